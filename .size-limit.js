@@ -1,0 +1,59 @@
+// Size budgets, min + gzip, one named scenario per public entry point.
+// Tighten a budget when the code allows; never loosen one without saying why in the commit.
+
+/** Leaves lazily imported chunks (such as locale files) out of a measurement of the eager code. */
+const lazyChunksExternal = {
+  name: 'lazy-chunks-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+
+const withoutLazyChunks = (config) => ({
+  ...config,
+  plugins: [...(config.plugins ?? []), lazyChunksExternal],
+});
+
+export default [
+  {
+    name: '@attune/core — engine entry, no validation',
+    path: 'packages/core/dist/index.js',
+    import: '*',
+    gzip: true,
+    limit: '6 kB',
+  },
+  {
+    name: '@attune/core — nine-step program data',
+    path: 'packages/core/dist/index.js',
+    import: '{ nineStepProgram }',
+    gzip: true,
+    limit: '3 kB',
+  },
+  {
+    name: '@attune/core/validation — schemas and validateProgram, zod shared with the app',
+    path: 'packages/core/dist/validation/index.js',
+    import: '*',
+    ignore: ['zod'],
+    gzip: true,
+    limit: '4 kB',
+  },
+  {
+    name: '@attune/content — index without locale resources',
+    path: 'packages/content/dist/index.js',
+    import: '*',
+    ignore: ['i18next'],
+    modifyEsbuildConfig: withoutLazyChunks,
+    gzip: true,
+    limit: '1.5 kB',
+  },
+  {
+    name: '@attune/react — on top of core',
+    path: 'packages/react/dist/index.js',
+    import: '*',
+    ignore: ['react', 'react-dom', 'i18next', 'react-i18next', '@attune/core'],
+    gzip: true,
+    limit: '1.5 kB',
+  },
+];

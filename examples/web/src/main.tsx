@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './app.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html needs an element with id "root" to mount the app in.');
+createRoot(root).render(<App />);

@@ -1,0 +1,1 @@
+export { exerciseSchema, programSchema, ruleSchema, stepSchema } from './schemas.js';
