@@ -37,7 +37,8 @@ export default [
     import: '*',
     ignore: ['zod'],
     gzip: true,
-    limit: '4 kB',
+    // Holds every check's messages and fixes, and the event schema; set when validation was complete.
+    limit: '8 kB',
   },
   {
     name: '@attune/content — index without locale resources',

@@ -36,6 +36,10 @@ export default defineConfig({
           },
         },
       },
+      {
+        extends: true,
+        test: { name: 'docs', root: 'docs', environment: 'node' },
+      },
     ],
     coverage: {
       provider: 'v8',

@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -12,4 +13,8 @@ export default defineConfig({
   splitting: true,
   target: 'es2022',
   charset: 'utf8',
+  // Ship the JSON Schemas for editors next to the code.
+  onSuccess: async () => {
+    cpSync('schemas', 'dist/schemas', { recursive: true });
+  },
 });

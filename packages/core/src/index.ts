@@ -1,5 +1,35 @@
+export type {
+  AgreementConfirmedEvent,
+  AgreementProposedEvent,
+  AnswerRecordedEvent,
+  AppreciationSentEvent,
+  AttuneEvent,
+  AttuneEventType,
+  CheckInRecordedEvent,
+  EntrySharedEvent,
+  ErasureRequestedEvent,
+  EventEnvelope,
+  ExerciseCompletedEvent,
+  ExerciseStartedEvent,
+  HybridTimestamp,
+  PartnerLeftEvent,
+  ProgramPausedEvent,
+  ProgramResumedEvent,
+  QuizAnsweredEvent,
+  SafetyCheckTakenEvent,
+  UnknownEvent,
+} from './events/types.js';
+export type { ContentKeyUse } from './program/content-keys.js';
+export { listContentKeys } from './program/content-keys.js';
 export type { LocatedExercise } from './program/lookup.js';
 export { getExercise, getStep, listExercises } from './program/lookup.js';
+export type { ProgramMigration } from './program/migrate.js';
+export {
+  currentSchemaVersion,
+  migrateProgram,
+  ProgramVersionError,
+  programMigrations,
+} from './program/migrate.js';
 export { nineStepProgram } from './program/nine-step-program.js';
 export type {
   AgreementExercise,

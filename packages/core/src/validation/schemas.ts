@@ -82,8 +82,7 @@ const base = {
 
 const keyed = z.strictObject({ id, key: contentKey });
 
-/** Schema of every built-in exercise kind, discriminated by `kind`. */
-export const exerciseSchema: z.ZodType<Exercise> = z.discriminatedUnion('kind', [
+const builtInExercises = [
   z.strictObject({
     ...base,
     kind: z.literal('reflection'),
@@ -146,75 +145,129 @@ export const exerciseSchema: z.ZodType<Exercise> = z.discriminatedUnion('kind', 
     kind: z.literal('safety-check'),
     questions: list(z.strictObject({ id, key: contentKey, riskWhen: z.boolean() })).min(1),
   }),
-]);
+] as const;
 
-/** Schema of the rule language; rules nest through `all`, `any` and `not`. */
-export const ruleSchema: z.ZodType<Rule> = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('always') }),
-  z.strictObject({
-    kind: z.literal('all'),
-    get rules(): z.ZodArray<z.ZodType<Rule>> {
-      return z.array(ruleSchema).min(1).max(MAX_ITEMS);
-    },
-  }),
-  z.strictObject({
-    kind: z.literal('any'),
-    get rules(): z.ZodArray<z.ZodType<Rule>> {
-      return z.array(ruleSchema).min(1).max(MAX_ITEMS);
-    },
-  }),
-  z.strictObject({
-    kind: z.literal('not'),
-    get rule(): z.ZodType<Rule> {
-      return ruleSchema;
-    },
-  }),
-  z.strictObject({
-    kind: z.literal('exercise-done'),
-    exercise: id,
-    by: z.enum(['either', 'each', 'both-together']),
-    times: count.exactOptional(),
-    withinDays: count.exactOptional(),
-  }),
-  z.strictObject({ kind: z.literal('step-completed'), step: id }),
-  z.strictObject({
-    kind: z.literal('check-in-score'),
-    exercise: id,
-    dimension: id,
-    by: z.enum(['either', 'each']),
-    atLeast: z.number().exactOptional(),
-    atMost: z.number().exactOptional(),
-  }),
-  z.strictObject({
-    kind: z.literal('check-in-divergence'),
-    exercise: id,
-    dimension: id,
-    atLeast: z.number().positive(),
-  }),
-  z.strictObject({ kind: z.literal('rhythm'), weeks: count }),
-  z.strictObject({ kind: z.literal('days-since-start'), atLeast: z.int().min(0).max(10_000) }),
-  z.strictObject({ kind: z.literal('safety-clear') }),
-]);
+/** Kinds a plugin adds on top of the built-in ones, so documents using them validate. */
+export interface ProgramSchemaOptions {
+  /** Extra exercise kinds; their payload beyond the common exercise fields is the plugin's to check. */
+  readonly exerciseKinds?: readonly string[];
+  /** Extra rule kinds; their fields beyond `kind` are the plugin's to check. */
+  readonly ruleKinds?: readonly string[];
+}
 
+/** The zod schemas of a program format, built for a given set of plugin kinds. */
+export interface ProgramSchemas {
+  readonly program: z.ZodType<Program>;
+  readonly step: z.ZodType<Step>;
+  readonly exercise: z.ZodType<Exercise>;
+  readonly rule: z.ZodType<Rule>;
+}
+
+/**
+ * Builds the program schemas, accepting the extra exercise and rule kinds that plugins add.
+ * `programSchema` and its siblings are these schemas with no extra kinds.
+ */
+export function createProgramSchemas(options: ProgramSchemaOptions = {}): ProgramSchemas {
+  const exerciseKinds = options.exerciseKinds ?? [];
+  const ruleKinds = options.ruleKinds ?? [];
+
+  const exercise = (
+    exerciseKinds.length > 0
+      ? z.discriminatedUnion('kind', [
+          ...builtInExercises,
+          z.looseObject({ ...base, kind: z.literal(exerciseKinds) }),
+        ])
+      : z.discriminatedUnion('kind', [...builtInExercises])
+  ) as z.ZodType<Exercise>;
+
+  const nested = () => z.array(rule).min(1).max(MAX_ITEMS);
+  const builtInRules = [
+    z.strictObject({ kind: z.literal('always') }),
+    z.strictObject({
+      kind: z.literal('all'),
+      get rules(): z.ZodArray<z.ZodType<Rule>> {
+        return nested();
+      },
+    }),
+    z.strictObject({
+      kind: z.literal('any'),
+      get rules(): z.ZodArray<z.ZodType<Rule>> {
+        return nested();
+      },
+    }),
+    z.strictObject({
+      kind: z.literal('not'),
+      get rule(): z.ZodType<Rule> {
+        return rule;
+      },
+    }),
+    z.strictObject({
+      kind: z.literal('exercise-done'),
+      exercise: id,
+      by: z.enum(['either', 'each', 'both-together']),
+      times: count.exactOptional(),
+      withinDays: count.exactOptional(),
+    }),
+    z.strictObject({ kind: z.literal('step-completed'), step: id }),
+    z.strictObject({
+      kind: z.literal('check-in-score'),
+      exercise: id,
+      dimension: id,
+      by: z.enum(['either', 'each']),
+      atLeast: z.number().exactOptional(),
+      atMost: z.number().exactOptional(),
+    }),
+    z.strictObject({
+      kind: z.literal('check-in-divergence'),
+      exercise: id,
+      dimension: id,
+      atLeast: z.number().positive(),
+    }),
+    z.strictObject({ kind: z.literal('rhythm'), weeks: count }),
+    z.strictObject({ kind: z.literal('days-since-start'), atLeast: z.int().min(0).max(10_000) }),
+    z.strictObject({ kind: z.literal('safety-clear') }),
+  ] as const;
+  const rule: z.ZodType<Rule> = (
+    ruleKinds.length > 0
+      ? z.discriminatedUnion('kind', [
+          ...builtInRules,
+          z.looseObject({ kind: z.literal(ruleKinds) }),
+        ])
+      : z.discriminatedUnion('kind', [...builtInRules])
+  ) as z.ZodType<Rule>;
+
+  const step: z.ZodType<Step> = z.strictObject({
+    id,
+    titleKey: contentKey,
+    summaryKey: contentKey,
+    whyKey: contentKey,
+    exercises: list(exercise),
+    unlock: rule,
+    completion: rule,
+  });
+
+  const program: z.ZodType<Program> = z.strictObject({
+    schemaVersion: z.literal(1),
+    id,
+    version: z
+      .string()
+      .max(MAX_ID)
+      .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'Use a semver version such as "1.0.0".'),
+    titleKey: contentKey,
+    steps: list(step).min(1),
+    alwaysOpen: list(id),
+  });
+
+  return { program, step, exercise, rule };
+}
+
+const defaults = createProgramSchemas();
+
+/** Schema of a whole program in the current format, with the built-in kinds. */
+export const programSchema: z.ZodType<Program> = defaults.program;
 /** Schema of one step. */
-export const stepSchema: z.ZodType<Step> = z.strictObject({
-  id,
-  titleKey: contentKey,
-  summaryKey: contentKey,
-  whyKey: contentKey,
-  exercises: list(exerciseSchema),
-  unlock: ruleSchema,
-  completion: ruleSchema,
-});
-
-/** Schema of a whole program in the current format. */
-export const programSchema: z.ZodType<Program> = z.strictObject({
-  schemaVersion: z.literal(1),
-  id,
-  version: z
-    .string()
-    .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, 'Use a semver version such as "1.0.0".'),
-  titleKey: contentKey,
-  steps: list(stepSchema).min(1),
-  alwaysOpen: list(id),
-});
+export const stepSchema: z.ZodType<Step> = defaults.step;
+/** Schema of every built-in exercise kind, discriminated by `kind`. */
+export const exerciseSchema: z.ZodType<Exercise> = defaults.exercise;
+/** Schema of the rule language; rules nest through `all`, `any` and `not`. */
+export const ruleSchema: z.ZodType<Rule> = defaults.rule;

@@ -1,0 +1,148 @@
+import type { Visibility } from '../program/types.js';
+
+/**
+ * A hybrid logical clock reading: wall-clock milliseconds plus a counter that orders events
+ * recorded within the same millisecond, or after a clock that went backwards.
+ */
+export interface HybridTimestamp {
+  /** Milliseconds since the Unix epoch, never behind the last reading this device saw. */
+  readonly wall: number;
+  /** Breaks ties within one `wall` value. */
+  readonly counter: number;
+}
+
+/**
+ * Fields every event carries. Events are append-only facts; progress is always folded from them.
+ * One total order — `clock.wall`, `clock.counter`, `device`, `seq` — makes every device fold the same
+ * log the same way.
+ */
+export interface EventEnvelope<Type extends string, Data> {
+  /** Unique across the couple's whole history. */
+  readonly id: string;
+  /** The partner who recorded the event. */
+  readonly partner: string;
+  /** The device the event was recorded on. */
+  readonly device: string;
+  /** Position in that device's own sequence, from 1. */
+  readonly seq: number;
+  readonly clock: HybridTimestamp;
+  readonly type: Type;
+  readonly data: Data;
+  /** Who may see the event's data. */
+  readonly visibility: Visibility;
+}
+
+/** A partner began an exercise. */
+export type ExerciseStartedEvent = EventEnvelope<
+  'exercise-started',
+  { readonly exercise: string; readonly together: boolean }
+>;
+
+/**
+ * A partner finished an exercise. `together: true` records one completion for both partners, done
+ * side by side.
+ */
+export type ExerciseCompletedEvent = EventEnvelope<
+  'exercise-completed',
+  { readonly exercise: string; readonly together: boolean }
+>;
+
+/**
+ * A written answer to one prompt: a reflection entry, a conversation note, a sealed answer.
+ * `prompt` is the prompt's id or content key, so two partners' answers to the same prompt match.
+ */
+export type AnswerRecordedEvent = EventEnvelope<
+  'answer-recorded',
+  { readonly exercise: string; readonly prompt: string; readonly text: string }
+>;
+
+/** The author shares an entry they had kept private. Only the author can share their own entry. */
+export type EntrySharedEvent = EventEnvelope<'entry-shared', { readonly entry: string }>;
+
+/** One partner's check-in: a score per dimension on the exercise's scale. */
+export type CheckInRecordedEvent = EventEnvelope<
+  'check-in-recorded',
+  { readonly exercise: string; readonly scores: Readonly<Record<string, number>> }
+>;
+
+/** A partner-quiz answer: what the partner picks for themselves, and their guess for the other. */
+export type QuizAnsweredEvent = EventEnvelope<
+  'quiz-answered',
+  {
+    readonly exercise: string;
+    readonly question: string;
+    readonly self: string;
+    readonly guess: string;
+  }
+>;
+
+/** A note of appreciation to the partner. */
+export type AppreciationSentEvent = EventEnvelope<
+  'appreciation-sent',
+  { readonly exercise: string; readonly starter?: string; readonly text: string }
+>;
+
+/** A proposed text for an agreement, field by field. */
+export type AgreementProposedEvent = EventEnvelope<
+  'agreement-proposed',
+  {
+    readonly exercise: string;
+    readonly fields: Readonly<Record<string, string | readonly string[]>>;
+  }
+>;
+
+/** A partner confirms a proposal; an agreement holds once both confirmed the same proposal. */
+export type AgreementConfirmedEvent = EventEnvelope<
+  'agreement-confirmed',
+  { readonly exercise: string; readonly proposal: string }
+>;
+
+/** A partner's private safety check: yes/no answers per question. Always `private`. */
+export type SafetyCheckTakenEvent = EventEnvelope<
+  'safety-check-taken',
+  { readonly exercise: string; readonly answers: Readonly<Record<string, boolean>> }
+>;
+
+/** Either partner pauses the program for both; nothing is lost and rhythm is frozen. */
+export type ProgramPausedEvent = EventEnvelope<'program-paused', Readonly<Record<string, never>>>;
+
+/** Either partner resumes a paused program. */
+export type ProgramResumedEvent = EventEnvelope<'program-resumed', Readonly<Record<string, never>>>;
+
+/** A partner leaves the program alone, taking their own data with them. */
+export type PartnerLeftEvent = EventEnvelope<'partner-left', Readonly<Record<string, never>>>;
+
+/**
+ * A signed-off request that the partner's devices drop their copies of shared events written by
+ * `partner`. Recorded when a partner erases their data.
+ */
+export type ErasureRequestedEvent = EventEnvelope<
+  'erasure-requested',
+  { readonly partner: string; readonly before: HybridTimestamp }
+>;
+
+/** Every event type the engine records. A union discriminated by `type`. */
+export type AttuneEvent =
+  | ExerciseStartedEvent
+  | ExerciseCompletedEvent
+  | AnswerRecordedEvent
+  | EntrySharedEvent
+  | CheckInRecordedEvent
+  | QuizAnsweredEvent
+  | AppreciationSentEvent
+  | AgreementProposedEvent
+  | AgreementConfirmedEvent
+  | SafetyCheckTakenEvent
+  | ProgramPausedEvent
+  | ProgramResumedEvent
+  | PartnerLeftEvent
+  | ErasureRequestedEvent;
+
+/** Every built-in event type. */
+export type AttuneEventType = AttuneEvent['type'];
+
+/**
+ * An event of a type this code does not know, such as one written by a newer version or a plugin.
+ * It is kept in the log and reported, never dropped.
+ */
+export type UnknownEvent = EventEnvelope<string, unknown>;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { listContentKeys } from './content-keys.js';
+import { nineStepProgram } from './nine-step-program.js';
+
+describe('listContentKeys', () => {
+  const uses = listContentKeys(nineStepProgram);
+
+  it('lists each key of the nine-step program once, with where it is used', () => {
+    const keys = uses.map((use) => use.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(uses[0]).toEqual({ key: 'common:program.title', path: 'titleKey' });
+    expect(uses).toContainEqual({ key: 'safe-space:step.title', path: 'steps[0].titleKey' });
+  });
+
+  it('reaches into every kind of payload', () => {
+    const paths = uses.map((use) => use.path);
+    for (const fragment of [
+      '.prompts[0]',
+      '.prompts[0].key',
+      '.roles[1]',
+      '.cues.',
+      '.ideas[0]',
+      '.dimensions[0]',
+      '.scale.maxLabelKey',
+      '.options[1]',
+      '.starters[0]',
+      '.fields[0]',
+      '.sections[0]',
+    ]) {
+      expect(
+        paths.some((path) => path.includes(fragment)),
+        fragment,
+      ).toBe(true);
+    }
+  });
+});
