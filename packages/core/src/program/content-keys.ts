@@ -59,6 +59,8 @@ function exerciseKeys(exercise: Exercise, at: string): ContentKeyUse[] {
   return [
     { key: exercise.titleKey, path: `${at}.titleKey` },
     { key: exercise.whyKey, path: `${at}.whyKey` },
+    { key: exercise.howKey, path: `${at}.howKey` },
+    { key: exercise.ifHardKey, path: `${at}.ifHardKey` },
     ...payloadKeys(exercise).map(([key, path]) => ({ key, path: `${at}.${path}` })),
   ];
 }

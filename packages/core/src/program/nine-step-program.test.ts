@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listContentKeys } from './content-keys.js';
 import { listExercises } from './lookup.js';
 import { nineStepProgram } from './nine-step-program.js';
 import type { ExerciseKind } from './types.js';
@@ -95,6 +96,25 @@ describe('nineStepProgram', () => {
       expect(depths, exercise.id).toEqual([...depths].sort());
       expect(depths[0]).toBe(1);
     }
+  });
+
+  it('never uses a content key as both a text and a group of texts', () => {
+    // i18next JSON nests keys: "a.b" cannot hold text when "a.b.c" exists.
+    const keys = listContentKeys(nineStepProgram).map((use) => use.key);
+    const groups = new Set(
+      keys.flatMap((key) =>
+        key
+          .split('.')
+          .slice(1)
+          .map((_, i, parts) =>
+            key
+              .split('.')
+              .slice(0, i + 1)
+              .join('.'),
+          ),
+      ),
+    );
+    expect(keys.filter((key) => groups.has(key))).toEqual([]);
   });
 
   it('holds no prose: every content key is namespaced by its step', () => {

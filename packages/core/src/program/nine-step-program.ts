@@ -45,6 +45,8 @@ const exercise =
       id,
       titleKey: k('title'),
       whyKey: k('why'),
+      howKey: k('how'),
+      ifHardKey: k('if-hard'),
       mode,
       minutes,
       visibility,
@@ -130,7 +132,7 @@ const quiz = (id: string, questions: Record<string, string>): Make =>
     kind: 'partner-quiz',
     questions: Object.entries(questions).map(([q, options]) => ({
       ...item(k, 'questions')(q),
-      options: ids(options).map(item(k, `questions.${q}.options`)),
+      options: ids(options).map(item(k, `options.${q}`)),
     })),
   }));
 

@@ -26,6 +26,10 @@ export interface ExerciseBase {
   readonly titleKey: ContentKey;
   /** One sentence on what the exercise gives the couple. */
   readonly whyKey: ContentKey;
+  /** What to do: numbered steps, one action per line, in the order they happen. */
+  readonly howKey: ContentKey;
+  /** How to pause, pass or stop if it gets hard, and that stopping is fine. */
+  readonly ifHardKey: ContentKey;
   /** Who takes part. */
   readonly mode: ExerciseMode;
   /** About how long it takes, in minutes. */

@@ -71,6 +71,8 @@ const base = {
   id,
   titleKey: contentKey,
   whyKey: contentKey,
+  howKey: contentKey,
+  ifHardKey: contentKey,
   mode: z.enum(['solo', 'together', 'each']),
   minutes: z
     .number()
