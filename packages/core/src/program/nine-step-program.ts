@@ -223,7 +223,7 @@ export const nineStepProgram: Program = {
     step(
       'safe-space',
       always,
-      all(each('safety-check'), each('what-feels-safe'), together('ground-rules')),
+      all(each('safe-space-basics'), each('what-feels-safe'), together('ground-rules')),
       safetyCheck('safety-check', {
         'feel-safe': false,
         'can-disagree': false,

@@ -56,6 +56,13 @@ function checkRule(rule: Rule, path: string, index: Index): ProgramProblem[] {
           'Use the id of an exercise in the program, or add the exercise.',
         );
       }
+      if (found.exercise.kind === 'safety-check') {
+        return problem(
+          'reveals-safety-check',
+          `The rule at "${path}" waits for the safety check "${rule.exercise}", so progress would show the other partner whether it was taken.`,
+          'Remove the condition: the safety check is private, and whether someone took it must stay private too.',
+        );
+      }
       if (rule.by === 'both-together' && found.exercise.mode === 'solo') {
         return problem(
           'impossible-rule',

@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'unknown-dimension'
   | 'wrong-exercise-kind'
   | 'impossible-rule'
+  | 'reveals-safety-check'
   | 'unlock-cycle'
   | 'locked-help'
   | 'missing-content';

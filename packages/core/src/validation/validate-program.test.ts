@@ -185,6 +185,17 @@ describe('validateProgram', () => {
     expect(impossible[3]?.message).toMatch(/at most 4/);
   });
 
+  it('refuses rules that would reveal whether a partner took the private safety check', () => {
+    const problems = problemsOf(
+      draft({
+        'steps.0.completion': { kind: 'exercise-done', exercise: 'safety-check', by: 'each' },
+      }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'reveals-safety-check', path: 'steps[0].completion' }),
+    ]);
+  });
+
   it('reports steps whose unlock rules wait on each other', () => {
     const problems = problemsOf(
       draft({
