@@ -18,9 +18,9 @@ const withoutLazyChunks = (config) => ({
 
 export default [
   {
-    name: '@attune/core — engine entry, no validation',
+    name: '@attune/core — the engine (createEngine), no validation',
     path: 'packages/core/dist/index.js',
-    import: '*',
+    import: '{ createEngine }',
     gzip: true,
     limit: '6 kB',
   },
@@ -39,6 +39,13 @@ export default [
     gzip: true,
     // Holds every check's messages and fixes, and the event schema; set when validation was complete.
     limit: '8 kB',
+  },
+  {
+    name: '@attune/core/testing — simulation kit, for tests only',
+    path: 'packages/core/dist/testing/index.js',
+    import: '*',
+    gzip: true,
+    limit: '5 kB',
   },
   {
     name: '@attune/content — index without locale resources',

@@ -1,4 +1,33 @@
 export type {
+  Engine,
+  EngineOptions,
+  ReceiveResult,
+  TogetherOptions,
+} from './engine/create-engine.js';
+export { createEngine } from './engine/create-engine.js';
+export type {
+  CheckInTrends,
+  ConditionProgress,
+  Contribution,
+  Couple,
+  Diagnostic,
+  DimensionTrend,
+  EngineEvent,
+  EngineSnapshot,
+  MessageParams,
+  Partner,
+  PartnerView,
+  ReminderIntent,
+  Rhythm,
+  RuleExplanation,
+  StepProgress,
+  StepStatus,
+  Suggestion,
+  TrendDirection,
+  TrendPoint,
+  ViewEntry,
+} from './engine/types.js';
+export type {
   AgreementConfirmedEvent,
   AgreementProposedEvent,
   AnswerRecordedEvent,
@@ -17,8 +46,15 @@ export type {
   ProgramResumedEvent,
   QuizAnsweredEvent,
   SafetyCheckTakenEvent,
+  SafetyRestEvent,
   UnknownEvent,
 } from './events/types.js';
+export type { EventCheckContext } from './log/check-event.js';
+export { checkEvent } from './log/check-event.js';
+export type { EventErrorCode } from './log/event-error.js';
+export { AttuneEventError } from './log/event-error.js';
+export type { AppendOutcome, LoggedEvent } from './log/event-log.js';
+export { compareEvents, compareTimestamps } from './log/order.js';
 export type { ContentKeyUse } from './program/content-keys.js';
 export { listContentKeys } from './program/content-keys.js';
 export type { LocatedExercise } from './program/lookup.js';

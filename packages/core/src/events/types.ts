@@ -103,6 +103,13 @@ export type SafetyCheckTakenEvent = EventEnvelope<
   { readonly exercise: string; readonly answers: Readonly<Record<string, boolean>> }
 >;
 
+/**
+ * Rests, or wakes, the exercises that need safety, for both partners. Recorded on a partner's own
+ * device when their private safety check signals risk (or no longer does); views never show its author,
+ * so the other partner learns only that some exercises are resting.
+ */
+export type SafetyRestEvent = EventEnvelope<'safety-rest', { readonly active: boolean }>;
+
 /** Either partner pauses the program for both; nothing is lost and rhythm is frozen. */
 export type ProgramPausedEvent = EventEnvelope<'program-paused', Readonly<Record<string, never>>>;
 
@@ -133,6 +140,7 @@ export type AttuneEvent =
   | AgreementProposedEvent
   | AgreementConfirmedEvent
   | SafetyCheckTakenEvent
+  | SafetyRestEvent
   | ProgramPausedEvent
   | ProgramResumedEvent
   | PartnerLeftEvent

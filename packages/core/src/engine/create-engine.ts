@@ -1,0 +1,459 @@
+import type { AttuneEvent, AttuneEventType, UnknownEvent } from '../events/types.js';
+import { checkEvent } from '../log/check-event.js';
+import { createHybridClock } from '../log/clock.js';
+import { AttuneEventError } from '../log/event-error.js';
+import { EventLog, type LoggedEvent } from '../log/event-log.js';
+import type { Exercise, Program, Visibility } from '../program/types.js';
+import { computeProgress, type Progress, safetyConcernOf } from '../progress/compute.js';
+import { computeDue } from '../progress/due.js';
+import { createFacts, type Facts, type FoldContext, foldEvent } from '../progress/facts.js';
+import { suggestNext } from '../progress/suggest.js';
+import { viewEvents } from '../visibility/view.js';
+import type { Couple, EngineSnapshot, PartnerView } from './types.js';
+
+const DAY = 86_400_000;
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  readonly program: Program;
+  readonly couple: Couple;
+  /** This device's id; unique per device, it makes event ids unique. */
+  readonly device: string;
+  /** The clock, in ms since the epoch (default `Date.now`). Every time calculation reads it. */
+  readonly now?: () => number;
+  /** Events to start from, such as those loaded from storage. */
+  readonly events?: readonly unknown[];
+  /** Check-in scores this far apart count as diverging (default 2). */
+  readonly divergenceThreshold?: number;
+  /** How far past now a remote clock may move this device's clock (default one minute). */
+  readonly maxClockSkewMs?: number;
+  /** Events with clocks further ahead of now than this are refused (default one day). */
+  readonly maxFutureMs?: number;
+}
+
+/** The outcome of {@link Engine.receive}: what was added, what was already here, what was refused. */
+export interface ReceiveResult {
+  readonly added: number;
+  readonly duplicates: number;
+  readonly rejected: readonly { readonly index: number; readonly error: AttuneEventError }[];
+}
+
+/** Options for recording that an exercise was started or done. */
+export interface TogetherOptions {
+  /** Done side by side: one record for both partners. */
+  readonly together?: boolean;
+}
+
+/**
+ * A couple's program in motion: records events through typed methods, folds them into progress,
+ * and hands out immutable snapshots and per-partner views.
+ */
+export interface Engine {
+  readonly program: Program;
+  readonly couple: Couple;
+  readonly device: string;
+  /** Calls `listener` after every change; returns a function that stops it. */
+  subscribe(listener: () => void): () => void;
+  /** The current snapshot; the same object until something changes. */
+  getSnapshot(): EngineSnapshot;
+  /** What one partner may see, with their suggestion and due items. */
+  viewFor(partner: string): PartnerView;
+  /** Every event, in the log's order. */
+  getEvents(): readonly LoggedEvent[];
+  /** Adds events from elsewhere (storage, another device). Bad ones are refused one by one. */
+  receive(events: readonly unknown[]): ReceiveResult;
+  /** Re-reads the clock, so due items and day counts move on; notifies only if something changed. */
+  refresh(): void;
+  startExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
+  completeExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
+  answer(
+    partner: string,
+    exercise: string,
+    prompt: string,
+    text: string,
+    visibility?: Visibility,
+  ): AttuneEvent;
+  shareEntry(partner: string, entry: string): AttuneEvent;
+  recordCheckIn(
+    partner: string,
+    exercise: string,
+    scores: Readonly<Record<string, number>>,
+  ): AttuneEvent;
+  answerQuiz(
+    partner: string,
+    exercise: string,
+    question: string,
+    self: string,
+    guess: string,
+  ): AttuneEvent;
+  sendAppreciation(partner: string, exercise: string, text: string, starter?: string): AttuneEvent;
+  proposeAgreement(
+    partner: string,
+    exercise: string,
+    fields: Readonly<Record<string, string | readonly string[]>>,
+  ): AttuneEvent;
+  confirmAgreement(partner: string, exercise: string, proposal: string): AttuneEvent;
+  /** Records a private safety check; when it signals risk, exercises that need safety rest for both. */
+  takeSafetyCheck(
+    partner: string,
+    exercise: string,
+    answers: Readonly<Record<string, boolean>>,
+  ): AttuneEvent;
+  pause(partner: string): AttuneEvent;
+  resume(partner: string): AttuneEvent;
+  /** Records that a partner leaves the program alone; their data stays theirs to export. */
+  leave(partner: string): AttuneEvent;
+}
+
+function notAllowed(field: string, message: string, fix: string): never {
+  throw new AttuneEventError('not-allowed', field, message, fix);
+}
+
+/**
+ * Creates the engine for one couple on one device.
+ *
+ * @example
+ * ```ts
+ * const engine = createEngine({ program: nineStepProgram, couple, device: 'phone-a' });
+ * engine.completeExercise('ana', 'safe-space-basics');
+ * engine.getSnapshot().steps[0]?.status; // 'in-progress'
+ * ```
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const { program, couple, device } = options;
+  const now = options.now ?? Date.now;
+  const partners = couple.partners.map((partner) => partner.id);
+  const clock = createHybridClock({ now, maxSkewMs: options.maxClockSkewMs ?? 60_000 });
+  const log = new EventLog();
+  const facts: Facts = createFacts();
+  const exercises = new Map<string, { exercise: Exercise; step: string }>();
+  for (const step of program.steps) {
+    for (const exercise of step.exercises) exercises.set(exercise.id, { exercise, step: step.id });
+  }
+  const foldContext: FoldContext = {
+    timeZones: new Map(couple.partners.map((partner) => [partner.id, partner.timeZone])),
+    exercises: new Set(exercises.keys()),
+  };
+  const listeners = new Set<() => void>();
+  let seq = 0;
+  let version = 0;
+  let progress: Progress | undefined;
+  let snapshot: EngineSnapshot | undefined;
+  let computedAt = 0;
+  const views = new Map<string, PartnerView>();
+
+  const checkContext = () => ({ partners, latestWall: now() + (options.maxFutureMs ?? DAY) });
+
+  const changed = () => {
+    progress = undefined;
+    snapshot = undefined;
+    views.clear();
+    version++;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const add = (event: AttuneEvent | UnknownEvent): boolean => {
+    if (log.append(event) === 'duplicate') return false;
+    foldEvent(facts, event, foldContext);
+    clock.observe(event.clock);
+    if (event.device === device && event.seq > seq) seq = event.seq;
+    return true;
+  };
+
+  const currentProgress = (): Progress => {
+    if (!progress) {
+      computedAt = now();
+      progress = computeProgress(facts, {
+        program,
+        couple,
+        now: computedAt,
+        divergenceThreshold: options.divergenceThreshold ?? 2,
+      });
+    }
+    return progress;
+  };
+
+  const knownPartner = (partner: string) => {
+    if (!partners.includes(partner)) {
+      throw new AttuneEventError(
+        'unknown-partner',
+        'partner',
+        `"${partner}" is not one of this couple's partners`,
+        `Use one of: ${partners.join(', ')}.`,
+      );
+    }
+  };
+
+  /** Finds an exercise a partner may work on now, or explains why not. */
+  const usable = (partner: string, id: string, kind?: Exercise['kind']): Exercise => {
+    knownPartner(partner);
+    const found = exercises.get(id);
+    if (!found) {
+      throw new AttuneEventError(
+        'malformed',
+        'data.exercise',
+        `The program has no exercise "${id}"`,
+        'Use the id of an exercise in the program.',
+      );
+    }
+    if (kind && found.exercise.kind !== kind) {
+      throw new AttuneEventError(
+        'malformed',
+        'data.exercise',
+        `"${id}" is a ${found.exercise.kind} exercise, not a ${kind}`,
+        `Record ${found.exercise.kind} events for it.`,
+      );
+    }
+    if (found.exercise.kind === 'safety-check') return found.exercise;
+    const state = currentProgress();
+    if (state.paused && !program.alwaysOpen.includes(found.step)) {
+      notAllowed('data.exercise', 'The program is paused', 'Resume the program first.');
+    }
+    const step = state.steps.find((candidate) => candidate.id === found.step);
+    if (step?.status === 'locked') {
+      notAllowed(
+        'data.exercise',
+        `Step "${found.step}" is not open yet`,
+        "Read the step's unlock explanation to see what opens it.",
+      );
+    }
+    if (step?.resting.includes(id)) {
+      notAllowed('data.exercise', `"${id}" is resting for now`, 'Try another exercise.');
+    }
+    return found.exercise;
+  };
+
+  const record = <T extends AttuneEventType>(
+    partner: string,
+    type: T,
+    data: Extract<AttuneEvent, { type: T }>['data'],
+    visibility: Visibility,
+  ): Extract<AttuneEvent, { type: T }> => {
+    knownPartner(partner);
+    const event = checkEvent(
+      {
+        id: `${device}:${seq + 1}`,
+        partner,
+        device,
+        seq: seq + 1,
+        clock: clock.tick(),
+        type,
+        data,
+        visibility,
+      },
+      checkContext(),
+    ) as Extract<AttuneEvent, { type: T }>;
+    add(event);
+    changed();
+    return event;
+  };
+
+  for (const event of options.events ?? []) add(checkEvent(event, checkContext()));
+
+  const engine: Engine = {
+    program,
+    couple,
+    device,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot() {
+      if (!snapshot) {
+        const state = currentProgress();
+        snapshot = Object.freeze({
+          version,
+          events: log.size,
+          paused: state.paused,
+          left: [...facts.left].sort(),
+          steps: state.steps,
+          rhythm: state.rhythm,
+          checkIns: state.checkIns,
+          resting: state.resting,
+          diagnostics: state.diagnostics,
+        });
+      }
+      return snapshot;
+    },
+    viewFor(partner) {
+      knownPartner(partner);
+      const cached = views.get(partner);
+      if (cached) return cached;
+      const state = currentProgress();
+      const due = computeDue(
+        facts,
+        program,
+        couple,
+        state.steps,
+        partner,
+        computedAt,
+        state.paused,
+      );
+      const ownSafetyConcern = safetyConcernOf(facts, program, partner);
+      const view: PartnerView = Object.freeze({
+        partner,
+        entries: viewEvents(log.events, partner),
+        suggestion: suggestNext({
+          program,
+          facts,
+          progress: state,
+          partner,
+          due,
+          ownSafetyConcern,
+        }),
+        due,
+        ownSafetyConcern,
+      });
+      views.set(partner, view);
+      return view;
+    },
+    getEvents: () => log.events,
+    receive(events) {
+      let added = 0;
+      let duplicates = 0;
+      const rejected: { index: number; error: AttuneEventError }[] = [];
+      events.forEach((input, index) => {
+        try {
+          if (add(checkEvent(input, checkContext()))) added++;
+          else duplicates++;
+        } catch (error) {
+          if (!(error instanceof AttuneEventError)) throw error;
+          rejected.push({ index, error });
+        }
+      });
+      if (added > 0) changed();
+      return { added, duplicates, rejected };
+    },
+    refresh() {
+      const before = JSON.stringify(engine.getSnapshot());
+      const previous = snapshot;
+      progress = undefined;
+      snapshot = undefined;
+      views.clear();
+      const after = engine.getSnapshot();
+      if (JSON.stringify({ ...after, version: previous?.version }) === before) snapshot = previous;
+      else changed();
+    },
+    startExercise(partner, exercise, opts = {}) {
+      usable(partner, exercise);
+      return record(
+        partner,
+        'exercise-started',
+        { exercise, together: opts.together ?? false },
+        'shared',
+      );
+    },
+    completeExercise(partner, exercise, opts = {}) {
+      const found = usable(partner, exercise);
+      if (opts.together && found.mode === 'solo') {
+        notAllowed('data.together', `"${exercise}" is done alone`, 'Record it without `together`.');
+      }
+      return record(
+        partner,
+        'exercise-completed',
+        { exercise, together: opts.together ?? false },
+        'shared',
+      );
+    },
+    answer(partner, exercise, prompt, text, visibility) {
+      const found = usable(partner, exercise);
+      return record(
+        partner,
+        'answer-recorded',
+        { exercise, prompt, text },
+        visibility ?? found.visibility,
+      );
+    },
+    shareEntry(partner, entry) {
+      knownPartner(partner);
+      const target = log.get(entry);
+      if (!target || target.partner !== partner || target.type === 'safety-check-taken') {
+        notAllowed(
+          'data.entry',
+          'Only an entry of your own can be shared',
+          'Pass the id of an entry you wrote.',
+        );
+      }
+      return record(partner, 'entry-shared', { entry }, 'shared');
+    },
+    recordCheckIn(partner, exercise, scores) {
+      const found = usable(partner, exercise, 'check-in') as Extract<
+        Exercise,
+        { kind: 'check-in' }
+      >;
+      for (const [dimension, score] of Object.entries(scores)) {
+        if (!found.dimensions.some((candidate) => candidate.id === dimension)) {
+          throw new AttuneEventError(
+            'malformed',
+            `data.scores.${dimension}`,
+            `"${exercise}" has no dimension "${dimension}"`,
+            `Use: ${found.dimensions.map((d) => d.id).join(', ')}.`,
+          );
+        }
+        if (!Number.isFinite(score) || score < found.scale.min || score > found.scale.max) {
+          throw new AttuneEventError(
+            'malformed',
+            `data.scores.${dimension}`,
+            `The score ${score} is outside the scale ${found.scale.min}–${found.scale.max}`,
+            'Pass a number within the scale.',
+          );
+        }
+      }
+      return record(
+        partner,
+        'check-in-recorded',
+        { exercise, scores: { ...scores } },
+        found.visibility,
+      );
+    },
+    answerQuiz(partner, exercise, question, self, guess) {
+      usable(partner, exercise, 'partner-quiz');
+      return record(partner, 'quiz-answered', { exercise, question, self, guess }, 'sealed');
+    },
+    sendAppreciation(partner, exercise, text, starter) {
+      usable(partner, exercise, 'appreciation');
+      return record(
+        partner,
+        'appreciation-sent',
+        { exercise, text, ...(starter === undefined ? {} : { starter }) },
+        'shared',
+      );
+    },
+    proposeAgreement(partner, exercise, fields) {
+      usable(partner, exercise, 'agreement');
+      return record(partner, 'agreement-proposed', { exercise, fields }, 'shared');
+    },
+    confirmAgreement(partner, exercise, proposal) {
+      usable(partner, exercise, 'agreement');
+      if (log.get(proposal)?.type !== 'agreement-proposed') {
+        notAllowed(
+          'data.proposal',
+          `"${proposal}" is not a proposal`,
+          'Pass the id of an agreement-proposed event.',
+        );
+      }
+      return record(partner, 'agreement-confirmed', { exercise, proposal }, 'shared');
+    },
+    takeSafetyCheck(partner, exercise, answers) {
+      usable(partner, exercise, 'safety-check');
+      const event = record(
+        partner,
+        'safety-check-taken',
+        { exercise, answers: { ...answers } },
+        'private',
+      );
+      const concern = safetyConcernOf(facts, program, partner);
+      const rest = facts.latestRest;
+      if (concern && !rest?.data.active) record(partner, 'safety-rest', { active: true }, 'shared');
+      // Only the partner whose check rested the exercises can wake them: the other never knew why.
+      if (!concern && rest?.data.active && rest.partner === partner) {
+        record(partner, 'safety-rest', { active: false }, 'shared');
+      }
+      return event;
+    },
+    pause: (partner) => record(partner, 'program-paused', {}, 'shared'),
+    resume: (partner) => record(partner, 'program-resumed', {}, 'shared'),
+    leave: (partner) => record(partner, 'partner-left', {}, 'shared'),
+  };
+  return engine;
+}

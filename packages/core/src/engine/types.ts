@@ -1,0 +1,181 @@
+import type { AttuneEvent, UnknownEvent } from '../events/types.js';
+import type { Visibility } from '../program/types.js';
+
+/** One partner of the couple. */
+export interface Partner {
+  /** Stable id, chosen by the host app. */
+  readonly id: string;
+  /** IANA time zone, such as `Europe/Berlin`; days and weeks are counted in it. */
+  readonly timeZone: string;
+}
+
+/** The two people the program is for. */
+export interface Couple {
+  readonly id: string;
+  readonly partners: readonly [Partner, Partner];
+  /** When the couple started the program, in ms since the epoch. */
+  readonly startedAt: number;
+}
+
+/** Parameters of an explanation message, for the content package to fill in. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** How far one partner (or the couple) is towards a condition. */
+export interface ConditionProgress {
+  readonly done: number;
+  readonly needed: number;
+  readonly holds: boolean;
+}
+
+/**
+ * Why a rule holds or not, as a message key with parameters, nested like the rule. `partners` says,
+ * per partner id, how far each one is, for conditions that count each partner.
+ */
+export interface RuleExplanation {
+  readonly kind: string;
+  readonly holds: boolean;
+  readonly key: string;
+  readonly params: MessageParams;
+  readonly progress?: ConditionProgress;
+  readonly partners?: Readonly<Record<string, ConditionProgress>>;
+  readonly children?: readonly RuleExplanation[];
+}
+
+/** Where a step stands for the couple. */
+export type StepStatus = 'locked' | 'available' | 'in-progress' | 'completed';
+
+/** How far one partner is through a step's exercises. */
+export interface Contribution {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The progress of one step. */
+export interface StepProgress {
+  readonly id: string;
+  readonly status: StepStatus;
+  /** 0–100, how far the completion rule is met. */
+  readonly percent: number;
+  readonly unlock: RuleExplanation;
+  readonly completion: RuleExplanation;
+  /** Per partner id. */
+  readonly contributions: Readonly<Record<string, Contribution>>;
+  /** Exercises of the step that are resting for now, for both partners. */
+  readonly resting: readonly string[];
+}
+
+/** Weeks with shared practice. Nothing is lost for a missed week, and a pause freezes it. */
+export interface Rhythm {
+  /** Weeks in which the couple practised together (or each did something). */
+  readonly weeks: number;
+  /** Of the last four weeks the program was not paused, how many had shared practice. */
+  readonly recent: number;
+  readonly paused: boolean;
+}
+
+/** One check-in score, as a point on a trend. */
+export interface TrendPoint {
+  readonly at: number;
+  readonly partner: string;
+  readonly score: number;
+}
+
+/** Direction of a partner's recent scores on a dimension. */
+export type TrendDirection = 'up' | 'down' | 'steady';
+
+/** A dimension of a check-in over time. */
+export interface DimensionTrend {
+  readonly dimension: string;
+  readonly points: readonly TrendPoint[];
+  /** Latest score per partner id. */
+  readonly latest: Readonly<Record<string, number>>;
+  /** Direction per partner id, from their last scores. */
+  readonly direction: Readonly<Record<string, TrendDirection>>;
+  /** True when the partners' latest scores differ by the divergence threshold or more. */
+  readonly diverging: boolean;
+}
+
+/** Trends of one check-in exercise. */
+export interface CheckInTrends {
+  readonly exercise: string;
+  readonly dimensions: readonly DimensionTrend[];
+}
+
+/** What to do next, and why. */
+export interface Suggestion {
+  readonly exercise: string | null;
+  readonly step: string | null;
+  readonly reasonKey: string;
+  readonly params: MessageParams;
+}
+
+/** A reminder the host app can schedule. It carries no private content. */
+export interface ReminderIntent {
+  readonly id: string;
+  readonly partner: string;
+  readonly exercise: string;
+  readonly step: string;
+  /** Whether the ritual or check-in is already due (`due`) or comes later (`upcoming`). */
+  readonly state: 'due' | 'upcoming';
+  /** When it is due, in ms since the epoch. */
+  readonly at: number;
+  /** The same moment as wall-clock time in the partner's time zone, `YYYY-MM-DDTHH:mm`. */
+  readonly localTime: string;
+  readonly timeZone: string;
+  readonly messageKey: string;
+  readonly params: MessageParams;
+}
+
+/** Something the engine noticed but did not let stop it. */
+export interface Diagnostic {
+  readonly code: 'unknown-event-type' | 'unknown-exercise' | 'rule-failed' | 'plugin-failed';
+  readonly message: string;
+  /** The event, rule or plugin concerned. */
+  readonly subject: string;
+}
+
+/** The couple's progress at one moment. Immutable: a new object whenever something changed. */
+export interface EngineSnapshot {
+  /** Counts up with every change. */
+  readonly version: number;
+  /** How many events the log holds. */
+  readonly events: number;
+  readonly paused: boolean;
+  /** Partners who left the program. */
+  readonly left: readonly string[];
+  readonly steps: readonly StepProgress[];
+  readonly rhythm: Rhythm;
+  readonly checkIns: readonly CheckInTrends[];
+  /** True while exercises that need safety are resting; the reason is never given. */
+  readonly resting: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** One entry of a partner's view: an event they may see. */
+export interface ViewEntry {
+  readonly id: string;
+  readonly type: string;
+  /** The author; absent where showing it would reveal something private. */
+  readonly partner?: string;
+  readonly at: number;
+  readonly visibility: Visibility;
+  /** The event's data; absent while sealed. */
+  readonly data?: unknown;
+  /** True for the other partner's sealed answer that opens once this partner answers too. */
+  readonly sealed?: boolean;
+  readonly exercise?: string;
+  readonly prompt?: string;
+}
+
+/** What one partner may see, with what is for them alone. */
+export interface PartnerView {
+  readonly partner: string;
+  readonly entries: readonly ViewEntry[];
+  readonly suggestion: Suggestion;
+  readonly due: readonly ReminderIntent[];
+  /** This partner's own latest safety check signalled risk. Only ever in their own view. */
+  readonly ownSafetyConcern: boolean;
+}
+
+/** Any event in the log. */
+export type EngineEvent = AttuneEvent | UnknownEvent;

@@ -1,0 +1,79 @@
+import type { AttuneEvent, UnknownEvent } from '../events/types.js';
+import { AttuneEventError } from './event-error.js';
+import { compareEvents } from './order.js';
+
+/** Any event the log holds: a known one, or one of a type this code does not know. */
+export type LoggedEvent = AttuneEvent | UnknownEvent;
+
+/** What happened when an event was added to the log. */
+export type AppendOutcome = 'added' | 'duplicate';
+
+/** A stable text form of a value with sorted keys, to tell whether two events are the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/**
+ * The append-only event log, kept in the one total order (clock, device, sequence). Appending an event
+ * newer than all others — the usual case — costs the same however long the log is.
+ */
+export class EventLog {
+  readonly #events: LoggedEvent[] = [];
+  readonly #byId = new Map<string, LoggedEvent>();
+
+  /** How many events the log holds. */
+  get size(): number {
+    return this.#events.length;
+  }
+
+  /** The events, in order. */
+  get events(): readonly LoggedEvent[] {
+    return this.#events;
+  }
+
+  /** The event with this id, if the log holds it. */
+  get(id: string): LoggedEvent | undefined {
+    return this.#byId.get(id);
+  }
+
+  /**
+   * Adds a checked event. The same event twice is a no-op; the same id with other content is refused,
+   * the same way on every device.
+   *
+   * @throws {@link AttuneEventError} with code `duplicate-id`; the log is unchanged.
+   */
+  append(event: LoggedEvent): AppendOutcome {
+    const existing = this.#byId.get(event.id);
+    if (existing) {
+      if (canonical(existing) === canonical(event)) return 'duplicate';
+      throw new AttuneEventError(
+        'duplicate-id',
+        'id',
+        `Another event with id "${event.id}" and different content is already recorded`,
+        'Give each event a unique id; two devices may be sharing one device id.',
+      );
+    }
+    const events = this.#events;
+    const last = events[events.length - 1];
+    if (!last || compareEvents(last, event) < 0) {
+      events.push(event);
+    } else {
+      // Binary search for the first event after this one; out-of-order arrivals are the rare case.
+      let low = 0;
+      let high = events.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareEvents(events[middle] as LoggedEvent, event) < 0) low = middle + 1;
+        else high = middle;
+      }
+      events.splice(low, 0, event);
+    }
+    this.#byId.set(event.id, event);
+    return 'added';
+  }
+}

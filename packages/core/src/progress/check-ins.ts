@@ -1,0 +1,67 @@
+import type { CheckInTrends, DimensionTrend, TrendDirection, TrendPoint } from '../engine/types.js';
+import type { CheckInRecordedEvent } from '../events/types.js';
+import { compareEvents } from '../log/order.js';
+import type { CheckInExercise } from '../program/types.js';
+import type { Facts } from './facts.js';
+
+function direction(scores: readonly number[]): TrendDirection {
+  if (scores.length < 2) return 'steady';
+  const recent = scores.slice(-2);
+  const before = scores.slice(-4, -2);
+  const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const change =
+    before.length === 0 ? (recent[1] ?? 0) - (recent[0] ?? 0) : mean(recent) - mean(before);
+  if (change >= 0.5) return 'up';
+  if (change <= -0.5) return 'down';
+  return 'steady';
+}
+
+/** The check-ins both partners may see: shared ones, and sealed ones once both answered. */
+export function visibleCheckIns(
+  facts: Facts,
+  exercise: string,
+  partners: readonly string[],
+): CheckInRecordedEvent[] {
+  const all = [...(facts.checkIns.get(exercise) ?? [])].map((fact) => fact.event);
+  const answered = new Set(
+    all.filter((event) => event.visibility === 'sealed').map((e) => e.partner),
+  );
+  const sealedOpen = partners.every((partner) => answered.has(partner));
+  return all
+    .filter(
+      (event) => event.visibility === 'shared' || (event.visibility === 'sealed' && sealedOpen),
+    )
+    .sort(compareEvents);
+}
+
+/** Trends per dimension, with divergence when the latest scores are `threshold` or more apart. */
+export function computeCheckInTrends(
+  facts: Facts,
+  exercise: CheckInExercise,
+  partners: readonly string[],
+  threshold: number,
+): CheckInTrends {
+  const events = visibleCheckIns(facts, exercise.id, partners);
+  const dimensions = exercise.dimensions.map((dimension): DimensionTrend => {
+    const points: TrendPoint[] = [];
+    for (const event of events) {
+      const score = event.data.scores[dimension.id];
+      if (score !== undefined) points.push({ at: event.clock.wall, partner: event.partner, score });
+    }
+    const latest: Record<string, number> = {};
+    const trend: Record<string, TrendDirection> = {};
+    for (const partner of partners) {
+      const scores = points
+        .filter((point) => point.partner === partner)
+        .map((point) => point.score);
+      const last = scores[scores.length - 1];
+      if (last !== undefined) latest[partner] = last;
+      trend[partner] = direction(scores);
+    }
+    const values = partners.map((partner) => latest[partner]);
+    const [a, b] = values;
+    const diverging = a !== undefined && b !== undefined && Math.abs(a - b) >= threshold;
+    return { dimension: dimension.id, points, latest, direction: trend, diverging };
+  });
+  return { exercise: exercise.id, dimensions };
+}

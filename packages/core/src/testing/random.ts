@@ -1,0 +1,29 @@
+/** A small, seeded pseudo-random generator (mulberry32): the same seed gives the same sequence. */
+export interface Random {
+  /** A number in [0, 1). */
+  next(): number;
+  /** True with probability `p`. */
+  chance(p: number): boolean;
+  /** A whole number in [min, max]. */
+  int(min: number, max: number): number;
+  /** One item of a non-empty list. */
+  pick<T>(items: readonly T[]): T;
+}
+
+/** Creates a seeded generator. */
+export function createRandom(seed: number): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return {
+    next,
+    chance: (p) => next() < p,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+  };
+}
