@@ -1,9 +1,10 @@
-// `pnpm bench`: measures the built packages (dist), prints a table and writes bench/results.json.
+// `pnpm bench`: measures the built packages (dist), prints tables and writes bench/results.json.
 // Compare figures within one run: machines are shared and noisy, so ratios mean more than times.
 import { writeFileSync } from 'node:fs';
 import { nineStepProgram } from '@attune/core';
 import { validateProgram } from '@attune/core/validation';
 import { Bench } from 'tinybench';
+import { benchEngine } from './engine.mjs';
 import { withDeepNesting, withHugeString, withManyBrokenEntries } from './hostile.mjs';
 
 const documents = {
@@ -51,6 +52,26 @@ const report = {
     ),
   },
 };
+report.engine = await benchEngine();
+
+console.log('Validation');
 console.table(results);
 console.log('hostile / nine-step ratios:', report.validation.ratios);
+const { fold, ingest, append, snapshot, memory } = report.engine;
+console.log('Engine');
+console.table({
+  'fold 1M events (engine, events/s)': { value: fold.engineEventsPerSecond, target: '' },
+  'fold 1M events (hand-written baseline, events/s)': {
+    value: fold.baselineEventsPerSecond,
+    target: '',
+  },
+  'fold.ratio (engine / baseline)': { value: fold.ratio, target: '>= 0.33' },
+  'ingest 1M unchecked events (events/s)': { value: ingest.eventsPerSecond, target: '' },
+  'append at 100 events (µs)': { value: append.microsecondsAt100, target: '' },
+  'append at 100,000 events (µs)': { value: append.microsecondsAt100000, target: '' },
+  'append.ratio (100,000 / 100)': { value: append.ratio, target: '<= 2' },
+  'snapshot at 10,000 events (ms)': { value: snapshot.milliseconds, target: '' },
+  'partner view at 10,000 events (ms)': { value: snapshot.viewMilliseconds, target: '' },
+  'heap per event (bytes)': { value: memory.bytesPerEvent, target: '' },
+});
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);

@@ -3,7 +3,7 @@ import { AttuneEventError } from './event-error.js';
 
 const MAX_NAME = 128;
 const MAX_TEXT = 20_000;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** What an incoming event is checked against. */
 export interface EventCheckContext {
@@ -23,8 +23,8 @@ function record(value: unknown, field: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail(field, `${field} should be an object`, 'Pass an object.');
   }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) {
+  for (const key of FORBIDDEN_KEYS) {
+    if (Object.hasOwn(value, key)) {
       fail(`${field}.${key}`, `"${key}" cannot be used as a key`, 'Rename the key.');
     }
   }
@@ -172,7 +172,7 @@ export function isKnownEventType(type: string): type is AttuneEventType {
 
 /**
  * Checks an event from anywhere — recorded here or received from another device — and returns a
- * fresh, frozen copy. Events of unknown types keep their data as it came (they are kept, not dropped).
+ * fresh copy. Events of unknown types keep their data as it came (they are kept, not dropped).
  *
  * @throws {@link AttuneEventError} naming the field at fault.
  */
@@ -190,6 +190,13 @@ export function checkEvent(input: unknown, context: EventCheckContext): AttuneEv
   }
   const device = name(event.device, 'device');
   const seq = integer(event.seq, 'seq', 1);
+  if (id !== `${device}:${seq}`) {
+    fail(
+      'id',
+      `the id should be "${device}:${seq}" (device, colon, sequence)`,
+      'Build event ids from the device id and the sequence number.',
+    );
+  }
   const clock = record(event.clock, 'clock');
   const wall = integer(clock.wall, 'clock.wall', 0);
   const counter = integer(clock.counter, 'clock.counter', 0);
@@ -209,22 +216,7 @@ export function checkEvent(input: unknown, context: EventCheckContext): AttuneEv
   const data = isKnownEventType(type)
     ? dataCheckers[type](record(event.data, 'data'), 'data')
     : (JSON.parse(JSON.stringify(event.data ?? null)) as unknown);
-  return deepFreeze({
-    id,
-    partner,
-    device,
-    seq,
-    clock: { wall, counter },
-    type,
-    data,
-    visibility,
-  }) as AttuneEvent | UnknownEvent;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Json)[key]);
-  }
-  return value;
+  return { id, partner, device, seq, clock: { wall, counter }, type, data, visibility } as
+    | AttuneEvent
+    | UnknownEvent;
 }

@@ -24,7 +24,9 @@ function canonical(value: unknown): string {
  */
 export class EventLog {
   readonly #events: LoggedEvent[] = [];
-  readonly #byId = new Map<string, LoggedEvent>();
+  // Event ids are `device:seq`, so a per-device array indexed by sequence finds an id without a
+  // million-entry map.
+  readonly #byDevice = new Map<string, (LoggedEvent | undefined)[]>();
 
   /** How many events the log holds. */
   get size(): number {
@@ -38,7 +40,10 @@ export class EventLog {
 
   /** The event with this id, if the log holds it. */
   get(id: string): LoggedEvent | undefined {
-    return this.#byId.get(id);
+    const colon = id.lastIndexOf(':');
+    if (colon < 0) return undefined;
+    const event = this.#byDevice.get(id.slice(0, colon))?.[Number(id.slice(colon + 1))];
+    return event?.id === id ? event : undefined;
   }
 
   /**
@@ -48,7 +53,13 @@ export class EventLog {
    * @throws {@link AttuneEventError} with code `duplicate-id`; the log is unchanged.
    */
   append(event: LoggedEvent): AppendOutcome {
-    const existing = this.#byId.get(event.id);
+    let slots = this.#byDevice.get(event.device);
+    if (!slots) {
+      slots = [];
+      this.#byDevice.set(event.device, slots);
+    }
+    // Reading past the end of an array is slow in V8, and appending always does.
+    const existing = event.seq < slots.length ? slots[event.seq] : undefined;
     if (existing) {
       if (canonical(existing) === canonical(event)) return 'duplicate';
       throw new AttuneEventError(
@@ -73,7 +84,7 @@ export class EventLog {
       }
       events.splice(low, 0, event);
     }
-    this.#byId.set(event.id, event);
+    slots[event.seq] = event;
     return 'added';
   }
 }

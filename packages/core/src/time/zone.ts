@@ -1,10 +1,13 @@
 const DAY = 86_400_000;
 // Every time-zone transition in use happens on a quarter hour, so offsets are cached per quarter hour.
 const QUARTER_HOUR = 900_000;
+const BLOCK = 8 * DAY;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-// Per time zone, quarter-hour bucket → offset. Folding a long log asks for the same few buckets often.
+// Per time zone, block of days → offset in it, or NaN for a block in which the offset changes.
 const offsets = new Map<string, Map<number, number>>();
+// Per time zone, quarter hour → offset, inside the blocks where the offset changes.
+const changingBlocks = new Map<string, Map<number, number>>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
@@ -23,21 +26,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/**
- * How far a time zone is ahead of UTC at an instant, in ms (negative west of Greenwich).
- *
- * @throws RangeError for a time zone the platform does not know.
- */
-export function zoneOffset(timeZone: string, utc: number): number {
-  const bucket = Math.floor(utc / QUARTER_HOUR);
-  let zone = offsets.get(timeZone);
-  if (!zone) {
-    zone = new Map();
-    offsets.set(timeZone, zone);
-  }
-  const cached = zone.get(bucket);
-  if (cached !== undefined) return cached;
-  const at = bucket * QUARTER_HOUR;
+function offsetAt(timeZone: string, at: number): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -49,9 +38,45 @@ export function zoneOffset(timeZone: string, utc: number): number {
     parts.hour ?? 0,
     parts.minute ?? 0,
   );
-  const offset = local - at;
-  if (zone.size > 200_000) zone.clear();
-  zone.set(bucket, offset);
+  return local - Math.floor(at / 60_000) * 60_000;
+}
+
+/**
+ * How far a time zone is ahead of UTC at an instant, in ms (negative west of Greenwich).
+ *
+ * @throws RangeError for a time zone the platform does not know.
+ */
+export function zoneOffset(timeZone: string, utc: number): number {
+  // Offsets change a few times a year at most. A block of days whose first and last quarter hours
+  // agree has one offset throughout (no zone changes twice within it); only a block holding a change
+  // is looked at quarter hour by quarter hour.
+  const day = Math.floor(utc / BLOCK);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let known = zone.get(day);
+  if (known === undefined) {
+    const start = offsetAt(timeZone, day * BLOCK);
+    const end = offsetAt(timeZone, (day + 1) * BLOCK - QUARTER_HOUR);
+    known = start === end ? start : Number.NaN;
+    if (zone.size > 100_000) zone.clear();
+    zone.set(day, known);
+  }
+  if (!Number.isNaN(known)) return known;
+  const quarter = Math.floor(utc / QUARTER_HOUR);
+  let changing = changingBlocks.get(timeZone);
+  if (!changing) {
+    changing = new Map();
+    changingBlocks.set(timeZone, changing);
+  }
+  let offset = changing.get(quarter);
+  if (offset === undefined) {
+    offset = offsetAt(timeZone, quarter * QUARTER_HOUR);
+    if (changing.size > 100_000) changing.clear();
+    changing.set(quarter, offset);
+  }
   return offset;
 }
 

@@ -96,12 +96,12 @@ describe('a partner view', () => {
     engine.receive([
       {
         ...sealed,
-        id: 'a:1',
+        id: 'ana-phone:1',
         seq: 1,
         data: { exercise: 'sealed-answers', prompt: 'fear', text: SEALED },
       },
     ]);
-    const before = engine.viewFor('kai').entries.find((entry) => entry.id === 'a:1');
+    const before = engine.viewFor('kai').entries.find((entry) => entry.id === 'ana-phone:1');
     expect(before).toEqual(
       expect.objectContaining({ sealed: true, exercise: 'sealed-answers', prompt: 'fear' }),
     );
@@ -110,7 +110,7 @@ describe('a partner view', () => {
     engine.receive([
       {
         ...sealed,
-        id: 'k:1',
+        id: 'kai-phone:1',
         seq: 1,
         partner: 'kai',
         device: 'kai-phone',
@@ -122,7 +122,7 @@ describe('a partner view', () => {
     engine.receive([
       {
         ...sealed,
-        id: 'k:2',
+        id: 'kai-phone:2',
         seq: 2,
         partner: 'kai',
         device: 'kai-phone',
@@ -146,7 +146,7 @@ describe('a partner view', () => {
     engine.receive([
       {
         ...base,
-        id: 'e:1',
+        id: 'd:1',
         seq: 1,
         partner: 'ana',
         type: 'answer-recorded',
@@ -155,24 +155,24 @@ describe('a partner view', () => {
       },
       {
         ...base,
-        id: 'e:2',
+        id: 'd:2',
         seq: 2,
         partner: 'kai',
         type: 'entry-shared',
         visibility: 'shared',
-        data: { entry: 'e:1' },
+        data: { entry: 'd:1' },
       },
     ]);
     expect(JSON.stringify(engine.viewFor('kai'))).not.toContain(PRIVATE);
     engine.receive([
       {
         ...base,
-        id: 'e:3',
+        id: 'd:3',
         seq: 3,
         partner: 'ana',
         type: 'entry-shared',
         visibility: 'shared',
-        data: { entry: 'e:1' },
+        data: { entry: 'd:1' },
       },
     ]);
     expect(JSON.stringify(engine.viewFor('kai'))).toContain(PRIVATE);
