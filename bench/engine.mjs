@@ -31,7 +31,10 @@ export function handWrittenFold(events, offsets) {
       (event.clock.wall + (offsets[event.partner] ?? 0) + 3 * 86_400_000) / WEEK,
     );
     let partners = weeks.get(week);
-    if (!partners) weeks.set(week, (partners = new Set()));
+    if (!partners) {
+      partners = new Set();
+      weeks.set(week, partners);
+    }
     partners.add(event.partner);
   }
   let shared = 0;

@@ -1,4 +1,15 @@
 export type { TextDirection } from './direction.js';
 export { textDirection } from './direction.js';
-export type { ResourceTree } from './resources.js';
-export { loadResources, namespaces, shippedLocales, sourceLocale } from './resources.js';
+export type { AttuneResources } from './generated/resource-types.js';
+export type {
+  AddAttuneResourcesOptions,
+  AddedAttuneResources,
+  I18nextTarget,
+} from './i18next/add-attune-resources.js';
+export { addAttuneResources } from './i18next/add-attune-resources.js';
+export type { CreateAttuneI18nOptions } from './i18next/create-attune-i18n.js';
+export { createAttuneI18n } from './i18next/create-attune-i18n.js';
+export type { AttuneNamespace } from './namespaces.js';
+export { namespaces, sourceLocale } from './namespaces.js';
+export type { ResourceLoader, ResourceTree } from './resources.js';
+export { loadResources, matchLocale, shippedLocales } from './resources.js';

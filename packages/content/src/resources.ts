@@ -1,45 +1,22 @@
+import { loaders } from './generated/loaders.js';
+import { sourceLocale } from './namespaces.js';
+
 /** A tree of translated strings, as in an i18next JSON v4 namespace file. */
 export interface ResourceTree {
   readonly [key: string]: string | ResourceTree;
 }
 
-/** The locale every other locale is translated from. */
-export const sourceLocale = 'en';
+/**
+ * Loads one namespace of one locale, resolving to `undefined` when there is no such file. The
+ * default is {@link loadResources}; an app can pass its own to fetch from a CDN, or a test can
+ * count calls.
+ */
+export type ResourceLoader = (
+  locale: string,
+  namespace: string,
+) => Promise<ResourceTree | undefined>;
 
-/** Every namespace Attune's program uses: `common`, then one per step. */
-export const namespaces: readonly string[] = [
-  'common',
-  'safe-space',
-  'open-communication',
-  'empathy',
-  'appreciation',
-  'vulnerability',
-  'active-listening',
-  'quality-time',
-  'conflict',
-  'professional-help',
-];
-
-type Loader = () => Promise<{ default: ResourceTree }>;
-
-// One dynamic import per file, so a bundler splits each locale × namespace into its own chunk
-// and an app downloads only what it uses.
-const loaders: Readonly<Record<string, Readonly<Record<string, Loader>>>> = {
-  en: {
-    common: () => import('../locales/en/common.json'),
-    'safe-space': () => import('../locales/en/safe-space.json'),
-    'open-communication': () => import('../locales/en/open-communication.json'),
-    empathy: () => import('../locales/en/empathy.json'),
-    appreciation: () => import('../locales/en/appreciation.json'),
-    vulnerability: () => import('../locales/en/vulnerability.json'),
-    'active-listening': () => import('../locales/en/active-listening.json'),
-    'quality-time': () => import('../locales/en/quality-time.json'),
-    conflict: () => import('../locales/en/conflict.json'),
-    'professional-help': () => import('../locales/en/professional-help.json'),
-  },
-};
-
-/** Locales that ship with the package. */
+/** Locales that ship with the package, the source locale first. */
 export const shippedLocales: readonly string[] = Object.keys(loaders);
 
 /**
@@ -60,6 +37,29 @@ export async function loadResources(
   const forLocale = Object.hasOwn(loaders, locale) ? loaders[locale] : undefined;
   const load = forLocale && Object.hasOwn(forLocale, namespace) ? forLocale[namespace] : undefined;
   if (!load) return undefined;
-  const module = await load();
-  return module.default;
+  // `attune-content check` guarantees the shape; the JSON's own type is not worth checking here.
+  return (await load()).default as ResourceTree;
+}
+
+/**
+ * Picks the shipped locale that best serves a requested one: the locale itself, else the locale
+ * with its last subtags dropped (`zh-Hant` for `zh-Hant-TW`, `es` for `es-MX`), else the source
+ * locale. Case and `_` separators do not matter.
+ *
+ * @example
+ * ```ts
+ * matchLocale('es-MX'); // 'es'
+ * matchLocale('fr'); // 'en' while French is not shipped
+ * ```
+ */
+export function matchLocale(
+  requested: string,
+  available: readonly string[] = shippedLocales,
+): string {
+  const lower = available.map((code) => code.toLowerCase());
+  for (let parts = requested.toLowerCase().split(/[-_]/); parts.length > 0; parts.pop()) {
+    const index = lower.indexOf(parts.join('-'));
+    if (index !== -1) return available[index] as string;
+  }
+  return sourceLocale;
 }

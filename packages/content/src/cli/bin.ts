@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+/// <reference types="node" />
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli } from './main.js';
+import { findPackageLocales } from './package-locales.js';
+
+process.exitCode = runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  defaultLocalesDir: findPackageLocales(dirname(fileURLToPath(import.meta.url))),
+});

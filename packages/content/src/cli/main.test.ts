@@ -1,0 +1,233 @@
+/// <reference types="node" />
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './main.js';
+
+const fixtures = fileURLToPath(new URL('./__fixtures__/locales', import.meta.url));
+let work = '';
+
+function copy(): string {
+  work = mkdtempSync(join(tmpdir(), 'attune-cli-'));
+  cpSync(fixtures, join(work, 'locales'), { recursive: true });
+  return join(work, 'locales');
+}
+
+function run(args: string[], options: { cwd?: string; defaultLocalesDir?: string } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: options.cwd ?? work,
+    defaultLocalesDir: options.defaultLocalesDir,
+  });
+  return { code, stdout, stderr };
+}
+
+afterEach(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+  work = '';
+});
+
+describe('attune-content check', () => {
+  it('exits with 0 and says so when every locale passes', () => {
+    copy();
+    const { code, stdout } = run(['check', '--dir', 'locales']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Checked ar, de, en, ja against English in locales.');
+    expect(stdout).toContain('All 4 locales passed: no errors, no warnings.');
+  });
+
+  it('exits with 1 on an error, printing the file, key, problem and fix', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'de', 'empathy.json'), '{ "step": { "title": "Empathie" } }');
+    const { code, stdout } = run(['check', '--dir', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('de/empathy.json\n  error    step.why\n');
+    expect(stdout).toContain('This key is in English but not in German.');
+    expect(stdout).toContain('Fix: Add "step.why" with the German for');
+    expect(stdout).toContain('1 error and 0 warnings. Fix the errors before shipping');
+  });
+
+  it('exits with 0 when there are only warnings', () => {
+    const dir = copy();
+    writeFileSync(
+      join(dir, 'de', 'empathy.json'),
+      JSON.stringify({ step: { title: 'Empathie', why: 'Verstanden zu werden zählt.', old: 'x' } }),
+    );
+    const { code, stdout } = run(['check', '--dir', dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 errors and 1 warning. Nothing blocks shipping');
+  });
+
+  it('checks the shipped locales when no folder is given', () => {
+    const dir = copy();
+    const { stdout } = run(['check'], { defaultLocalesDir: dir });
+    expect(stdout).toContain('against English in');
+  });
+});
+
+describe('attune-content stats', () => {
+  it('prints coverage per locale as JSON', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'ja', 'empathy.json'), '{ "step": { "title": "共感", "why": "" } }');
+    const { code, stdout } = run(['stats', '--dir', dir, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      ar: { coverage: 100, missing: 0 },
+      de: { coverage: 100, missing: 0 },
+      en: { coverage: 100, missing: 0 },
+      ja: { coverage: 83.3, missing: 1 },
+    });
+  });
+
+  it('prints a table of namespaces by locale', () => {
+    const dir = copy();
+    const { stdout } = run(['stats', '--dir', dir]);
+    expect(stdout.split('\n')).toEqual([
+      'namespace    ar    de    en    ja',
+      'common     100%  100%  100%  100%',
+      'empathy    100%  100%  100%  100%',
+      'total      100%  100%  100%  100%',
+      'missing       0     0     0     0',
+      '',
+    ]);
+  });
+});
+
+describe('attune-content new-locale', () => {
+  it('creates a locale with every key empty, which check then reports', () => {
+    const dir = copy();
+    const { code, stdout } = run(['new-locale', 'pl', '--dir', dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Created locales/pl/ (Polish): 2 files, 9 texts to translate.');
+    const common = JSON.parse(readFileSync(join(dir, 'pl', 'common.json'), 'utf8'));
+    expect(Object.keys(common)).toEqual([
+      'program',
+      'greeting',
+      'notes_one',
+      'notes_few',
+      'notes_many',
+      'notes_other',
+      'intro',
+    ]);
+    expect(run(['check', '--dir', dir]).code).toBe(1);
+    expect(JSON.parse(run(['stats', '--dir', dir, '--json']).stdout).pl).toEqual({
+      coverage: 0,
+      missing: 9,
+    });
+  });
+
+  it('completes an existing locale without touching its translations', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'de', 'empathy.json'), '{ "step": { "title": "Mitgefühl" } }');
+    const { stdout } = run(['new-locale', 'de', '--dir', dir, '--fill', 'source']);
+    expect(stdout).toContain('Completed locales/de/ (German): 2 files, 0 texts to translate.');
+    expect(JSON.parse(readFileSync(join(dir, 'de', 'empathy.json'), 'utf8'))).toEqual({
+      step: {
+        title: 'Mitgefühl',
+        why: 'Feeling understood often matters more than being agreed with.',
+      },
+    });
+  });
+
+  it('refuses codes that are not locales, the source locale, and bad options', () => {
+    const dir = copy();
+    expect(run(['new-locale', 'not a code', '--dir', dir]).stderr).toContain(
+      '"not a code" is not a locale code. Use a BCP 47 code such as fr, pt-BR or zh-Hant.',
+    );
+    expect(run(['new-locale', 'EN', '--dir', dir]).stderr).toContain('en is the source locale');
+    expect(run(['new-locale', '--dir', dir]).stderr).toContain('Give one locale code');
+    expect(run(['new-locale', 'fr', '--dir', dir, '--fill', 'x']).stderr).toContain(
+      '--fill takes "empty" or "source", not "x".',
+    );
+  });
+
+  it('warns when the runtime has no plural rules for the language', () => {
+    const dir = copy();
+    expect(run(['new-locale', 'tlh', '--dir', dir]).stdout).toContain(
+      'this system has no plural rules for tlh',
+    );
+  });
+});
+
+describe('attune-content pseudo', () => {
+  it('writes a pseudo-locale that passes the check', () => {
+    const dir = copy();
+    const { code, stdout } = run(['pseudo', '--dir', dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Wrote the pseudo-locale en-XA to locales/en-XA/ (2 files).');
+    const common = JSON.parse(readFileSync(join(dir, 'en-XA', 'common.json'), 'utf8'));
+    expect(common.greeting).toMatch(/^\[Ŵéļçöɱé ƀáçķ, \{\{partner\}\}\. ~+\]$/);
+    expect(run(['check', '--dir', dir]).code).toBe(0);
+    expect(run(['pseudo', '--dir', dir]).stdout).toContain('Rewrote');
+  });
+
+  it('can write elsewhere and under another code', () => {
+    const dir = copy();
+    run(['pseudo', '--dir', dir, '--out', 'pseudo', '--locale', 'ar-XB']);
+    expect(existsSync(join(work, 'pseudo', 'ar-XB', 'empathy.json'))).toBe(true);
+    expect(run(['pseudo', '--dir', dir, '--locale', '!!']).stderr).toContain(
+      '"!!" is not a locale code',
+    );
+  });
+});
+
+describe('attune-content messages', () => {
+  it('shows help, and exits with 1 without a command', () => {
+    expect(run(['help']).code).toBe(0);
+    expect(run(['--help']).stdout).toContain('Usage: attune-content <command>');
+    expect(run([]).code).toBe(1);
+  });
+
+  it('explains an unknown command or option without a stack trace', () => {
+    copy();
+    const command = run(['chek']);
+    expect(command.code).toBe(1);
+    expect(command.stderr).toBe(
+      '"chek" is not a command. Run "attune-content help" to see the commands.\n',
+    );
+    const option = run(['stats', '--jsn']);
+    expect(option.stderr).toBe(
+      '"--jsn" is not something "stats" understands. Run "attune-content help" to see the options.\n',
+    );
+    expect(run(['check', 'extra']).stderr).toContain('is not something "check" understands');
+  });
+
+  it('explains a missing folder, a folder without English, and no folder at all', () => {
+    copy();
+    expect(run(['check', '--dir', 'nowhere']).stderr).toContain('There is no folder at');
+    rmSync(join(work, 'locales', 'en'), { recursive: true });
+    expect(run(['check', '--dir', 'locales']).stderr).toContain(
+      'locales has no en/ folder. The English files are what every locale is checked against',
+    );
+    expect(run(['check']).stderr).toContain('No locales folder was given.');
+  });
+
+  it('reports an unexpected failure as a message, not a stack trace', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'de', 'common.json'), '{}');
+    rmSync(join(dir, 'de', 'empathy.json'));
+    // A file where the locale folder should be makes writing fail in an unplanned way.
+    writeFileSync(join(dir, 'fr'), 'not a folder');
+    const { code, stderr } = run(['new-locale', 'fr', '--dir', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Something went wrong: /);
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('shows paths outside the working folder in full', () => {
+    const dir = copy();
+    const { stdout } = run(['check', '--dir', dir], { cwd: '/' });
+    expect(stdout).toContain(`against English in ${dir.slice(1)}.`);
+    const elsewhere = run(['check', '--dir', dir], { cwd: join(work, 'locales', 'en') });
+    expect(elsewhere.stdout).toContain(`against English in ${dir}.`);
+  });
+});

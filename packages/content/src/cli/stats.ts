@@ -1,0 +1,67 @@
+import { planKeys } from './expected-keys.js';
+import { flatten, isKeyObject } from './flatten.js';
+import { isLocaleCode } from './language-name.js';
+import type { LocalesData } from './read-locales.js';
+
+/** How much of one namespace, or of a whole locale, is translated. */
+export interface Coverage {
+  /** Keys the locale needs, plural forms counted one by one. */
+  readonly total: number;
+  /** Keys missing or with empty text. */
+  readonly missing: number;
+  /** Translated share, in percent from 0 to 100, rounded down to one decimal. */
+  readonly coverage: number;
+}
+
+/** Coverage of one locale, overall and per namespace. */
+export interface LocaleCoverage extends Coverage {
+  /** Coverage per namespace of the source locale. */
+  readonly namespaces: ReadonlyMap<string, Coverage>;
+}
+
+// Rounded down so that a locale with one key missing never shows 100%.
+const percent = (done: number, total: number): number =>
+  total === 0 ? 100 : Math.floor((done / total) * 1000) / 10;
+
+const coverage = (total: number, missing: number): Coverage => ({
+  total,
+  missing,
+  coverage: percent(total - missing, total),
+});
+
+/**
+ * Counts, for each locale, how many of the keys it needs have a translation. A locale needs each
+ * source key, and each plural form its language has; a key with empty text counts as missing.
+ *
+ * @example
+ * ```ts
+ * const stats = computeStats(readLocalesFolder('locales'), 'en');
+ * stats.get('de')?.coverage; // 100
+ * ```
+ */
+export function computeStats(
+  data: LocalesData,
+  sourceLocale: string,
+): ReadonlyMap<string, LocaleCoverage> {
+  const source = data.get(sourceLocale);
+  const result = new Map<string, LocaleCoverage>();
+  if (!source) return result;
+  for (const [locale, files] of data) {
+    if (!isLocaleCode(locale)) continue;
+    const perNamespace = new Map<string, Coverage>();
+    let total = 0;
+    let missing = 0;
+    for (const [namespace, sourceFile] of source) {
+      if (!isKeyObject(sourceFile.content)) continue;
+      const plan = planKeys(flatten(sourceFile.content).texts, locale);
+      const content = files.get(namespace)?.content;
+      const texts = isKeyObject(content) ? flatten(content).texts : new Map<string, string>();
+      const absent = plan.expected.filter((entry) => !texts.get(entry.key)?.trim()).length;
+      perNamespace.set(namespace, coverage(plan.expected.length, absent));
+      total += plan.expected.length;
+      missing += absent;
+    }
+    result.set(locale, { ...coverage(total, missing), namespaces: perNamespace });
+  }
+  return result;
+}

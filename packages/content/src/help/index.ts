@@ -1,0 +1,13 @@
+export { internationalDirectory } from './directory.js';
+export { getHelpResources } from './get-help-resources.js';
+export { euMemberStates, helpRegions } from './regions.js';
+export type {
+  EmergencyNumber,
+  EmergencyService,
+  HelpDirectory,
+  Helpline,
+  HelpResources,
+  HelpResourcesOptions,
+  HelpTopic,
+  RegionHelp,
+} from './types.js';

@@ -1,0 +1,114 @@
+import i18next from 'i18next';
+import { describe, expect, it, vi } from 'vitest';
+import type { ResourceTree } from '../resources.js';
+import { addAttuneResources } from './add-attune-resources.js';
+
+// A loader serving made-up locales, so the tests do not depend on which translations exist yet.
+function fakeLoader(files: Record<string, ResourceTree>) {
+  return vi.fn(async (locale: string, namespace: string) =>
+    Object.hasOwn(files, `${locale}/${namespace}`) ? files[`${locale}/${namespace}`] : undefined,
+  );
+}
+
+const files = {
+  'en/common': { hello: 'Hello', bye: 'Bye' },
+  'en/empathy': { step: { title: 'Empathy' } },
+  'en/safety': { pause: 'Pause' },
+  'es/common': { hello: 'Hola', bye: 'Adiós' },
+  'es/empathy': { step: { title: 'Empatía' } },
+};
+const locales = ['en', 'es'];
+
+async function appInstance(language: string) {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng: language, fallbackLng: 'en', resources: {} });
+  return i18n;
+}
+
+describe('addAttuneResources', () => {
+  it('loads only the active locale and the namespaces asked for', async () => {
+    const load = fakeLoader(files);
+    const i18n = await appInstance('es');
+    const added = await addAttuneResources(i18n, { namespaces: ['common'], load, locales });
+    expect(load.mock.calls).toEqual([['es', 'common']]);
+    expect(added).toEqual({ locale: 'es', namespaces: ['common'] });
+    expect(i18n.t('hello', { ns: 'common' })).toBe('Hola');
+  });
+
+  it('adds a regional locale under its shipped language, which i18next falls back to', async () => {
+    const load = fakeLoader(files);
+    const i18n = await appInstance('es-MX');
+    await addAttuneResources(i18n, { namespaces: ['empathy'], load, locales });
+    expect(load.mock.calls).toEqual([['es', 'empathy']]);
+    expect(i18n.t('step.title', { ns: 'empathy' })).toBe('Empatía');
+  });
+
+  it('takes a namespace the locale lacks from the source locale', async () => {
+    const load = fakeLoader(files);
+    const i18n = await appInstance('es');
+    await addAttuneResources(i18n, { namespaces: ['safety'], load, locales });
+    expect(load.mock.calls).toEqual([
+      ['es', 'safety'],
+      ['en', 'safety'],
+    ]);
+    expect(i18n.t('pause', { ns: 'safety' })).toBe('Pause');
+  });
+
+  it('uses the source locale for a language that is not shipped', async () => {
+    const load = fakeLoader(files);
+    const i18n = await appInstance('fr');
+    const added = await addAttuneResources(i18n, { namespaces: ['common'], load, locales });
+    expect(added.locale).toBe('en');
+    expect(i18n.t('hello', { ns: 'common' })).toBe('Hello');
+  });
+
+  it('never loads the same file twice for one instance, even when called at once', async () => {
+    const load = fakeLoader(files);
+    const i18n = await appInstance('es');
+    const options = { namespaces: ['common', 'empathy'], load, locales };
+    const [first, second] = await Promise.all([
+      addAttuneResources(i18n, options),
+      addAttuneResources(i18n, options),
+    ]);
+    const third = await addAttuneResources(i18n, { ...options, locale: 'es-ES' });
+    expect(load).toHaveBeenCalledTimes(2);
+    expect([...first.namespaces, ...second.namespaces].sort()).toEqual(['common', 'empathy']);
+    expect(third.namespaces).toEqual([]);
+  });
+
+  it('keeps texts the app set itself', async () => {
+    const load = fakeLoader(files);
+    const i18n = await appInstance('es');
+    i18n.addResourceBundle('es', 'common', { hello: '¡Buenas!' });
+    await addAttuneResources(i18n, { namespaces: ['common'], load, locales });
+    expect(i18n.t('hello', { ns: 'common' })).toBe('¡Buenas!');
+    expect(i18n.t('bye', { ns: 'common' })).toBe('Adiós');
+  });
+
+  it('tries again after a failed load instead of remembering the failure', async () => {
+    const load = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValueOnce({ hello: 'Hola' });
+    const i18n = await appInstance('es');
+    const options = { namespaces: ['common'], load, locales };
+    await expect(addAttuneResources(i18n, options)).rejects.toThrow('offline');
+    await expect(addAttuneResources(i18n, options)).resolves.toEqual({
+      locale: 'es',
+      namespaces: ['common'],
+    });
+  });
+
+  it("loads the shipped files for the instance's language by default", async () => {
+    const i18n = await appInstance('en-GB');
+    const added = await addAttuneResources(i18n, { namespaces: ['common'] });
+    expect(added).toEqual({ locale: 'en', namespaces: ['common'] });
+    expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
+  });
+
+  it('skips a namespace no locale has', async () => {
+    const i18n = await appInstance('en');
+    const added = await addAttuneResources(i18n, { namespaces: ['missing'] });
+    expect(added.namespaces).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { namespaces, sourceLocale } from '../namespaces.js';
+import { loadResources, matchLocale, type ResourceLoader, shippedLocales } from '../resources.js';
+
+/**
+ * The part of an i18next instance that Attune needs to add its namespaces, so any i18next
+ * version from 21 on (and a test double) fits.
+ */
+export interface I18nextTarget {
+  /** The instance's current language. */
+  readonly language: string | undefined;
+  /** Adds strings to a namespace, as i18next's `addResourceBundle`. */
+  addResourceBundle(
+    language: string,
+    namespace: string,
+    resources: object,
+    deep?: boolean,
+    overwrite?: boolean,
+  ): unknown;
+}
+
+/** Options of {@link addAttuneResources}. */
+export interface AddAttuneResourcesOptions {
+  /** The locale to load; the instance's current language by default. */
+  readonly locale?: string;
+  /** Attune namespaces to load; all of them by default. Load only the ones a screen uses. */
+  readonly namespaces?: readonly string[];
+  /** How to load one file; {@link loadResources} by default. */
+  readonly load?: ResourceLoader;
+  /** The locales `load` can serve; the shipped ones by default. Give it with your own `load`. */
+  readonly locales?: readonly string[];
+}
+
+/** What {@link addAttuneResources} added: the shipped locale it used, and the namespaces loaded. */
+export interface AddedAttuneResources {
+  /** The shipped locale whose files were added, such as `es` for `es-MX`. */
+  readonly locale: string;
+  /** The namespaces added by this call; those added before are not loaded again. */
+  readonly namespaces: readonly string[];
+}
+
+// Bundles already added per instance, so calling again (after a language change, on each
+// screen) never refetches. A WeakMap keeps nothing alive and registers nothing globally.
+const added = new WeakMap<I18nextTarget, Set<string>>();
+
+/**
+ * Adds Attune's namespaces for one locale to an app's own i18next instance, loading only the
+ * files asked for. The best shipped match of the locale is used (`es` for `es-MX`, the source
+ * locale for one not shipped); a namespace the match lacks comes from the source locale. Keys the
+ * app already set are kept, so an app can override any text.
+ *
+ * @example
+ * ```ts
+ * await addAttuneResources(i18n, { locale: 'de', namespaces: ['common', 'empathy'] });
+ * await i18n.changeLanguage('de');
+ * ```
+ */
+export async function addAttuneResources(
+  i18n: I18nextTarget,
+  options: AddAttuneResourcesOptions = {},
+): Promise<AddedAttuneResources> {
+  const requested = options.locale ?? i18n.language ?? sourceLocale;
+  const locale = matchLocale(requested, options.locales ?? shippedLocales);
+  const load = options.load ?? loadResources;
+  const done = added.get(i18n) ?? new Set<string>();
+  added.set(i18n, done);
+  const loaded = await Promise.all(
+    (options.namespaces ?? namespaces).map(async (namespace) => {
+      const key = `${locale}/${namespace}`;
+      if (done.has(key)) return undefined;
+      // Marked before loading, so that two calls at once do not both fetch the file.
+      done.add(key);
+      try {
+        let from = locale;
+        let strings = await load(locale, namespace);
+        if (!strings && locale !== sourceLocale) {
+          from = sourceLocale;
+          strings = await load(sourceLocale, namespace);
+        }
+        if (!strings) return undefined;
+        i18n.addResourceBundle(from, namespace, strings, true, false);
+        return namespace;
+      } catch (error) {
+        done.delete(key);
+        throw error;
+      }
+    }),
+  );
+  return { locale, namespaces: loaded.filter((name) => name !== undefined) };
+}
