@@ -53,7 +53,7 @@ describe('createEngine', () => {
     expect(empathy?.unlock.children?.[0]).toMatchObject({
       key: 'common:explain.step-completed',
       holds: false,
-      params: { step: 'safe-space', stepTitle: 'safe-space:step.title' },
+      params: { step: 'safe-space', stepKey: 'safe-space:step.title' },
     });
   });
 

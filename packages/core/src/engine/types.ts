@@ -17,7 +17,11 @@ export interface Couple {
   readonly startedAt: number;
 }
 
-/** Parameters of an explanation message, for the content package to fill in. */
+/**
+ * Parameters of an explanation message. Ids come as they are (`exercise`, `step`, `dimension`); a
+ * parameter ending in `Key` holds the content key of that thing's title, which `formatMessage` from
+ * `@attune/content` translates and puts in place of the id.
+ */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** How far one partner (or the couple) is towards a condition. */

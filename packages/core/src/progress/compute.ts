@@ -61,8 +61,15 @@ export function computeProgress(facts: Facts, input: ProgressInput): Progress {
   const rhythm = computeRhythm(facts, partners, couple.partners[0].timeZone, now);
   const diagnostics: Diagnostic[] = [];
   const titles = new Map<string, string>();
+  const dimensionKeys = new Map<string, string>();
   for (const step of program.steps) {
-    for (const exercise of step.exercises) titles.set(exercise.id, exercise.titleKey);
+    for (const exercise of step.exercises) {
+      titles.set(exercise.id, exercise.titleKey);
+      if (exercise.kind !== 'check-in') continue;
+      for (const dimension of exercise.dimensions) {
+        dimensionKeys.set(`${exercise.id}|${dimension.id}`, dimension.key);
+      }
+    }
   }
   const stepsById = new Map(program.steps.map((step) => [step.id, step]));
 
@@ -132,6 +139,8 @@ export function computeProgress(facts: Facts, input: ProgressInput): Progress {
     resting,
     exerciseTitle: (id) => titles.get(id) ?? id,
     stepTitle: (id) => stepsById.get(id)?.titleKey ?? id,
+    dimensionTitle: (exercise, dimension) =>
+      dimensionKeys.get(`${exercise}|${dimension}`) ?? dimension,
     ...(input.evaluateCustom ? { evaluateCustom: input.evaluateCustom } : {}),
   };
 

@@ -46,7 +46,7 @@ export function computeDue(
         timeZone: partner.timeZone,
         messageKey:
           exercise.kind === 'ritual' ? 'common:reminder.ritual' : 'common:reminder.check-in',
-        params: { exercise: exercise.id, exerciseTitle: exercise.titleKey },
+        params: { exercise: exercise.id, exerciseKey: exercise.titleKey },
       });
     }
   }

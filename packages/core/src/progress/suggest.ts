@@ -70,14 +70,25 @@ export function suggestNext(input: SuggestInput): Suggestion {
   if (progress.paused) return suggestion(undefined, undefined, 'common:suggest.rest');
 
   const scores = progress.checkIns.flatMap((trends) => trends.dimensions);
-  const diverging = scores.find((dimension) => dimension.diverging);
+  const divergingIn = progress.checkIns.find((trends) =>
+    trends.dimensions.some((d) => d.diverging),
+  );
+  const diverging = divergingIn?.dimensions.find((dimension) => dimension.diverging);
   if (diverging) {
     const talk =
       firstOf(['conversation'], ['empathy', 'open-communication', 'active-listening']) ??
       firstOf(['conversation']);
     if (talk) {
+      const checkIn = program.steps
+        .flatMap((step) => step.exercises)
+        .find((exercise) => exercise.id === divergingIn?.exercise);
+      const label =
+        checkIn?.kind === 'check-in'
+          ? checkIn.dimensions.find((d) => d.id === diverging.dimension)?.key
+          : undefined;
       return suggestion(talk.exercise, talk.step, 'common:suggest.divergence', {
         dimension: diverging.dimension,
+        ...(label ? { dimensionKey: label } : {}),
       });
     }
   }
@@ -97,7 +108,10 @@ export function suggestNext(input: SuggestInput): Suggestion {
     const exercise = program.steps
       .flatMap((step) => step.exercises)
       .find((e) => e.id === due.exercise);
-    return suggestion(exercise, due.step, 'common:suggest.due', { exercise: due.exercise });
+    return suggestion(exercise, due.step, 'common:suggest.due', {
+      exercise: due.exercise,
+      exerciseKey: exercise?.titleKey ?? due.exercise,
+    });
   }
   const started = candidates.find(
     ({ exercise }) =>

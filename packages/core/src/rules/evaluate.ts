@@ -27,6 +27,8 @@ export interface RuleContext {
   exerciseTitle(exercise: string): string;
   /** Content key of a step's title, for messages. */
   stepTitle(step: string): string;
+  /** Content key of a check-in dimension's label, for messages. */
+  dimensionTitle(exercise: string, dimension: string): string;
   /** Evaluates a rule kind the built-ins do not know (added by a plugin). */
   evaluateCustom?(rule: { readonly kind: string }, context: RuleContext): RuleExplanation;
 }
@@ -74,8 +76,8 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
       const count = (walls: readonly number[]) => walls.filter((wall) => wall >= since).length;
       const params: MessageParams = {
         exercise: rule.exercise,
-        exerciseTitle: context.exerciseTitle(rule.exercise),
-        count: times,
+        exerciseKey: context.exerciseTitle(rule.exercise),
+        times,
         ...(rule.withinDays === undefined ? {} : { days: rule.withinDays }),
       };
       const key = `exercise-done.${rule.by}`;
@@ -99,7 +101,7 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
     case 'step-completed':
       return leaf(rule, context.isStepCompleted(rule.step), 'step-completed', {
         step: rule.step,
-        stepTitle: context.stepTitle(rule.step),
+        stepKey: context.stepTitle(rule.step),
       });
     case 'check-in-score': {
       const scores = context.latestScores(rule.exercise, rule.dimension);
@@ -119,10 +121,15 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
         'check-in-score',
         {
           exercise: rule.exercise,
-          exerciseTitle: context.exerciseTitle(rule.exercise),
+          exerciseKey: context.exerciseTitle(rule.exercise),
           dimension: rule.dimension,
-          ...(rule.atLeast === undefined ? {} : { atLeast: rule.atLeast }),
-          ...(rule.atMost === undefined ? {} : { atMost: rule.atMost }),
+          dimensionKey: context.dimensionTitle(rule.exercise, rule.dimension),
+          range:
+            rule.atMost === undefined
+              ? `≥ ${rule.atLeast ?? '−∞'}`
+              : rule.atLeast === undefined
+                ? `≤ ${rule.atMost}`
+                : `${rule.atLeast}–${rule.atMost}`,
         },
         { partners },
       );
@@ -134,6 +141,7 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
       return leaf(rule, holds, 'check-in-divergence', {
         exercise: rule.exercise,
         dimension: rule.dimension,
+        dimensionKey: context.dimensionTitle(rule.exercise, rule.dimension),
         count: rule.atLeast,
       });
     }
