@@ -14,160 +14,111 @@ export interface EventCheckContext {
 }
 
 type Json = Record<string, unknown>;
+/** Checks one value and returns it (or a fresh copy of it); throws naming the field. */
+type Check = (value: unknown, field: string) => unknown;
 
-function fail(field: string, message: string, fix: string): never {
-  throw new AttuneEventError('malformed', field, message, fix);
+function fail(field: string, expected: string, fix: string): never {
+  throw new AttuneEventError('malformed', field, `${field} should be ${expected}`, fix);
 }
 
 function record(value: unknown, field: string): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail(field, `${field} should be an object`, 'Pass an object.');
+    fail(field, 'an object', 'Pass an object.');
   }
   for (const key of FORBIDDEN_KEYS) {
-    if (Object.hasOwn(value, key)) {
-      fail(`${field}.${key}`, `"${key}" cannot be used as a key`, 'Rename the key.');
-    }
+    if (Object.hasOwn(value, key)) fail(`${field}.${key}`, 'absent', `Rename the key "${key}".`);
   }
   return value as Json;
 }
 
-function name(value: unknown, field: string): string {
+const name: Check = (value, field) => {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_NAME) {
-    fail(
-      field,
-      `${field} should be a non-empty string of at most ${MAX_NAME} characters`,
-      'Pass the id as a string.',
-    );
+    fail(field, `an id of 1 to ${MAX_NAME} characters`, 'Pass the id as a string.');
   }
   return value;
-}
+};
 
-function text(value: unknown, field: string): string {
+const text: Check = (value, field) => {
   if (typeof value !== 'string' || value.length > MAX_TEXT) {
-    fail(
-      field,
-      `${field} should be text of at most ${MAX_TEXT} characters`,
-      'Shorten the text or pass a string.',
-    );
+    fail(field, `text of at most ${MAX_TEXT} characters`, 'Pass a shorter string.');
   }
   return value;
-}
+};
 
-function bool(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean')
-    fail(field, `${field} should be true or false`, 'Pass a boolean.');
+const bool: Check = (value, field) => {
+  if (typeof value !== 'boolean') fail(field, 'true or false', 'Pass a boolean.');
   return value;
-}
+};
 
-function finite(value: unknown, field: string): number {
+const finite: Check = (value, field) => {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    fail(
-      field,
-      `${field} should be a finite number`,
-      'Pass a number; NaN and Infinity are not scores.',
-    );
+    fail(field, 'a finite number', 'Pass a number; NaN and Infinity are not scores.');
   }
   return value;
-}
+};
 
 function integer(value: unknown, field: string, min: number): number {
   if (!Number.isSafeInteger(value) || (value as number) < min) {
-    fail(field, `${field} should be a whole number of at least ${min}`, 'Pass a whole number.');
+    fail(field, `a whole number of at least ${min}`, 'Pass a whole number.');
   }
   return value as number;
 }
 
-/** Copies a record of values, checking each key and value, into a fresh object. */
-function entries<T>(
-  value: unknown,
-  field: string,
-  item: (v: unknown, f: string) => T,
-): Record<string, T> {
-  const source = record(value, field);
-  const out: Record<string, T> = {};
-  for (const key of Object.keys(source)) {
-    name(key, `${field} key`);
-    out[key] = item(source[key], `${field}.${key}`);
-  }
-  return out;
-}
+const count: Check = (value, field) => integer(value, field, 0);
+const textOrLines: Check = (value, field) =>
+  Array.isArray(value) ? value.map((line, i) => text(line, `${field}[${i}]`)) : text(value, field);
 
-const noData = (data: Json, field: string): Record<string, never> => {
-  if (Object.keys(data).length > 0) fail(field, `${field} should be empty`, 'Pass {} as data.');
-  return {};
-};
+/** A record of any keys whose values all pass `item`, copied into a fresh object. */
+const recordOf =
+  (item: Check): Check =>
+  (value, field) => {
+    const source = record(value, field);
+    const out: Json = {};
+    for (const key of Object.keys(source)) {
+      name(key, `${field} key`);
+      out[key] = item(source[key], `${field}.${key}`);
+    }
+    return out;
+  };
 
-/** The data checks of every built-in event type; each returns a fresh, checked copy. */
-const dataCheckers: {
-  readonly [T in AttuneEventType]: (
-    data: Json,
-    f: string,
-  ) => Extract<AttuneEvent, { type: T }>['data'];
-} = {
-  'exercise-started': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    together: bool(d.together, `${f}.together`),
-  }),
-  'exercise-completed': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    together: bool(d.together, `${f}.together`),
-  }),
-  'answer-recorded': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    prompt: name(d.prompt, `${f}.prompt`),
-    text: text(d.text, `${f}.text`),
-  }),
-  'entry-shared': (d, f) => ({ entry: name(d.entry, `${f}.entry`) }),
-  'check-in-recorded': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    scores: entries(d.scores, `${f}.scores`, finite),
-  }),
-  'quiz-answered': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    question: name(d.question, `${f}.question`),
-    self: name(d.self, `${f}.self`),
-    guess: name(d.guess, `${f}.guess`),
-  }),
-  'appreciation-sent': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    text: text(d.text, `${f}.text`),
-    ...(d.starter === undefined ? {} : { starter: name(d.starter, `${f}.starter`) }),
-  }),
-  'agreement-proposed': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    fields: entries(d.fields, `${f}.fields`, (value, field) =>
-      Array.isArray(value)
-        ? value.map((line, i) => text(line, `${field}[${i}]`))
-        : text(value, field),
-    ),
-  }),
-  'agreement-confirmed': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    proposal: name(d.proposal, `${f}.proposal`),
-  }),
-  'safety-check-taken': (d, f) => ({
-    exercise: name(d.exercise, `${f}.exercise`),
-    answers: entries(d.answers, `${f}.answers`, bool),
-  }),
-  'safety-rest': (d, f) => ({ active: bool(d.active, `${f}.active`) }),
-  'program-paused': noData,
-  'program-resumed': noData,
-  'partner-left': noData,
-  'erasure-requested': (d, f) => {
-    const before = record(d.before, `${f}.before`);
-    return {
-      partner: name(d.partner, `${f}.partner`),
-      before: {
-        wall: integer(before.wall, `${f}.before.wall`, 0),
-        counter: integer(before.counter, `${f}.before.counter`, 0),
-      },
-    };
-  },
+/** An object with the given fields (missing optional ones left out), copied into a fresh object. */
+const shape =
+  (fields: Readonly<Record<string, Check>>, optional: readonly string[] = []): Check =>
+  (value, field) => {
+    const source = record(value, field);
+    const out: Json = {};
+    for (const key of Object.keys(fields)) {
+      if (source[key] === undefined && optional.includes(key)) continue;
+      out[key] = (fields[key] as Check)(source[key], `${field}.${key}`);
+    }
+    return out;
+  };
+
+const none = shape({});
+
+// The data of every built-in event type. Fields not listed are dropped, so a newer device's extra
+// fields never reach the fold.
+const dataShapes: { readonly [T in AttuneEventType]: Check } = {
+  'exercise-started': shape({ exercise: name, together: bool }),
+  'exercise-completed': shape({ exercise: name, together: bool }),
+  'answer-recorded': shape({ exercise: name, prompt: name, text }),
+  'entry-shared': shape({ entry: name }),
+  'check-in-recorded': shape({ exercise: name, scores: recordOf(finite) }),
+  'quiz-answered': shape({ exercise: name, question: name, self: name, guess: name }),
+  'appreciation-sent': shape({ exercise: name, text, starter: name }, ['starter']),
+  'agreement-proposed': shape({ exercise: name, fields: recordOf(textOrLines) }),
+  'agreement-confirmed': shape({ exercise: name, proposal: name }),
+  'safety-check-taken': shape({ exercise: name, answers: recordOf(bool) }),
+  'safety-rest': shape({ active: bool }),
+  'program-paused': none,
+  'program-resumed': none,
+  'partner-left': none,
+  'erasure-requested': shape({ partner: name, before: shape({ wall: count, counter: count }) }),
 };
 
 /** Whether a type is one this code knows. */
 export function isKnownEventType(type: string): type is AttuneEventType {
-  return Object.hasOwn(dataCheckers, type);
+  return Object.hasOwn(dataShapes, type);
 }
 
 /**
@@ -178,8 +129,8 @@ export function isKnownEventType(type: string): type is AttuneEventType {
  */
 export function checkEvent(input: unknown, context: EventCheckContext): AttuneEvent | UnknownEvent {
   const event = record(input, 'event');
-  const id = name(event.id, 'id');
-  const partner = name(event.partner, 'partner');
+  const id = name(event.id, 'id') as string;
+  const partner = name(event.partner, 'partner') as string;
   if (!context.partners.includes(partner)) {
     throw new AttuneEventError(
       'unknown-partner',
@@ -188,13 +139,13 @@ export function checkEvent(input: unknown, context: EventCheckContext): AttuneEv
       `Use one of: ${context.partners.join(', ')}.`,
     );
   }
-  const device = name(event.device, 'device');
+  const device = name(event.device, 'device') as string;
   const seq = integer(event.seq, 'seq', 1);
   if (id !== `${device}:${seq}`) {
     fail(
       'id',
-      `the id should be "${device}:${seq}" (device, colon, sequence)`,
-      'Build event ids from the device id and the sequence number.',
+      `"${device}:${seq}"`,
+      'Build event ids from the device id, a colon and the sequence.',
     );
   }
   const clock = record(event.clock, 'clock');
@@ -208,13 +159,13 @@ export function checkEvent(input: unknown, context: EventCheckContext): AttuneEv
       "Check the recording device's date and time.",
     );
   }
-  const type = name(event.type, 'type');
+  const type = name(event.type, 'type') as string;
   const visibility = event.visibility;
   if (visibility !== 'private' && visibility !== 'shared' && visibility !== 'sealed') {
-    fail('visibility', 'visibility should be "private", "shared" or "sealed"', 'Pass one of them.');
+    fail('visibility', '"private", "shared" or "sealed"', 'Pass one of them.');
   }
   const data = isKnownEventType(type)
-    ? dataCheckers[type](record(event.data, 'data'), 'data')
+    ? dataShapes[type](event.data, 'data')
     : (JSON.parse(JSON.stringify(event.data ?? null)) as unknown);
   return { id, partner, device, seq, clock: { wall, counter }, type, data, visibility } as
     | AttuneEvent
