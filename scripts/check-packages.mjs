@@ -3,7 +3,7 @@
 // @attune/core never pulls in zod.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { publishedPackages, root } from './workspace.mjs';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -29,14 +29,26 @@ for (const pkg of publishedPackages) {
   );
 }
 
-// The engine entry and every chunk it loads must stay free of zod: validation is opt-in.
+// Every file an entry of @attune/core loads, following its relative imports.
 const coreDist = join(root, 'packages', 'core', 'dist');
-const seen = new Set();
-const pending = ['index.js'];
-while (pending.length > 0) {
-  const file = pending.pop();
-  if (seen.has(file)) continue;
-  seen.add(file);
+function filesOf(entry) {
+  const seen = new Set();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(coreDist, file), 'utf8');
+    for (const match of code.matchAll(/from\s*["'](\.\.?\/[^"']+)["']/g)) {
+      pending.push(join(dirname(file), match[1]));
+    }
+  }
+  return [...seen];
+}
+
+// The engine entry and every chunk it loads must stay free of zod: validation is opt-in.
+const engineFiles = filesOf('index.js');
+for (const file of engineFiles) {
   const code = readFileSync(join(coreDist, file), 'utf8');
   if (/from\s*["']zod|import\(\s*["']zod/.test(code)) {
     failed = true;
@@ -44,9 +56,30 @@ while (pending.length > 0) {
       `FAIL @attune/core engine entry imports zod (in dist/${file}); keep zod behind @attune/core/validation`,
     );
   }
-  for (const match of code.matchAll(/from\s*["']\.\/([^"']+)["']/g)) pending.push(match[1]);
 }
 if (!failed)
-  console.log(`ok   @attune/core engine entry is free of zod (${seen.size} file(s) checked)`);
+  console.log(
+    `ok   @attune/core engine entry is free of zod (${engineFiles.length} file(s) checked)`,
+  );
+
+// Only @attune/core/node may touch Node's built-ins: every other entry runs in browsers and React Native.
+for (const entry of ['index.js', 'storage/index.js', 'sync/index.js', 'crypto/index.js']) {
+  const files = filesOf(entry);
+  const offending = files.filter((file) =>
+    /from\s*["']node:|import\(\s*["']node:|from\s*["'](fs|path|os|crypto)(\/[^"']*)?["']/.test(
+      readFileSync(join(coreDist, file), 'utf8'),
+    ),
+  );
+  if (offending.length > 0) {
+    failed = true;
+    console.error(
+      `FAIL @attune/core dist/${entry} reaches Node built-ins (in ${offending.join(', ')}); keep them in @attune/core/node`,
+    );
+  } else {
+    console.log(
+      `ok   @attune/core dist/${entry} is free of Node built-ins (${files.length} file(s) checked)`,
+    );
+  }
+}
 
 if (failed) process.exit(1);

@@ -65,7 +65,7 @@ try {
   writeFileSync(
     join(app, 'usage.ts'),
     [
-      "import { getStep, nineStepProgram, type Exercise, type Program } from '@attune/core';",
+      "import { createEngine, getStep, nineStepProgram, type Engine, type Exercise, type Program } from '@attune/core';",
       "import { programSchema } from '@attune/core/validation';",
       "import { loadResources, textDirection, type TextDirection } from '@attune/content';",
       "import { AttuneProvider, useStep, type AttuneProviderProps } from '@attune/react';",
@@ -74,7 +74,9 @@ try {
       'const parsed: Program = programSchema.parse(program);',
       "const direction: TextDirection = textDirection('ar');",
       "const strings: Promise<unknown> = loadResources('en', 'common');",
-      'const props: AttuneProviderProps = { program };',
+      "const couple = { id: 'c', partners: [{ id: 'ana', timeZone: 'UTC' }, { id: 'kai', timeZone: 'UTC' }] as const, startedAt: 0 };",
+      "const engine: Engine = createEngine({ program, couple, device: 'd' });",
+      "const props: AttuneProviderProps = { engine, partner: 'ana' };",
       'export { AttuneProvider, direction, first, parsed, props, strings, useStep };',
     ].join('\n'),
   );

@@ -6,6 +6,11 @@ export default defineConfig({
     index: 'src/index.ts',
     'validation/index': 'src/validation/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'storage/index': 'src/storage/index.ts',
+    'sync/index': 'src/sync/index.ts',
+    'crypto/index': 'src/crypto/index.ts',
+    // Imports node:fs, so it has an entry of its own that no browser entry reaches.
+    'node/index': 'src/node/index.ts',
   },
   format: ['esm'],
   dts: true,
@@ -14,6 +19,8 @@ export default defineConfig({
   splitting: true,
   target: 'es2022',
   charset: 'utf8',
+  // The Node entry imports `node:fs/promises`; the prefix tells bundlers and other runtimes what it is.
+  removeNodeProtocol: false,
   // Ship the JSON Schemas for editors next to the code.
   onSuccess: async () => {
     cpSync('schemas', 'dist/schemas', { recursive: true });

@@ -1,14 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', text: 'src/text.ts', practice: 'src/practice.ts' },
+  // The entries share the provider's context through one chunk; two copies would be two contexts.
+  splitting: true,
   format: ['esm'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
   charset: 'utf8',
-  external: ['react', '@attune/core'],
+  external: ['react', '@attune/core', '@attune/content'],
   // Hooks run only on the client; frameworks with server components need the directive in the output.
   banner: { js: "'use client';" },
 });

@@ -1,6 +1,6 @@
+import { formatMessage } from '@attune/core';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from './format-message.js';
 import { loadResources } from './resources.js';
 
 async function english() {
@@ -12,7 +12,7 @@ async function english() {
   return i18n;
 }
 
-describe('formatMessage', () => {
+describe('formatMessage with the shipped English text', () => {
   it('puts translated titles in place of ids', async () => {
     const i18n = await english();
     const text = formatMessage(i18n.t, {

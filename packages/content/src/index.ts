@@ -1,7 +1,5 @@
 export type { TextDirection } from './direction.js';
 export { textDirection } from './direction.js';
-export type { AttuneMessage, Translate } from './format-message.js';
-export { formatMessage } from './format-message.js';
 export type { AttuneResources } from './generated/resource-types.js';
 export type {
   AddAttuneResourcesOptions,

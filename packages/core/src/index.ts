@@ -55,6 +55,8 @@ export type { EventErrorCode } from './log/event-error.js';
 export { AttuneEventError } from './log/event-error.js';
 export type { AppendOutcome, LoggedEvent } from './log/event-log.js';
 export { compareEvents, compareTimestamps } from './log/order.js';
+export type { AttuneMessage, Translate } from './messages/format-message.js';
+export { formatMessage } from './messages/format-message.js';
 export type { ContentKeyUse } from './program/content-keys.js';
 export { listContentKeys } from './program/content-keys.js';
 export type { LocatedExercise } from './program/lookup.js';

@@ -1,30 +1,51 @@
-import type { Program } from '@attune/core';
-import { createContext, createElement, type ReactNode, useContext } from 'react';
+import type { Engine } from '@attune/core';
+import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
+import type { AttuneI18n } from './attune-i18n.js';
 
 /** What `AttuneProvider` makes available to the hooks below it. */
 export interface AttuneContextValue {
-  readonly program: Program;
+  /** The couple's engine; its program is `engine.program`. */
+  readonly engine: Engine;
+  /** Id of the partner using this screen; actions are recorded for them. */
+  readonly partner: string;
+  /** The app's i18next instance, when one was given. */
+  readonly i18n: AttuneI18n | undefined;
 }
 
 const AttuneContext = createContext<AttuneContextValue | null>(null);
 
 /** Props of {@link AttuneProvider}. */
 export interface AttuneProviderProps {
-  /** The program to show, such as `nineStepProgram` from `@attune/core`. */
-  readonly program: Program;
+  /** The couple's engine, from `createEngine` in `@attune/core`. */
+  readonly engine: Engine;
+  /**
+   * Id of the partner using this screen. Change it when a couple passes one phone between them: the
+   * hooks then show that partner's view and record for them.
+   */
+  readonly partner: string;
+  /** The app's i18next instance, for the content hooks (`useAttuneText`, `useFormatMessage`…). */
+  readonly i18n?: AttuneI18n | undefined;
+  /** The part of the app that uses Attune's hooks. */
   readonly children?: ReactNode;
 }
 
 /**
- * Makes a program available to Attune's hooks.
+ * Makes a couple's engine, the partner using the screen and, optionally, the app's i18next instance
+ * available to Attune's hooks.
  *
  * @example
  * ```tsx
- * <AttuneProvider program={nineStepProgram}><Steps /></AttuneProvider>
+ * <AttuneProvider engine={engine} partner="ana" i18n={i18n}><Steps /></AttuneProvider>
  * ```
  */
-export function AttuneProvider({ program, children }: AttuneProviderProps): ReactNode {
-  return createElement(AttuneContext.Provider, { value: { program } }, children);
+export function AttuneProvider({
+  engine,
+  partner,
+  i18n,
+  children,
+}: AttuneProviderProps): ReactNode {
+  const value = useMemo(() => ({ engine, partner, i18n }), [engine, partner, i18n]);
+  return createElement(AttuneContext.Provider, { value }, children);
 }
 
 /**
@@ -35,9 +56,7 @@ export function AttuneProvider({ program, children }: AttuneProviderProps): Reac
 export function useAttuneContext(): AttuneContextValue {
   const value = useContext(AttuneContext);
   if (!value) {
-    throw new Error(
-      'Attune hooks must be used inside <AttuneProvider>. Wrap your app (or this part of it) in <AttuneProvider program={…}>.',
-    );
+    throw new Error('Attune hooks must be used inside <AttuneProvider engine={…} partner={…}>.');
   }
   return value;
 }

@@ -1,17 +1,7 @@
-import type { Program, Step } from '@attune/core';
-import { getStep } from '@attune/core';
+import type { Program } from '@attune/core';
 import { useAttuneContext } from './context.js';
 
-/** The program given to the nearest `AttuneProvider`. */
+/** The program of the engine given to the nearest `AttuneProvider`. It never changes. */
 export function useProgram(): Program {
-  return useAttuneContext().program;
-}
-
-/**
- * One step of the program, by id.
- *
- * @returns the step, or `undefined` when the program has no such step.
- */
-export function useStep(stepId: string): Step | undefined {
-  return getStep(useProgram(), stepId);
+  return useAttuneContext().engine.program;
 }

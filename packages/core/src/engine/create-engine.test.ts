@@ -101,6 +101,13 @@ describe('createEngine', () => {
     expect(Object.isFrozen(engine.getSnapshot())).toBe(true);
   });
 
+  it('reads the clock it was given through now()', () => {
+    const { engine, clock } = setup();
+    expect(engine.now()).toBe(testCouple.startedAt);
+    clock.advance(HOUR);
+    expect(engine.now()).toBe(testCouple.startedAt + HOUR);
+  });
+
   it('notifies subscribers on change and stops when unsubscribed', () => {
     const { engine } = setup();
     let calls = 0;
@@ -448,5 +455,21 @@ describe('due items', () => {
     const next = engine.viewFor('kai').due.find((item) => item.exercise === 'weekly-check-in');
     expect(next?.localTime).toBe('2026-03-15T19:00');
     expect(next?.at).toBe(Date.UTC(2026, 2, 15, 23));
+  });
+});
+
+describe('structural sharing', () => {
+  it('keeps the identity of steps and suggestions that did not change', () => {
+    const { engine } = setup();
+    const before = engine.getSnapshot();
+    const suggestion = engine.viewFor('kai').suggestion;
+    engine.completeExercise('ana', 'dreams-deck', { together: true });
+    const after = engine.getSnapshot();
+    expect(after).not.toBe(before);
+    expect(after.steps[0]).toBe(before.steps[0]);
+    expect(after.steps[1]).not.toBe(before.steps[1]);
+    expect(after.steps[4]).toBe(before.steps[4]);
+    expect(after.checkIns).toBe(before.checkIns);
+    expect(engine.viewFor('kai').suggestion).toBe(suggestion);
   });
 });

@@ -4,6 +4,8 @@ import { createHybridClock } from '../log/clock.js';
 import { AttuneEventError } from '../log/event-error.js';
 import { EventLog, type LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
+import { createPluginRuntime } from '../plugins/plugin-runtime.js';
+import type { AttunePlugin } from '../plugins/types.js';
 import type { Exercise, Program, Visibility } from '../program/types.js';
 import { computeProgress, type Progress, safetyConcernOf } from '../progress/compute.js';
 import { computeDue } from '../progress/due.js';
@@ -36,6 +38,11 @@ export interface EngineOptions {
   readonly maxClockSkewMs?: number;
   /** Events with clocks further ahead of now than this are refused (default one day). */
   readonly maxFutureMs?: number;
+  /**
+   * Plugins for this engine only, validated together when the engine is created; an
+   * `AttunePluginError` lists every problem. Their steps are merged into `program`.
+   */
+  readonly plugins?: readonly AttunePlugin[];
 }
 
 /** The outcome of {@link Engine.receive}: what was added, what was already here, what was refused. */
@@ -56,7 +63,10 @@ export interface TogetherOptions {
  * and hands out immutable snapshots and per-partner views.
  */
 export interface Engine {
+  /** The program the engine runs: the one it was given, with its plugins' steps merged in. */
   readonly program: Program;
+  /** The plugins the engine was created with. */
+  readonly plugins: readonly AttunePlugin[];
   readonly couple: Couple;
   readonly device: string;
   /** Calls `listener` after every change; returns a function that stops it. */
@@ -71,6 +81,11 @@ export interface Engine {
   receive(events: readonly unknown[]): ReceiveResult;
   /** Re-reads the clock, so due items and day counts move on; notifies only if something changed. */
   refresh(): void;
+  /**
+   * The engine's clock: the `now` option it was created with (`Date.now` by default), in ms since the
+   * epoch. Read-only; timers in the UI read it so that tests and replays control time in one place.
+   */
+  now(): number;
   startExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
   completeExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
   answer(
@@ -110,6 +125,35 @@ export interface Engine {
   resume(partner: string): AttuneEvent;
   /** Records that a partner leaves the program alone; their data stays theirs to export. */
   leave(partner: string): AttuneEvent;
+  /**
+   * Records an event of a type one of the engine's plugins declared in `eventTypes`, with JSON data
+   * (`shared` unless another visibility is given). Plugins call it from their own functions.
+   */
+  recordPluginEvent(
+    partner: string,
+    type: string,
+    data: unknown,
+    visibility?: Visibility,
+  ): UnknownEvent;
+}
+
+/** The previous value when it is equal to the next one, so selectors see the same object. */
+function same<T>(next: T, previous: T | undefined): T {
+  return previous !== undefined && JSON.stringify(next) === JSON.stringify(previous)
+    ? previous
+    : next;
+}
+
+/** Keeps the identity of every part of the progress that did not change. */
+function shareUnchanged(next: Progress, previous: Progress): Progress {
+  const steps = next.steps.map((step, i) => same(step, previous.steps[i]));
+  return {
+    ...next,
+    steps: steps.every((step, i) => step === previous.steps[i]) ? previous.steps : steps,
+    rhythm: same(next.rhythm, previous.rhythm),
+    checkIns: same(next.checkIns, previous.checkIns),
+    diagnostics: same(next.diagnostics, previous.diagnostics),
+  };
 }
 
 function notAllowed(field: string, message: string, fix: string): never {
@@ -127,7 +171,25 @@ function notAllowed(field: string, message: string, fix: string): never {
  * ```
  */
 export function createEngine(options: EngineOptions): Engine {
-  const { program, couple, device } = options;
+  const { couple, device } = options;
+  const plugins = options.plugins ?? [];
+  // Plugins are wired in only when given, so an engine without them runs exactly as before.
+  const runtime =
+    plugins.length > 0
+      ? createPluginRuntime({
+          program: options.program,
+          couple,
+          plugins,
+          snapshot: () => engine.getSnapshot(),
+          failed: () => {
+            snapshot = undefined;
+            version++;
+            // A plugin may fail while a view renders; listeners hear of it after the render.
+            queueMicrotask(notify);
+          },
+        })
+      : undefined;
+  const program = runtime?.program ?? options.program;
   const now = options.now ?? Date.now;
   const partners = couple.partners.map((partner) => partner.id);
   const clock = createHybridClock({ now, maxSkewMs: options.maxClockSkewMs ?? 60_000 });
@@ -145,23 +207,34 @@ export function createEngine(options: EngineOptions): Engine {
   let seq = 0;
   let version = 0;
   let progress: Progress | undefined;
+  // The facts the last progress was computed from, with the completions plugin kinds recognise.
+  let progressFacts: Facts = facts;
+  // The previous results, kept across changes so unchanged parts keep their identity.
+  let lastProgress: Progress | undefined;
+  const lastViews = new Map<string, PartnerView>();
   let snapshot: EngineSnapshot | undefined;
   let computedAt = 0;
   const views = new Map<string, PartnerView>();
 
   const checkContext = () => ({ partners, latestWall: now() + (options.maxFutureMs ?? DAY) });
 
-  const changed = () => {
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+
+  const changed = (added?: readonly LoggedEvent[], origin?: 'recorded' | 'received') => {
     progress = undefined;
     snapshot = undefined;
     views.clear();
     version++;
-    for (const listener of [...listeners]) listener();
+    if (added && origin) runtime?.observe?.(added, origin);
+    notify();
   };
 
   const add = (event: AttuneEvent | UnknownEvent): boolean => {
     if (log.append(event) === 'duplicate') return false;
     foldEvent(facts, event, foldContext);
+    runtime?.fold(event);
     clock.observe(event.clock);
     if (event.device === device && event.seq > seq) seq = event.seq;
     return true;
@@ -170,12 +243,17 @@ export function createEngine(options: EngineOptions): Engine {
   const currentProgress = (): Progress => {
     if (!progress) {
       computedAt = now();
-      progress = computeProgress(facts, {
+      progressFacts = runtime ? runtime.begin(facts) : facts;
+      let next = computeProgress(progressFacts, {
         program,
         couple,
         now: computedAt,
         divergenceThreshold: options.divergenceThreshold ?? 2,
+        ...(runtime && { evaluateCustom: runtime.evaluateCustom }),
       });
+      if (runtime) next = runtime.end(next);
+      progress = lastProgress ? shareUnchanged(next, lastProgress) : next;
+      lastProgress = progress;
     }
     return progress;
   };
@@ -251,7 +329,7 @@ export function createEngine(options: EngineOptions): Engine {
       checkContext(),
     ) as Extract<AttuneEvent, { type: T }>;
     add(event);
-    changed();
+    changed([event], 'recorded');
     return event;
   };
 
@@ -268,6 +346,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: Engine = {
     program,
+    plugins,
     couple,
     device,
     subscribe(listener) {
@@ -286,7 +365,7 @@ export function createEngine(options: EngineOptions): Engine {
           rhythm: state.rhythm,
           checkIns: state.checkIns,
           resting: state.resting,
-          diagnostics: state.diagnostics,
+          diagnostics: runtime ? runtime.diagnostics(state.diagnostics) : state.diagnostics,
         });
       }
       return snapshot;
@@ -296,8 +375,8 @@ export function createEngine(options: EngineOptions): Engine {
       const cached = views.get(partner);
       if (cached) return cached;
       const state = currentProgress();
-      const due = computeDue(
-        facts,
+      const builtInDue = computeDue(
+        progressFacts,
         program,
         couple,
         state.steps,
@@ -305,31 +384,41 @@ export function createEngine(options: EngineOptions): Engine {
         computedAt,
         state.paused,
       );
-      const ownSafetyConcern = safetyConcernOf(facts, program, partner);
-      const view: PartnerView = Object.freeze({
+      const due = runtime ? runtime.reminders(partner, builtInDue, computedAt) : builtInDue;
+      const ownSafetyConcern = safetyConcernOf(progressFacts, program, partner);
+      const previous = lastViews.get(partner);
+      let suggestion = suggestNext({
+        program,
+        facts: progressFacts,
+        progress: state,
         partner,
-        entries: viewEvents(log.events, partner),
-        suggestion: suggestNext({
-          program,
-          facts,
-          progress: state,
-          partner,
-          due,
-          ownSafetyConcern,
-        }),
         due,
         ownSafetyConcern,
       });
+      // A plugin never overrides help for a partner at risk, nor rest while the program is paused.
+      if (runtime && !ownSafetyConcern && !state.paused) {
+        suggestion = runtime.suggest(partner, suggestion, due, computedAt);
+      }
+      const view: PartnerView = Object.freeze({
+        partner,
+        entries: viewEvents(log.events, partner),
+        suggestion: same(suggestion, previous?.suggestion),
+        due: same(due, previous?.due),
+        ownSafetyConcern,
+      });
       views.set(partner, view);
+      lastViews.set(partner, view);
       return view;
     },
     getEvents: () => log.events,
+    now: () => now(),
     receive(events) {
       let added = 0;
       let duplicates = 0;
       const rejected: { index: number; error: AttuneEventError }[] = [];
       const context = checkContext();
       const checked: { event: AttuneEvent | UnknownEvent; index: number }[] = [];
+      const addedEvents: LoggedEvent[] = [];
       events.forEach((input, index) => {
         try {
           checked.push({ event: checkEvent(input, context), index });
@@ -342,15 +431,17 @@ export function createEngine(options: EngineOptions): Engine {
       checked.sort((a, b) => compareEvents(a.event, b.event));
       for (const { event, index } of checked) {
         try {
-          if (add(event)) added++;
-          else duplicates++;
+          if (add(event)) {
+            added++;
+            addedEvents.push(event);
+          } else duplicates++;
         } catch (error) {
           if (!(error instanceof AttuneEventError)) throw error;
           rejected.push({ index, error });
         }
       }
       rejected.sort((a, b) => a.index - b.index);
-      if (added > 0) changed();
+      if (added > 0) changed(addedEvents, 'received');
       return { added, duplicates, rejected };
     },
     refresh() {
@@ -483,6 +574,16 @@ export function createEngine(options: EngineOptions): Engine {
     pause: (partner) => record(partner, 'program-paused', {}, 'shared'),
     resume: (partner) => record(partner, 'program-resumed', {}, 'shared'),
     leave: (partner) => record(partner, 'partner-left', {}, 'shared'),
+    recordPluginEvent(partner, type, data, visibility = 'shared') {
+      if (!runtime?.eventTypes.has(type)) {
+        notAllowed(
+          'type',
+          `No plugin of this engine declares the event type "${type}"`,
+          "Declare it in the plugin's eventTypes, or record built-in events through their methods.",
+        );
+      }
+      return record(partner, type as AttuneEventType, data as never, visibility) as UnknownEvent;
+    },
   };
   return engine;
 }

@@ -101,18 +101,12 @@ describe('nineStepProgram', () => {
   it('never uses a content key as both a text and a group of texts', () => {
     // i18next JSON nests keys: "a.b" cannot hold text when "a.b.c" exists.
     const keys = listContentKeys(nineStepProgram).map((use) => use.key);
+    // Every proper prefix of a key ("ns:a", "ns:a.b" for "ns:a.b.c") is a group of texts.
     const groups = new Set(
-      keys.flatMap((key) =>
-        key
-          .split('.')
-          .slice(1)
-          .map((_, i, parts) =>
-            key
-              .split('.')
-              .slice(0, i + 1)
-              .join('.'),
-          ),
-      ),
+      keys.flatMap((key) => {
+        const parts = key.split('.');
+        return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+      }),
     );
     expect(keys.filter((key) => groups.has(key))).toEqual([]);
   });

@@ -1,0 +1,28 @@
+/** Why an event could not be encrypted or decrypted. */
+export type CryptoErrorCode =
+  /** The ciphertext, or the id, author or visibility bound to it, changed after encryption. */
+  | 'tampered'
+  /** The payload names a key the cipher does not hold. */
+  | 'unknown-key'
+  /** The payload is not in the shape an encrypted event has. */
+  | 'malformed'
+  /** An encrypted event was expected and a plain one arrived. */
+  | 'not-encrypted'
+  /** The platform has no WebCrypto. */
+  | 'unavailable';
+
+/** An event that could not be encrypted or decrypted: which one, what was wrong, and how to fix it. */
+export class AttuneCryptoError extends Error {
+  override readonly name = 'AttuneCryptoError';
+  readonly code: CryptoErrorCode;
+  /** The id of the event concerned, when it has one. */
+  readonly eventId: string | undefined;
+  /** How to fix it. */
+  readonly fix: string;
+  constructor(code: CryptoErrorCode, eventId: string | undefined, message: string, fix: string) {
+    super(`${message}. ${fix}`);
+    this.code = code;
+    this.eventId = eventId;
+    this.fix = fix;
+  }
+}

@@ -1,0 +1,77 @@
+// The core compiles without the DOM library so that nothing browser-only leaks into the engine, which
+// runs in React Native and workers too. These are the few WebCrypto shapes the cipher uses; the real
+// `crypto` of a browser, Node 20+ or a worker satisfies them.
+
+/** An opaque WebCrypto key, such as the `CryptoKey` from `crypto.subtle.generateKey`. */
+export interface CryptoKeyLike {
+  readonly type: string;
+  readonly algorithm: unknown;
+}
+
+/** Parameters of an AES-GCM operation. */
+export interface AesGcmParamsLike {
+  readonly name: 'AES-GCM';
+  readonly iv: Uint8Array<ArrayBuffer>;
+  readonly additionalData: Uint8Array<ArrayBuffer>;
+  readonly tagLength: 128;
+}
+
+/** The part of WebCrypto's `SubtleCrypto` the AES-GCM cipher uses. */
+export interface SubtleCryptoLike {
+  encrypt(
+    algorithm: AesGcmParamsLike,
+    key: CryptoKeyLike,
+    data: Uint8Array<ArrayBuffer>,
+  ): Promise<ArrayBuffer>;
+  decrypt(
+    algorithm: AesGcmParamsLike,
+    key: CryptoKeyLike,
+    data: Uint8Array<ArrayBuffer>,
+  ): Promise<ArrayBuffer>;
+  generateKey(
+    algorithm: { readonly name: 'AES-GCM'; readonly length: 256 },
+    extractable: boolean,
+    usages: ('encrypt' | 'decrypt')[],
+  ): Promise<unknown>;
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array<ArrayBuffer>,
+    algorithm: { readonly name: 'AES-GCM' },
+    extractable: boolean,
+    usages: ('encrypt' | 'decrypt')[],
+  ): Promise<unknown>;
+}
+
+/** WebCrypto, as `globalThis.crypto` provides it. */
+export interface WebCryptoLike {
+  readonly subtle: SubtleCryptoLike;
+  getRandomValues<T extends Uint8Array<ArrayBuffer>>(array: T): T;
+}
+
+interface TextCodecs {
+  readonly TextEncoder?: new () => { encode(text: string): Uint8Array<ArrayBuffer> };
+  readonly TextDecoder?: new (
+    label: string,
+    options: { fatal: boolean },
+  ) => { decode(bytes: Uint8Array): string };
+  readonly crypto?: WebCryptoLike;
+}
+
+const platform = globalThis as TextCodecs;
+
+/** UTF-8 bytes of a text. */
+export function utf8Encode(text: string): Uint8Array<ArrayBuffer> {
+  if (!platform.TextEncoder) throw new Error('TextEncoder is not available on this platform.');
+  return new platform.TextEncoder().encode(text);
+}
+
+/** The text of UTF-8 bytes; throws on bytes that are not valid UTF-8. */
+export function utf8Decode(bytes: Uint8Array): string {
+  if (!platform.TextDecoder) throw new Error('TextDecoder is not available on this platform.');
+  return new platform.TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** The platform's WebCrypto, if it has one. */
+export function platformCrypto(): WebCryptoLike | undefined {
+  return platform.crypto?.subtle ? platform.crypto : undefined;
+}

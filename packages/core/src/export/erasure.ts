@@ -1,0 +1,124 @@
+import type { Couple } from '../engine/types.js';
+import type { ErasureRequestedEvent, HybridTimestamp } from '../events/types.js';
+import { checkEvent } from '../log/check-event.js';
+import type { LoggedEvent } from '../log/event-log.js';
+import { compareEvents, compareTimestamps } from '../log/order.js';
+
+/**
+ * Whether an erasure request is signed off: recorded by the very partner whose data it erases. No one
+ * can erase the other partner's history; such a request is refused on import.
+ */
+export function isSignedOff(event: ErasureRequestedEvent): boolean {
+  return event.data.partner === event.partner;
+}
+
+/**
+ * Per partner, the latest moment up to which their events are erased, from the signed-off erasure
+ * requests among `events`.
+ */
+export function erasureCutoffs(events: Iterable<LoggedEvent>): Map<string, HybridTimestamp> {
+  const cutoffs = new Map<string, HybridTimestamp>();
+  for (const event of events) {
+    if (event.type !== 'erasure-requested') continue;
+    const request = event as ErasureRequestedEvent;
+    if (!isSignedOff(request)) continue;
+    const previous = cutoffs.get(request.data.partner);
+    if (!previous || compareTimestamps(previous, request.data.before) < 0) {
+      cutoffs.set(request.data.partner, request.data.before);
+    }
+  }
+  return cutoffs;
+}
+
+/** Whether an erasure cutoff covers an event. The requests themselves are never erased. */
+export function isErased(
+  event: LoggedEvent,
+  cutoffs: ReadonlyMap<string, HybridTimestamp>,
+): boolean {
+  if (event.type === 'erasure-requested') return false;
+  const before = cutoffs.get(event.partner);
+  return before !== undefined && compareTimestamps(event.clock, before) <= 0;
+}
+
+/** Options of {@link erasePartner}. */
+export interface ErasePartnerOptions {
+  readonly couple: Couple;
+  /** The partner whose events are erased. The request is recorded in their name: their sign-off. */
+  readonly partner: string;
+  /** This device's id; the request is recorded on it. */
+  readonly device: string;
+  /** The clock, in ms since the epoch (default `Date.now`). */
+  readonly now?: () => number;
+  /** How far past now other devices' clocks may move this one (default one minute, as the engine). */
+  readonly maxClockSkewMs?: number;
+}
+
+/** What an erasure leaves on this device, and the request to send to the partner's devices. */
+export interface Erasure {
+  /** The signed-off request; sync it so the other devices drop their copies. */
+  readonly request: ErasureRequestedEvent;
+  /** The events this device keeps, in log order: the other partner's, and the request. */
+  readonly events: readonly LoggedEvent[];
+  /** How many of the partner's events were removed. */
+  readonly removed: number;
+}
+
+/**
+ * Erases one partner's events from a device's history and records a signed-off request — an
+ * `erasure-requested` event in that partner's name — asking every other device to drop its copies of
+ * their events up to now. Store the result with `store.replace(erasure.events)`, create the engine
+ * again from it, and sync the request. What a device you do not control does with the request cannot
+ * be guaranteed; see the persistence guide.
+ *
+ * @example
+ * ```ts
+ * const erasure = erasePartner(engine.getEvents(), { couple, partner: 'ana', device });
+ * await store.replace(erasure.events);
+ * ```
+ * @throws `AttuneEventError` when `partner` is not one of the couple's partners.
+ */
+export function erasePartner(
+  events: readonly LoggedEvent[],
+  options: ErasePartnerOptions,
+): Erasure {
+  const { couple, partner, device } = options;
+  const now = (options.now ?? Date.now)();
+  const ceiling = now + (options.maxClockSkewMs ?? 60_000);
+  // A reading later than every event this device saw, as the engine's clock would give it; a clock
+  // far in the future moves it no further than the skew allows.
+  let latest: HybridTimestamp = { wall: 0, counter: -1 };
+  let before: HybridTimestamp = { wall: 0, counter: 0 };
+  let seq = 0;
+  for (const event of events) {
+    const seen = event.clock.wall > ceiling ? { wall: ceiling, counter: 0 } : event.clock;
+    if (compareTimestamps(seen, latest) > 0) latest = seen;
+    if (event.partner === partner && compareTimestamps(event.clock, before) > 0)
+      before = event.clock;
+    if (event.device === device && event.seq > seq) seq = event.seq;
+  }
+  const clock: HybridTimestamp =
+    now > latest.wall
+      ? { wall: now, counter: 0 }
+      : { wall: latest.wall, counter: latest.counter + 1 };
+  if (compareTimestamps(clock, before) > 0) before = clock;
+  const request = checkEvent(
+    {
+      id: `${device}:${seq + 1}`,
+      partner,
+      device,
+      seq: seq + 1,
+      clock,
+      type: 'erasure-requested',
+      data: { partner, before },
+      visibility: 'shared',
+    },
+    { partners: couple.partners.map((p) => p.id), latestWall: Number.MAX_SAFE_INTEGER },
+  ) as ErasureRequestedEvent;
+  const cutoffs = erasureCutoffs([...events, request]);
+  const kept = events.filter((event) => !isErased(event, cutoffs));
+  return {
+    request,
+    events: [...kept, request].sort(compareEvents),
+    removed: events.length - kept.length,
+  };
+}

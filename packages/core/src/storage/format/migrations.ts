@@ -1,0 +1,38 @@
+/** The record format this version of Attune reads and writes. */
+export const currentStorageFormat = 1;
+
+/**
+ * One step of upgrading a stored record: from format `from` to `from + 1`. A migration is pure: it
+ * returns a new record and never changes its input. Records are upgraded as they are read, and stay
+ * in their old format in storage until the store rewrites them.
+ */
+export interface StorageMigration {
+  readonly from: number;
+  readonly migrate: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+}
+
+/**
+ * The migrations between released storage formats, oldest first. Format 1 is the first released
+ * format, so there is nothing to upgrade yet; each future format adds its step here.
+ */
+export const storageMigrations: readonly StorageMigration[] = [];
+
+/**
+ * Upgrades a record of format `record.v` to `target`, one version at a time.
+ *
+ * @throws Error when a step of the chain is missing or a migration throws.
+ */
+export function migrateRecord(
+  record: Readonly<Record<string, unknown>>,
+  version: number,
+  migrations: readonly StorageMigration[],
+  target: number,
+): Readonly<Record<string, unknown>> {
+  let current = record;
+  for (let from = version; from < target; from++) {
+    const step = migrations.find((migration) => migration.from === from);
+    if (!step) throw new Error(`no migration from storage format ${from} to ${from + 1}`);
+    current = { ...step.migrate(current), v: from + 1 };
+  }
+  return current;
+}

@@ -1,0 +1,74 @@
+import type { Engine } from '../engine/create-engine.js';
+import type { LoggedEvent } from '../log/event-log.js';
+import type { EventStore } from './event-store.js';
+
+/** Options of {@link persistEngine}. */
+export interface PersistEngineOptions {
+  /** Told when a write fails for another reason than space (the events still wait in the store). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A running link from an engine to its store. */
+export interface EnginePersistence {
+  /** Stops saving new events. */
+  stop(): void;
+  /**
+   * Resolves once every event so far was handed to the store (written, or waiting for space).
+   * Rejects with the last write error when there is no `onError`.
+   */
+  settled(): Promise<void>;
+}
+
+/**
+ * Saves every event an engine records or receives to a store, as it happens. Create the engine from
+ * `store.events` first, so the two start out holding the same events.
+ *
+ * @example
+ * ```ts
+ * const engine = createEngine({ program, couple, device, events: store.events, trusted: true });
+ * const persistence = persistEngine(engine, store, { onError: report });
+ * ```
+ */
+export function persistEngine(
+  engine: Engine,
+  store: EventStore,
+  options: PersistEngineOptions = {},
+): EnginePersistence {
+  let seen = 0;
+  let last: Promise<unknown> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+
+  const save = () => {
+    const events = engine.getEvents();
+    const fresh = events.length - seen;
+    seen = events.length;
+    if (fresh <= 0) return;
+    // Events recorded here land at the end of the log and received ones mostly near it, so looking
+    // back from the end finds the new ones without walking a long history.
+    const unsaved: LoggedEvent[] = [];
+    for (let i = events.length - 1; i >= 0 && unsaved.length < fresh; i--) {
+      const event = events[i] as LoggedEvent;
+      if (!store.has(event.id)) unsaved.push(event);
+    }
+    if (unsaved.length === 0) return;
+    unsaved.reverse();
+    last = store.append(unsaved).catch((error: unknown) => {
+      if (options.onError) options.onError(error);
+      else failure = { error };
+    });
+  };
+
+  save();
+  const unsubscribe = engine.subscribe(save);
+  return {
+    stop: unsubscribe,
+    async settled() {
+      await last;
+      if (failure) {
+        const { error } = failure;
+        failure = undefined;
+        throw error;
+      }
+    },
+  };
+}

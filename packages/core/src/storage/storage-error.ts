@@ -1,0 +1,70 @@
+/** Why a store refused an operation. */
+export type StorageErrorCode =
+  /** The adapter could not read; nothing was written. */
+  | 'read-failed'
+  /** The adapter could not write; the events are still held in memory. */
+  | 'write-failed'
+  /** The storage is full; the events wait in memory until space returns. */
+  | 'storage-full'
+  /** The storage was written by a newer Attune, so it is open read-only. */
+  | 'newer-format'
+  /** The storage holds another couple's history, so it is open read-only. */
+  | 'wrong-couple'
+  /** Another tab or window is the writer, so this one is open read-only. */
+  | 'locked'
+  /** Encrypted records cannot be read with the cipher given, so the store is open read-only. */
+  | 'cannot-decrypt'
+  /** The store was closed. */
+  | 'closed';
+
+/** A storage operation that could not be done: what was wrong, and how to fix it. */
+export class AttuneStorageError extends Error {
+  override readonly name = 'AttuneStorageError';
+  readonly code: StorageErrorCode;
+  /** How to fix it. */
+  readonly fix: string;
+  constructor(code: StorageErrorCode, message: string, fix: string, options?: { cause?: unknown }) {
+    super(`${message}. ${fix}`, options);
+    this.code = code;
+    this.fix = fix;
+  }
+}
+
+/** What a store noticed about the stored data; everything else loaded. */
+export type StorageProblemCode =
+  /** A record was cut short by a crash during writing; it was set aside. */
+  | 'torn-record'
+  /** A record could not be read, checked or decrypted; it was set aside. */
+  | 'corrupted-record'
+  /** Two records share an event id with different content; the one every device keeps was kept. */
+  | 'conflicting-record'
+  /** The index was behind the records (a crash between the two writes) and was rebuilt. */
+  | 'index-repaired'
+  /** The index knew of events of a device that are no longer stored (a truncated file, a backup). */
+  | 'events-missing'
+  /** A write failed for lack of space; events wait in memory. */
+  | 'storage-full'
+  /** Events that waited for space are written. */
+  | 'storage-recovered'
+  /** Writing failed for another reason; events wait in memory. */
+  | 'write-failed'
+  /** Records written by a newer Attune were left as they are, unread. */
+  | 'newer-records';
+
+/** Something a store noticed, with where it was and what to do about it. */
+export interface StorageProblem {
+  readonly code: StorageProblemCode;
+  /** What happened, where, and what the host can do. */
+  readonly message: string;
+  /** The record's position in storage, for record problems. */
+  readonly position?: number;
+  /** The device concerned, for `events-missing`. */
+  readonly device?: string;
+}
+
+/** Whether an error means the storage is full: `QuotaExceededError` in browsers, ENOSPC in Node. */
+export function isQuotaError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === 'QuotaExceededError' || code === 'ENOSPC' || code === 'EDQUOT';
+}

@@ -1,0 +1,15 @@
+export type { ErasePartnerOptions, Erasure } from '../export/erasure.js';
+export { erasePartner, erasureCutoffs, isErased, isSignedOff } from '../export/erasure.js';
+export type { ExportPartnerDataOptions, PartnerExport } from '../export/export-partner-data.js';
+export { currentExportFormat, exportPartnerData } from '../export/export-partner-data.js';
+export type { SyncCursor } from './cursor.js';
+export { advanceCursor, checkCursor, cursorHas, cursorOf } from './cursor.js';
+export { createDeviceId } from './device-id.js';
+export type { ExportEventsOptions, SyncBatch } from './export-events.js';
+export { currentSyncFormat, exportEvents } from './export-events.js';
+export type { ImportEventsOptions, ImportResult, SyncConflict } from './import-events.js';
+export { importEvents } from './import-events.js';
+export { eventsFor } from './privacy-filter.js';
+export { canonicalJson, keptVersion } from './same-event.js';
+export type { SyncErrorCode } from './sync-error.js';
+export { AttuneSyncError } from './sync-error.js';

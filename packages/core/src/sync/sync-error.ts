@@ -1,0 +1,23 @@
+/** Why a sync batch or cursor was refused as a whole. */
+export type SyncErrorCode =
+  /** It is not in the shape of a batch or cursor. */
+  | 'malformed'
+  /** It was made by a newer Attune. */
+  | 'newer-format'
+  /** It belongs to another couple. */
+  | 'wrong-couple'
+  /** It was addressed to the other partner. */
+  | 'wrong-recipient';
+
+/** A batch or cursor refused as a whole: what was wrong, and how to fix it. */
+export class AttuneSyncError extends Error {
+  override readonly name = 'AttuneSyncError';
+  readonly code: SyncErrorCode;
+  /** How to fix it. */
+  readonly fix: string;
+  constructor(code: SyncErrorCode, message: string, fix: string) {
+    super(`${message}. ${fix}`);
+    this.code = code;
+    this.fix = fix;
+  }
+}

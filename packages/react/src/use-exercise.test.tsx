@@ -1,0 +1,76 @@
+import { AttuneEventError } from '@attune/core';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { completeFoundation, providerFor, testEngine } from './test-fixtures.js';
+import { useExercise } from './use-exercise.js';
+
+describe('useExercise', () => {
+  it('gives the exercise with its step and status, and records actions for the current partner', () => {
+    const engine = testEngine();
+    const { result } = renderHook(() => useExercise('what-feels-safe'), {
+      wrapper: providerFor(engine, 'kai'),
+    });
+    expect(result.current).toMatchObject({
+      kind: 'reflection',
+      exercise: { id: 'what-feels-safe' },
+      step: { id: 'safe-space' },
+      status: 'available',
+      resting: false,
+    });
+    act(() => {
+      result.current?.start();
+      result.current?.answer('safe', 'a quiet evening');
+      result.current?.complete();
+    });
+    expect(engine.getEvents().map((event) => [event.type, event.partner])).toEqual([
+      ['exercise-started', 'kai'],
+      ['answer-recorded', 'kai'],
+      ['exercise-completed', 'kai'],
+    ]);
+    expect(engine.getEvents()[1]?.visibility).toBe('private');
+    expect(result.current?.status).toBe('in-progress');
+  });
+
+  it('records a together completion and an answer with the visibility given', () => {
+    const engine = testEngine();
+    const { result } = renderHook(() => useExercise('ground-rules'), {
+      wrapper: providerFor(engine),
+    });
+    act(() => {
+      result.current?.answer('promises', 'we listen first', 'sealed');
+      result.current?.complete({ together: true });
+    });
+    expect(engine.getEvents().map((event) => event.visibility)).toEqual(['sealed', 'shared']);
+    expect(engine.getEvents()[1]?.data).toEqual({ exercise: 'ground-rules', together: true });
+  });
+
+  it("passes the engine's error to the caller and records nothing", () => {
+    const engine = testEngine();
+    const { result } = renderHook(() => useExercise('their-shoes'), {
+      wrapper: providerFor(engine),
+    });
+    expect(result.current?.status).toBe('locked');
+    expect(() => result.current?.complete()).toThrow(AttuneEventError);
+    expect(engine.getEvents()).toHaveLength(0);
+  });
+
+  it('shows an exercise resting after a safety check that signals risk', () => {
+    const engine = testEngine();
+    completeFoundation(engine);
+    const { result } = renderHook(() => useExercise('fears-hopes-deck'), {
+      wrapper: providerFor(engine),
+    });
+    expect(result.current?.resting).toBe(false);
+    act(() => {
+      engine.takeSafetyCheck('kai', 'safety-check', { afraid: true });
+    });
+    expect(result.current?.resting).toBe(true);
+  });
+
+  it('returns undefined for an id the program does not have', () => {
+    const { result } = renderHook(() => useExercise('missing'), {
+      wrapper: providerFor(testEngine()),
+    });
+    expect(result.current).toBeUndefined();
+  });
+});
