@@ -4,35 +4,45 @@
 
 /** An opaque WebCrypto key, such as the `CryptoKey` from `crypto.subtle.generateKey`. */
 export interface CryptoKeyLike {
+  /** As WebCrypto's `Crypto.type`. */
   readonly type: string;
+  /** As WebCrypto's `Crypto.algorithm`. */
   readonly algorithm: unknown;
 }
 
 /** Parameters of an AES-GCM operation. */
 export interface AesGcmParamsLike {
+  /** As WebCrypto's `Crypto.name`. */
   readonly name: 'AES-GCM';
+  /** As WebCrypto's `Crypto.iv`. */
   readonly iv: Uint8Array<ArrayBuffer>;
+  /** As WebCrypto's `Crypto.additionalData`. */
   readonly additionalData: Uint8Array<ArrayBuffer>;
+  /** As WebCrypto's `Crypto.tagLength`. */
   readonly tagLength: 128;
 }
 
 /** The part of WebCrypto's `SubtleCrypto` the AES-GCM cipher uses. */
 export interface SubtleCryptoLike {
+  /** As WebCrypto's `SubtleCrypto.encrypt`. */
   encrypt(
     algorithm: AesGcmParamsLike,
     key: CryptoKeyLike,
     data: Uint8Array<ArrayBuffer>,
   ): Promise<ArrayBuffer>;
+  /** As WebCrypto's `SubtleCrypto.decrypt`. */
   decrypt(
     algorithm: AesGcmParamsLike,
     key: CryptoKeyLike,
     data: Uint8Array<ArrayBuffer>,
   ): Promise<ArrayBuffer>;
+  /** As WebCrypto's `SubtleCrypto.generateKey`. */
   generateKey(
     algorithm: { readonly name: 'AES-GCM'; readonly length: 256 },
     extractable: boolean,
     usages: ('encrypt' | 'decrypt')[],
   ): Promise<unknown>;
+  /** As WebCrypto's `SubtleCrypto.importKey`. */
   importKey(
     format: 'raw',
     keyData: Uint8Array<ArrayBuffer>,
@@ -44,7 +54,9 @@ export interface SubtleCryptoLike {
 
 /** WebCrypto, as `globalThis.crypto` provides it. */
 export interface WebCryptoLike {
+  /** As WebCrypto's `Crypto.subtle`. */
   readonly subtle: SubtleCryptoLike;
+  /** As WebCrypto's `Crypto.getRandomValues`. */
   getRandomValues<T extends Uint8Array<ArrayBuffer>>(array: T): T;
 }
 

@@ -9,6 +9,7 @@ export const currentSchemaVersion: CurrentSchemaVersion = 1;
  */
 export interface ProgramMigration {
   readonly from: number;
+  /** Returns the document in format `from + 1`. */
   readonly migrate: (document: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 

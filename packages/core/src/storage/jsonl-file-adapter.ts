@@ -5,19 +5,29 @@ import type { StorageAdapter, StorageContents, StoredText } from './adapter.js';
 
 /** An open file, as the JSON Lines adapter uses it (a subset of Node's `FileHandle`). */
 export interface JsonlFileHandle {
+  /** As Node's `FileHandle.stat`. */
   stat(): Promise<{ readonly size: number }>;
+  /** As Node's `FileHandle.appendFile`. */
   appendFile(data: string, encoding: 'utf8'): Promise<void>;
+  /** As Node's `FileHandle.writeFile`. */
   writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  /** As Node's `FileHandle.sync`. */
   sync(): Promise<void>;
+  /** As Node's `FileHandle.truncate`. */
   truncate(length: number): Promise<void>;
+  /** As Node's `FileHandle.close`. */
   close(): Promise<void>;
 }
 
 /** The file system calls the JSON Lines adapter makes (a subset of `node:fs/promises`). */
 export interface JsonlFileSystem {
+  /** As Node's `fs/promises.readFile`. */
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** As Node's `fs/promises.open`. */
   open(path: string, flags: string): Promise<JsonlFileHandle>;
+  /** As Node's `fs/promises.rename`. */
   rename(from: string, to: string): Promise<void>;
+  /** As Node's `fs/promises.mkdir`. */
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }
 

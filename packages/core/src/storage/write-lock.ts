@@ -1,5 +1,6 @@
 /** The part of the Web Locks API (`navigator.locks`) a store uses to keep one writer. */
 export interface LockManagerLike {
+  /** As the Web Locks API's `LockManager.request`. */
   request(
     name: string,
     options: { readonly mode: 'exclusive'; readonly ifAvailable: boolean },

@@ -8,6 +8,7 @@ export const currentStorageFormat = 1;
  */
 export interface StorageMigration {
   readonly from: number;
+  /** Returns the record in format `from + 1`. */
   readonly migrate: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 }
 
