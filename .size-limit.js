@@ -22,9 +22,14 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createEngine }',
     gzip: true,
-    // The target is 6 kB. The engine with views, suggestions, due items and its event checks measures
-    // 9.6 kB; this budget holds it there until it is brought down to the target.
-    limit: '10 kB',
+    // The target is 6 kB. The engine with views, suggestions, due items and its event checks measured
+    // 9.84 kB under a 10 kB budget. The plugin SDK (issue 7) raised it by 3.75 kB to 13.75 kB, for
+    // 13.54 kB measured: `createEngine({ plugins })` must reach the checks that run when plugins are
+    // registered, with a message and a fix for each problem (about 1.6 kB), and the runtime that runs
+    // their rule kinds, observers, reminders, suggestions and recognised completions, each isolated
+    // (about 1.6 kB), plus the engine's hooks for them (about 0.4 kB). Apps without plugins pay for it
+    // too; letting plugins bring that code through `definePlugin` would give most of it back.
+    limit: '13.75 kB',
   },
   {
     name: '@attune/core — nine-step program data',

@@ -40,6 +40,50 @@ export default defineConfig({
         extends: true,
         test: { name: 'docs', root: 'docs', environment: 'node' },
       },
+      // Example plugins, each tested as its own package, the way an outside author would.
+      {
+        extends: true,
+        test: {
+          name: 'plugin-question-ladder',
+          root: 'examples/plugin-question-ladder',
+          environment: 'node',
+          typecheck: { enabled: true, tsconfig: 'tsconfig.json', include: ['src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'plugin-flooding-break',
+          root: 'examples/plugin-flooding-break',
+          environment: 'node',
+          typecheck: { enabled: true, tsconfig: 'tsconfig.json', include: ['src/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'sync-server', root: 'examples/sync-server', environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'cli', root: 'examples/cli', environment: 'node' },
+      },
+      {
+        // The example web app in headless Chromium: a production build served by `vite preview`
+        // (built once in the global setup; each file starts its own server and browser).
+        test: {
+          name: 'e2e',
+          root: 'examples/web',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          globalSetup: ['e2e/global-setup.ts'],
+          // One Chromium at a time: the machines that run this have two cores.
+          fileParallelism: false,
+          // Generous: the e2e files run beside every other project's tests on two cores.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          expect: { poll: { timeout: 15_000 } },
+        },
+      },
     ],
     coverage: {
       provider: 'v8',

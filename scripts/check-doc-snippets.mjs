@@ -1,6 +1,7 @@
 // Type-checks every TypeScript code block in README.md, CONTRIBUTING.md and docs/, so an API change
 // that breaks the documentation fails `pnpm test`. Each block becomes its own module; names a snippet
-// assumes from the app (such as `i18n`) are declared in docs/scripts/snippet-globals.d.ts.
+// assumes from the app (such as `i18n`) are declared in docs/scripts/snippet-globals.d.ts, and the
+// files they import that only an app has (such as a plugin's locale JSON) in snippet-modules.d.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -60,7 +61,7 @@ writeFileSync(
       declaration: false,
       noUnusedLocals: false,
     },
-    include: ['*.ts', '*.tsx', '../../docs/scripts/snippet-globals.d.ts'],
+    include: ['*.ts', '*.tsx', '../../docs/scripts/*.d.ts'],
   }),
 );
 

@@ -68,16 +68,25 @@ try {
       "import { createEngine, getStep, nineStepProgram, type Engine, type Exercise, type Program } from '@attune/core';",
       "import { programSchema } from '@attune/core/validation';",
       "import { loadResources, textDirection, type TextDirection } from '@attune/content';",
-      "import { AttuneProvider, useStep, type AttuneProviderProps } from '@attune/react';",
+      "import { AttuneProvider, useExercise, useStep, type AttuneProviderProps } from '@attune/react';",
+      "import { defineExerciseKind, definePlugin, type ExerciseBase } from '@attune/core';",
+      // A plugin's kind, registered the way a plugin package does: it must narrow through the built
+      // declaration files, in the core's types and in the hooks.
+      "interface StoryExercise extends ExerciseBase { readonly kind: 'story'; readonly chapters: readonly string[] }",
+      "declare module '@attune/core' { interface ExerciseKindRegistry { story: StoryExercise } }",
+      "const story = defineExerciseKind({ kind: 'story', completedWhen: (exercise) => exercise.chapters.length > 0 });",
+      "const plugin = definePlugin({ contract: 1, name: 'stories', exerciseKinds: [story] });",
+      "const chapters = (exercise: Exercise): readonly string[] => (exercise.kind === 'story' ? exercise.chapters : []);",
+      "const useChapters = (): readonly string[] | undefined => { const state = useExercise('tale'); return state?.kind === 'story' ? state.exercise.chapters : undefined; };",
       'const program: Program = nineStepProgram;',
       "const first: Exercise | undefined = getStep(program, 'empathy')?.exercises[0];",
       'const parsed: Program = programSchema.parse(program);',
       "const direction: TextDirection = textDirection('ar');",
       "const strings: Promise<unknown> = loadResources('en', 'common');",
       "const couple = { id: 'c', partners: [{ id: 'ana', timeZone: 'UTC' }, { id: 'kai', timeZone: 'UTC' }] as const, startedAt: 0 };",
-      "const engine: Engine = createEngine({ program, couple, device: 'd' });",
+      "const engine: Engine = createEngine({ program, couple, device: 'd', plugins: [plugin] });",
       "const props: AttuneProviderProps = { engine, partner: 'ana' };",
-      'export { AttuneProvider, direction, first, parsed, props, strings, useStep };',
+      'export { AttuneProvider, chapters, direction, first, parsed, props, strings, useChapters, useStep };',
     ].join('\n'),
   );
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -1,37 +1,205 @@
-import { nineStepProgram } from '@attune/core';
-import { AttuneProvider, useProgram } from '@attune/react';
+import { type Couple, createEngine, type Engine, nineStepProgram } from '@attune/core';
+import { AttuneProvider } from '@attune/react';
 import type { i18n } from 'i18next';
-import { useEffect, useState } from 'react';
-import { createI18n } from './i18n.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AppContext, type AppContextValue } from './app-context.js';
+import { browserLocale, createAppI18n, switchLanguage } from './i18n.js';
+import { type History, loadSetup, openHistory, type Setup, saveSetup } from './persistence.js';
+import { Shell } from './shell.js';
 
-function StepList({ i18n }: { i18n: i18n }) {
-  const program = useProgram();
-  return (
-    <ol className="steps">
-      {program.steps.map((step) => (
-        <li key={step.id} data-step={step.id}>
-          <h2>{i18n.t(step.titleKey)}</h2>
-          <p>{i18n.t(step.summaryKey)}</p>
-          <small>{step.exercises.length} exercises</small>
-        </li>
-      ))}
-    </ol>
-  );
+/** A couple's engine on this device, and where its events are kept. */
+export interface Session {
+  readonly engine: Engine;
+  readonly history: History;
 }
 
-/** The example app: the nine steps of the program, in the reader's language. */
+function createSessionEngine(setup: Setup, events: History['events']): Engine {
+  return createEngine({
+    program: nineStepProgram,
+    couple: setup.couple,
+    device: setup.device,
+    events,
+    // The store checked every record as it opened; checking again would only slow the start.
+    trusted: true,
+  });
+}
+
+async function startSession(setup: Setup): Promise<Session> {
+  const history = await openHistory(setup.couple);
+  return { engine: createSessionEngine(setup, history.events), history };
+}
+
+// The hooks need an engine even before a couple exists: this one only lets the welcome screen and
+// help use the same text hooks as every other screen. Nothing is ever recorded in it.
+const previewCouple: Couple = {
+  id: 'preview',
+  partners: [
+    { id: 'preview-a', timeZone: 'UTC' },
+    { id: 'preview-b', timeZone: 'UTC' },
+  ],
+  startedAt: 0,
+};
+let previewEngine: Engine | undefined;
+const getPreviewEngine = (): Engine => {
+  previewEngine ??= createEngine({
+    program: nineStepProgram,
+    couple: previewCouple,
+    device: 'preview',
+  });
+  return previewEngine;
+};
+
+type Boot =
+  | { readonly status: 'loading' }
+  | { readonly status: 'failed'; readonly message: string }
+  | {
+      readonly status: 'ready';
+      readonly i18n: i18n;
+      readonly setup: Setup | undefined;
+      readonly session: Session | undefined;
+    };
+
+let booting: Promise<Boot> | undefined;
+
+/**
+ * Loads the setup, the language and the couple's history, once per page: React runs effects twice
+ * in development, and a second store would find the first holding the write lock.
+ */
+function bootOnce(): Promise<Boot> {
+  booting ??= (async (): Promise<Boot> => {
+    const setup = await loadSetup();
+    const i18n = await createAppI18n(setup?.locale ?? browserLocale());
+    const session = setup && (await startSession(setup));
+    return { status: 'ready', i18n, setup, session };
+  })();
+  return booting;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The example app: onboarding, then the couple's nine steps, kept in IndexedDB. */
 export function App() {
-  const [i18n, setI18n] = useState<i18n | null>(null);
-  useEffect(() => {
-    createI18n('en').then(setI18n, (error: unknown) => console.error(error));
+  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  const [problem, setProblem] = useState<string | undefined>();
+  const report = useCallback((error: unknown) => {
+    setProblem(error === undefined ? undefined : messageOf(error));
   }, []);
 
+  useEffect(() => {
+    bootOnce().then(setBoot, (error: unknown) =>
+      setBoot({ status: 'failed', message: messageOf(error) }),
+    );
+  }, []);
+
+  const session = boot.status === 'ready' ? boot.session : undefined;
+  // Saves every event the engine records; a new engine (after an erasure) gets a new link.
+  useEffect(() => session?.history.follow(session.engine, report), [session, report]);
+
+  // Rituals and check-ins come due with time alone, so progress is re-read now and then.
+  useEffect(() => {
+    if (!session) return;
+    const refresh = () => session.engine.refresh();
+    const timer = setInterval(refresh, 60_000);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [session]);
+
+  const bootRef = useRef(boot);
+  bootRef.current = boot;
+  const updateSetup = useCallback(
+    (change: (setup: Setup) => Setup) => {
+      const current = bootRef.current;
+      if (current.status !== 'ready' || !current.setup) return;
+      const setup = change(current.setup);
+      setBoot({ ...current, setup });
+      saveSetup(setup).catch(report);
+    },
+    [report],
+  );
+
+  const context = useMemo((): AppContextValue | undefined => {
+    if (boot.status !== 'ready') return undefined;
+    return {
+      names: boot.setup?.names ?? {},
+      region: boot.setup?.region,
+      report,
+      setLanguage: (locale) => {
+        switchLanguage(boot.i18n, locale).then(
+          () => updateSetup((setup) => ({ ...setup, locale })),
+          report,
+        );
+      },
+      setRegion: (region) => updateSetup((setup) => ({ ...setup, region })),
+    };
+  }, [boot, report, updateSetup]);
+
+  if (boot.status === 'loading') {
+    return (
+      <p className="loading" aria-busy="true">
+        Loading…
+      </p>
+    );
+  }
+  if (boot.status === 'failed' || !context) {
+    return (
+      <p role="alert" className="loading">
+        {boot.status === 'failed' ? boot.message : ''}
+      </p>
+    );
+  }
+
+  const onboard = async (setup: Setup) => {
+    await saveSetup(setup);
+    const started = await startSession(setup);
+    setBoot((current) =>
+      current.status === 'ready' ? { ...current, setup, session: started } : current,
+    );
+  };
+
+  const eraseMyData = async () => {
+    const { setup } = boot;
+    if (!session || !setup) return;
+    // Only erasing needs the sync entry, so it is loaded then.
+    const { erasePartner } = await import('@attune/core/sync');
+    const erasure = erasePartner(session.engine.getEvents(), {
+      couple: setup.couple,
+      partner: setup.activePartner,
+      device: setup.device,
+    });
+    await session.history.replace(erasure.events);
+    // The engine cannot forget events: a new one starts from what the device keeps now.
+    const engine = createSessionEngine(setup, erasure.events);
+    const history = session.history;
+    setBoot((current) =>
+      current.status === 'ready' ? { ...current, session: { engine, history } } : current,
+    );
+  };
+
+  const engine = session?.engine ?? getPreviewEngine();
+
   return (
-    <AttuneProvider program={nineStepProgram}>
-      <main>
-        <h1>Attune</h1>
-        {i18n ? <StepList i18n={i18n} /> : <p>Loading…</p>}
-      </main>
-    </AttuneProvider>
+    <AppContext value={context}>
+      <AttuneProvider
+        engine={engine}
+        partner={boot.setup?.activePartner ?? 'preview-a'}
+        i18n={boot.i18n}
+      >
+        <Shell
+          signedIn={!!session}
+          problem={problem}
+          storageNotice={[session?.history.readOnly, ...(session?.history.problems ?? [])]
+            .filter(Boolean)
+            .join(' ')}
+          onboard={(setup) => onboard(setup).catch(report)}
+          passPhone={(partner) => updateSetup((setup) => ({ ...setup, activePartner: partner }))}
+          eraseMyData={() => eraseMyData().catch(report)}
+        />
+      </AttuneProvider>
+    </AppContext>
   );
 }

@@ -57,6 +57,45 @@ export type { AppendOutcome, LoggedEvent } from './log/event-log.js';
 export { compareEvents, compareTimestamps } from './log/order.js';
 export type { AttuneMessage, Translate } from './messages/format-message.js';
 export { formatMessage } from './messages/format-message.js';
+export {
+  defineExerciseKind,
+  definePlugin,
+  defineRuleKind,
+  pluginContractVersion,
+} from './plugins/define-plugin.js';
+export type { PluginProblem, PluginProblemCode } from './plugins/plugin-error.js';
+export { AttunePluginError } from './plugins/plugin-error.js';
+export type { PluginHelp, ProvidedHelpResource } from './plugins/plugin-help.js';
+export { pluginHelpResources } from './plugins/plugin-help.js';
+export type { PluginResourceSource } from './plugins/plugin-resources.js';
+export { pluginResources } from './plugins/plugin-resources.js';
+export type {
+  ExerciseKindRegistry,
+  ExerciseOfKind,
+  PluginExercise,
+  PluginRule,
+  RuleKindRegistry,
+  RuleOfKind,
+} from './plugins/registry.js';
+export type {
+  AttunePlugin,
+  ExerciseAnswers,
+  ExerciseKindDefinition,
+  HelpRequest,
+  ObservedEvent,
+  PluginContractVersion,
+  PluginHelpResource,
+  PluginPayloadProblem,
+  PluginResources,
+  PluginRuleContext,
+  PluginViewContext,
+  ReminderContext,
+  ReminderRequest,
+  RuleKindDefinition,
+  RuleOutcome,
+  SuggestionContext,
+} from './plugins/types.js';
+export { validatePlugins } from './plugins/validate-plugins.js';
 export type { ContentKeyUse } from './program/content-keys.js';
 export { listContentKeys } from './program/content-keys.js';
 export type { LocatedExercise } from './program/lookup.js';
@@ -73,6 +112,8 @@ export type {
   AgreementExercise,
   AgreementField,
   AppreciationExercise,
+  BuiltInExercise,
+  BuiltInExerciseKind,
   Cadence,
   CheckInDimension,
   CheckInExercise,
@@ -100,10 +141,13 @@ export type {
   Step,
   Visibility,
 } from './program/types.js';
+export type { RuleContext } from './rules/evaluate.js';
 export type {
   AllRule,
   AlwaysRule,
   AnyRule,
+  BuiltInRule,
+  BuiltInRuleKind,
   CheckInDivergenceRule,
   CheckInScoreRule,
   DaysSinceStartRule,
@@ -116,3 +160,4 @@ export type {
   SafetyClearRule,
   StepCompletedRule,
 } from './rules/types.js';
+export type { ContentTree } from './validation/check-content.js';

@@ -14,6 +14,9 @@ import type { AttuneI18n } from './attune-i18n.js';
 import type { ExerciseState } from './use-exercise.js';
 import { useExercise } from './use-exercise.js';
 
+// A plugin's kind narrows here too once the plugin registers it; the example plugins' type tests prove
+// it with real plugins (examples/plugin-question-ladder/src/host-app.test-d.ts). Registering a kind in
+// this package would put it into this package's API reference.
 describe('useExercise', () => {
   it("narrows the exercise's payload on its kind", () => {
     const state = useExercise('any') as ExerciseState;

@@ -32,7 +32,9 @@ export interface ExerciseStateOf<E extends Exercise> {
 }
 
 /**
- * {@link ExerciseStateOf} for each kind of `E`, as a union discriminated by `kind`.
+ * {@link ExerciseStateOf} for each kind of `E`, as a union discriminated by `kind`. It holds the kinds
+ * installed plugins registered in `ExerciseKindRegistry` too, so checking `kind` narrows to a plugin's
+ * payload the same way.
  *
  * @example
  * ```tsx

@@ -86,8 +86,11 @@ export interface Engine {
    * epoch. Read-only; timers in the UI read it so that tests and replays control time in one place.
    */
   now(): number;
+  /** Records that a partner started an exercise; `{ together: true }` for both side by side. */
   startExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
+  /** Records that a partner finished an exercise; `{ together: true }` records one for both. */
   completeExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
+  /** Records a partner's written answer to a prompt, with the exercise's visibility by default. */
   answer(
     partner: string,
     exercise: string,
@@ -95,12 +98,15 @@ export interface Engine {
     text: string,
     visibility?: Visibility,
   ): AttuneEvent;
+  /** Shares an entry its author had kept private. Only the author can share it. */
   shareEntry(partner: string, entry: string): AttuneEvent;
+  /** Records a partner's check-in: a score per dimension, within the check-in's scale. */
   recordCheckIn(
     partner: string,
     exercise: string,
     scores: Readonly<Record<string, number>>,
   ): AttuneEvent;
+  /** Records a partner-quiz answer: the partner's own pick and their guess for the other. */
   answerQuiz(
     partner: string,
     exercise: string,
@@ -108,12 +114,15 @@ export interface Engine {
     self: string,
     guess: string,
   ): AttuneEvent;
+  /** Records a note of appreciation to the partner, optionally from a sentence starter. */
   sendAppreciation(partner: string, exercise: string, text: string, starter?: string): AttuneEvent;
+  /** Records a proposed text for an agreement, field by field. */
   proposeAgreement(
     partner: string,
     exercise: string,
     fields: Readonly<Record<string, string | readonly string[]>>,
   ): AttuneEvent;
+  /** Records that a partner confirms a proposal; an agreement holds once both confirmed it. */
   confirmAgreement(partner: string, exercise: string, proposal: string): AttuneEvent;
   /** Records a private safety check; when it signals risk, exercises that need safety rest for both. */
   takeSafetyCheck(
@@ -121,7 +130,9 @@ export interface Engine {
     exercise: string,
     answers: Readonly<Record<string, boolean>>,
   ): AttuneEvent;
+  /** Pauses the program for both partners; nothing is lost and rhythm is frozen. */
   pause(partner: string): AttuneEvent;
+  /** Resumes a paused program. Either partner can. */
   resume(partner: string): AttuneEvent;
   /** Records that a partner leaves the program alone; their data stays theirs to export. */
   leave(partner: string): AttuneEvent;
@@ -173,6 +184,7 @@ function notAllowed(field: string, message: string, fix: string): never {
 export function createEngine(options: EngineOptions): Engine {
   const { couple, device } = options;
   const plugins = options.plugins ?? [];
+  let notifying = false;
   // Plugins are wired in only when given, so an engine without them runs exactly as before.
   const runtime =
     plugins.length > 0
@@ -184,8 +196,14 @@ export function createEngine(options: EngineOptions): Engine {
           failed: () => {
             snapshot = undefined;
             version++;
-            // A plugin may fail while a view renders; listeners hear of it after the render.
-            queueMicrotask(notify);
+            // A plugin may fail while a view renders: listeners hear of it once, after the render.
+            if (!notifying) {
+              notifying = true;
+              void Promise.resolve().then(() => {
+                notifying = false;
+                notify();
+              });
+            }
           },
         })
       : undefined;

@@ -33,4 +33,23 @@ describe('listContentKeys', () => {
       ).toBe(true);
     }
   });
+
+  it("finds the keys of a plugin kind's payload by their field names", () => {
+    const story = {
+      ...nineStepProgram.steps[0]?.exercises[1],
+      kind: 'story',
+      chapters: [{ id: 'one', titleKey: 'story:one.title', lines: { key: 'story:one.lines' } }],
+      endingKeys: ['story:end.happy', 3],
+      mood: 'calm',
+    };
+    const program = {
+      ...nineStepProgram,
+      steps: [{ ...nineStepProgram.steps[0], exercises: [story] }],
+    } as unknown as typeof nineStepProgram;
+    expect(listContentKeys(program).slice(-3)).toEqual([
+      { key: 'story:one.title', path: 'steps[0].exercises[0].chapters[0].titleKey' },
+      { key: 'story:one.lines', path: 'steps[0].exercises[0].chapters[0].lines.key' },
+      { key: 'story:end.happy', path: 'steps[0].exercises[0].endingKeys[0]' },
+    ]);
+  });
 });

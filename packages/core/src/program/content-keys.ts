@@ -6,6 +6,29 @@ export interface ContentKeyUse {
   readonly path: string;
 }
 
+const COMMON_KEYS = new Set(['titleKey', 'whyKey', 'howKey', 'ifHardKey']);
+
+/**
+ * Keys in a plugin kind's payload, which core knows nothing about: by convention, a string in a field
+ * named `key` or ending in `Key`, and the strings of a list in a field named `keys` or ending in `Keys`.
+ */
+function conventionKeys(value: unknown, path: string, out: [ContentKey, string][]): void {
+  if (typeof value !== 'object' || value === null) return;
+  for (const [field, inner] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${field}]` : path ? `${path}.${field}` : field;
+    if (path === '' && COMMON_KEYS.has(field)) continue;
+    if (typeof inner === 'string' && (field === 'key' || field.endsWith('Key'))) {
+      out.push([inner, at]);
+    } else if (Array.isArray(inner) && (field === 'keys' || field.endsWith('Keys'))) {
+      inner.forEach((key, i) => {
+        if (typeof key === 'string') out.push([key, `${at}[${i}]`]);
+      });
+    } else {
+      conventionKeys(inner, at, out);
+    }
+  }
+}
+
 /** The payload's keys of one exercise, as `[key, path within the exercise]` pairs. */
 function payloadKeys(exercise: Exercise): [ContentKey, string][] {
   // Items that are objects name the field holding the key, so a path points at the key itself.
@@ -52,6 +75,11 @@ function payloadKeys(exercise: Exercise): [ContentKey, string][] {
       return indexed(exercise.sections, 'sections', (key) => key);
     case 'safety-check':
       return indexed(exercise.questions, 'questions', (question) => question.key, '.key');
+    default: {
+      const out: [ContentKey, string][] = [];
+      conventionKeys(exercise, '', out);
+      return out;
+    }
   }
 }
 

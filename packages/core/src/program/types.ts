@@ -1,3 +1,4 @@
+import type { PluginExercise } from '../plugins/registry.js';
 import type { Rule } from '../rules/types.js';
 
 /**
@@ -197,15 +198,8 @@ export interface SafetyCheckExercise extends ExerciseBase {
   readonly questions: readonly SafetyQuestion[];
 }
 
-/**
- * One activity of a step. A union discriminated by `kind`: narrowing on `kind` gives the payload.
- *
- * @example
- * ```ts
- * if (exercise.kind === 'guided-practice') exercise.phases; // PracticePhase[]
- * ```
- */
-export type Exercise =
+/** Every exercise kind `@attune/core` knows without plugins, as a union discriminated by `kind`. */
+export type BuiltInExercise =
   | ReflectionExercise
   | ConversationExercise
   | GuidedPracticeExercise
@@ -217,8 +211,22 @@ export type Exercise =
   | LearnExercise
   | SafetyCheckExercise;
 
-/** Every built-in exercise kind. */
+/**
+ * One activity of a step. A union discriminated by `kind`: narrowing on `kind` gives the payload. It
+ * holds the built-in kinds and the kinds installed plugins registered in `ExerciseKindRegistry`.
+ *
+ * @example
+ * ```ts
+ * if (exercise.kind === 'guided-practice') exercise.phases; // PracticePhase[]
+ * ```
+ */
+export type Exercise = BuiltInExercise | PluginExercise;
+
+/** Every exercise kind: the built-in ones and those plugins registered. */
 export type ExerciseKind = Exercise['kind'];
+
+/** Every built-in exercise kind. */
+export type BuiltInExerciseKind = BuiltInExercise['kind'];
 
 /** One step of the program, with its exercises and the rules that open and complete it. */
 export interface Step {

@@ -1,3 +1,5 @@
+import type { PluginRule } from '../plugins/registry.js';
+
 /** Who must have done something for a condition to hold. */
 export type RuleActor = 'either' | 'each' | 'both-together';
 
@@ -80,11 +82,8 @@ export interface SafetyClearRule {
   readonly kind: 'safety-clear';
 }
 
-/**
- * A declarative, serialisable condition. Steps use rules to say when they open and when they are done.
- * Every evaluation can explain itself as message keys.
- */
-export type Rule =
+/** Every rule kind `@attune/core` evaluates without plugins, as a union discriminated by `kind`. */
+export type BuiltInRule =
   | AlwaysRule
   | AllRule
   | AnyRule
@@ -97,5 +96,15 @@ export type Rule =
   | DaysSinceStartRule
   | SafetyClearRule;
 
-/** Every built-in rule kind. */
+/**
+ * A declarative, serialisable condition. Steps use rules to say when they open and when they are done.
+ * Every evaluation can explain itself as message keys. It holds the built-in kinds and the kinds
+ * installed plugins registered in `RuleKindRegistry`.
+ */
+export type Rule = BuiltInRule | PluginRule;
+
+/** Every rule kind: the built-in ones and those plugins registered. */
 export type RuleKind = Rule['kind'];
+
+/** Every built-in rule kind. */
+export type BuiltInRuleKind = BuiltInRule['kind'];

@@ -18,7 +18,8 @@ export interface ProgramContent {
 // i18next looks up plural and context forms by suffix; any of them counts as the key being there.
 const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'];
 
-function hasText(tree: ContentTree | undefined, path: readonly string[]): boolean {
+/** Whether a key path has text in a namespace's tree, in any of its plural forms. */
+export function hasText(tree: ContentTree | undefined, path: readonly string[]): boolean {
   let node: string | ContentTree | undefined = tree;
   for (const [i, part] of path.entries()) {
     if (typeof node !== 'object') return false;

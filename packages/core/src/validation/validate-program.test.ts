@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { echoPlugin } from '../plugins/fixtures.js';
+import { mergeProgram } from '../plugins/merge-program.js';
 import { nineStepProgram } from '../program/nine-step-program.js';
 import type { ProgramProblem } from './problems.js';
 import { validateProgram } from './validate-program.js';
@@ -84,6 +86,36 @@ describe('validateProgram', () => {
       },
     });
     expect(validateProgram(withKind, { exerciseKinds: ['question-ladder'] }).ok).toBe(true);
+  });
+
+  it("accepts a plugin's kinds and runs its checks on them", () => {
+    const engine = { program: mergeProgram(nineStepProgram, [echoPlugin]) };
+    expect(validateProgram(engine.program, { plugins: [echoPlugin] }).problems).toEqual([]);
+    expect(validateProgram(engine.program).ok).toBe(false);
+    const broken = JSON.parse(JSON.stringify(engine.program));
+    broken.steps[9].exercises[0].prompts = [];
+    broken.steps[9].completion.rules[1] = { kind: 'not', rule: { kind: 'bell-rung' } };
+    expect(problemsOf(broken, { plugins: [echoPlugin] })).toEqual([
+      {
+        code: 'invalid-value',
+        path: 'steps[9].exercises[0].prompts',
+        message: 'An echo needs prompts.',
+        fix: 'Add a prompt.',
+      },
+      expect.objectContaining({ path: 'steps[9].completion.rules[1].rule.times' }),
+    ]);
+    const throwing = {
+      ...echoPlugin,
+      exerciseKinds: [
+        {
+          kind: 'echo',
+          check: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+    };
+    expect(problemsOf(engine.program, { plugins: [throwing] })[0]?.message).toContain('boom');
   });
 
   it('reports duplicated step, exercise and item ids with both places', () => {

@@ -1,7 +1,9 @@
+import type { AttunePlugin } from '../plugins/types.js';
 import { migrateProgram, ProgramVersionError } from '../program/migrate.js';
 import type { Program } from '../program/types.js';
 import { checkContent, type ProgramContent } from './check-content.js';
 import { checkIds } from './check-ids.js';
+import { checkPluginPayloads } from './check-plugin-payloads.js';
 import { checkRules } from './check-rules.js';
 import { checkShape } from './check-shape.js';
 import type { ProgramProblem } from './problems.js';
@@ -12,6 +14,11 @@ import { createProgramSchemas, type ProgramSchemaOptions, programSchema } from '
 export interface ValidateProgramOptions extends ProgramSchemaOptions {
   /** The source locale's translations; when given, every content key must have text in them. */
   readonly content?: ProgramContent;
+  /**
+   * Plugins whose kinds the program may use, as given to `createEngine`: their kinds are accepted
+   * and their checks run on every exercise and rule of those kinds.
+   */
+  readonly plugins?: readonly AttunePlugin[];
 }
 
 /** The outcome of {@link validateProgram}: the checked program, or every problem found. */
@@ -26,7 +33,8 @@ export type ProgramValidation =
  *
  * Checks, in order: the document's shape (nesting, size), its format version, the schema, unique ids,
  * rules naming unknown steps, exercises or kinds, conditions that can never hold, unlock cycles, help
- * that could be locked, and — with `options.content` — keys without text.
+ * that could be locked, the checks of plugins' kinds with `options.plugins`, and — with
+ * `options.content` — keys without text.
  *
  * @example
  * ```ts
@@ -81,8 +89,19 @@ function validate(document: unknown, options: ValidateProgramOptions): ProgramVa
     };
   }
 
-  const custom = (options.exerciseKinds?.length ?? 0) + (options.ruleKinds?.length ?? 0) > 0;
-  const schema = custom ? createProgramSchemas(options).program : programSchema;
+  const plugins = options.plugins ?? [];
+  const exerciseKinds = [
+    ...(options.exerciseKinds ?? []),
+    ...plugins.flatMap((plugin) => (plugin.exerciseKinds ?? []).map((kind) => kind.kind)),
+  ];
+  const ruleKinds = [
+    ...(options.ruleKinds ?? []),
+    ...plugins.flatMap((plugin) => (plugin.ruleKinds ?? []).map((kind) => kind.kind)),
+  ];
+  const custom = exerciseKinds.length + ruleKinds.length > 0;
+  const schema = custom
+    ? createProgramSchemas({ exerciseKinds, ruleKinds }).program
+    : programSchema;
   const parsed = schema.safeParse(current);
   if (!parsed.success) {
     return { ok: false, problems: problemsFromIssues(parsed.error.issues, current) };
@@ -92,6 +111,7 @@ function validate(document: unknown, options: ValidateProgramOptions): ProgramVa
   const problems = [
     ...checkIds(program),
     ...checkRules(program),
+    ...checkPluginPayloads(program, plugins),
     ...(options.content ? checkContent(program, options.content) : []),
   ];
   return problems.length === 0 ? { ok: true, program, problems: [] } : { ok: false, problems };

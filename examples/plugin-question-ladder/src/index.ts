@@ -1,0 +1,10 @@
+export { questionLadderExercise, questionLadderStep } from './ladder-step.js';
+export type { LadderTurn } from './next-ladder-turn.js';
+export { nextLadderTurn } from './next-ladder-turn.js';
+export type {
+  LadderQuestion,
+  LadderSet,
+  QuestionLadderExercise,
+} from './question-ladder-exercise.js';
+export { questionLadderKind } from './question-ladder-kind.js';
+export { questionLadderPlugin } from './question-ladder-plugin.js';

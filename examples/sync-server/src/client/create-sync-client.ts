@@ -1,0 +1,127 @@
+import type { Couple, LoggedEvent, Partner } from '@attune/core';
+import type { SyncBatch } from '@attune/core/sync';
+import type { StoredCouple } from '../storage/relay-store.js';
+import { SyncServerError } from './sync-server-error.js';
+
+/** Options of {@link createSyncClient}. */
+export interface SyncClientOptions {
+  /** Where the server answers, such as `http://127.0.0.1:8787`. */
+  readonly baseUrl: string;
+  /** The fetch to use (default the global one). */
+  readonly fetch?: typeof fetch;
+}
+
+/** What the first partner gets when creating a couple. */
+export interface CreatedCouple {
+  readonly couple: string;
+  readonly partner: string;
+  readonly token: string;
+  /** For the other partner to join with, such as `K7QX-M2PA`. */
+  readonly code: string;
+  readonly codeExpiresAt: number;
+}
+
+/** What the second partner gets when joining. */
+export interface JoinedCouple {
+  readonly couple: Couple;
+  readonly partner: string;
+  readonly token: string;
+}
+
+/** The couple as the server knows it; `couple` is a whole `Couple` once `paired`. */
+export interface CoupleStatus {
+  readonly couple: StoredCouple;
+  readonly partner: string;
+  readonly paired: boolean;
+}
+
+/** The outcome of an upload. */
+export interface UploadResult {
+  readonly stored: number;
+  readonly duplicates: number;
+  readonly erased: number;
+  readonly conflicts: readonly { readonly id: string; readonly kept: 'yours' | 'stored' }[];
+}
+
+/** A page of events for one partner: a sync batch, with where to go on from. */
+export interface PullResult extends SyncBatch<LoggedEvent> {
+  /** Pass it as `since` next time. */
+  readonly next: number;
+  /** True when another page waits. */
+  readonly more: boolean;
+}
+
+/** One partner's calls, with their token. */
+export interface PartnerSync {
+  getCouple(): Promise<CoupleStatus>;
+  /** Uploads a batch `exportEvents` made for the other partner. */
+  upload(batch: SyncBatch<LoggedEvent>): Promise<UploadResult>;
+  /** The events after position `since` (default 0) this partner may hold. */
+  pull(since?: number): Promise<PullResult>;
+  /** A new pairing code, while the other partner has not joined. */
+  renewCode(): Promise<{ readonly code: string; readonly codeExpiresAt: number }>;
+}
+
+/** A typed client for the sync server. */
+export interface SyncClient {
+  createCouple(partner: Partner, startedAt?: number): Promise<CreatedCouple>;
+  joinCouple(code: string, partner: Partner): Promise<JoinedCouple>;
+  forPartner(credentials: { readonly couple: string; readonly token: string }): PartnerSync;
+}
+
+/**
+ * A client for the sync server's routes, for an app or a test. Refusals become
+ * {@link SyncServerError}s that carry the server's explanation.
+ *
+ * @example
+ * ```ts
+ * const client = createSyncClient({ baseUrl: 'http://127.0.0.1:8787' });
+ * const created = await client.createCouple({ id: 'ana', timeZone: 'Europe/Berlin' });
+ * const ana = client.forPartner(created);
+ * ```
+ */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const fetchFn = options.fetch ?? fetch;
+  const request = async <T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<T> => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const response = await fetchFn(new URL(path, options.baseUrl), {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const json = (await response.json()) as {
+      error?: ConstructorParameters<typeof SyncServerError>[1];
+    };
+    if (!response.ok) {
+      throw new SyncServerError(
+        response.status,
+        json.error ?? {
+          code: 'unknown',
+          message: `The server answered ${response.status}`,
+          where: path,
+          fix: 'Check the server',
+        },
+      );
+    }
+    return json as T;
+  };
+  return {
+    createCouple: (partner, startedAt) =>
+      request('POST', '/couples', { partner, ...(startedAt !== undefined && { startedAt }) }),
+    joinCouple: (code, partner) => request('POST', '/couples/join', { code, partner }),
+    forPartner: ({ couple, token }) => ({
+      getCouple: () => request('GET', `/couples/${couple}`, undefined, token),
+      upload: (batch) => request('POST', `/couples/${couple}/events`, batch, token),
+      renewCode: () => request('POST', `/couples/${couple}/code`, {}, token),
+      pull: (since = 0) =>
+        request('GET', `/couples/${couple}/events?since=${since}`, undefined, token),
+    }),
+  };
+}

@@ -1,0 +1,139 @@
+import { AttuneEventError, type Couple, checkEvent, type LoggedEvent } from '@attune/core';
+import { canonicalJson, eventsFor } from '@attune/core/sync';
+import { HttpProblem, type ProblemDetail } from '../http/http-problem.js';
+
+/** What {@link checkUpload} needs besides the events. */
+export interface CheckUploadContext {
+  readonly couple: Couple;
+  /** The partner the bearer token belongs to: every event must be theirs. */
+  readonly sender: string;
+  /** Every `entry-shared` event stored for the couple: a private entry may travel once shared. */
+  readonly storedShares: readonly LoggedEvent[];
+}
+
+type EventProblem = ProblemDetail & { readonly index: number };
+
+// Enough to fix a client; a batch of ten thousand bad events need not echo ten thousand reasons.
+const LISTED = 20;
+
+/** The message of a core error without the field and fix it appends, which have their own keys. */
+const whatOf = (error: AttuneEventError) => {
+  const suffix = ` (${error.field}). ${error.fix}`;
+  return error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
+};
+
+/**
+ * Checks every uploaded event and returns them checked, one copy per id. Refuses the whole upload,
+ * naming each event at fault, when any event is malformed (`checkEvent`), written by someone else
+ * than the sender, an erasure in another partner's name, an id sent twice with different content, or
+ * something the other partner may not hold: a private entry its author did not share, or a safety
+ * check. Those never leave the device that wrote them, so the server does not even store them.
+ *
+ * @throws {@link HttpProblem} 403 when an event is not the sender's, 422 for any other problem.
+ */
+export function checkUpload(
+  values: readonly unknown[],
+  context: CheckUploadContext,
+): LoggedEvent[] {
+  const { couple, sender } = context;
+  const partners = couple.partners.map((partner) => partner.id);
+  const other = partners.find((id) => id !== sender) as string;
+  const problems: EventProblem[] = [];
+  const checked: { event: LoggedEvent; index: number }[] = [];
+  const byId = new Map<string, LoggedEvent>();
+  // Sync accepts clocks far ahead: refusing them here and not on a device would split the history.
+  const checkContext = { partners, latestWall: Number.MAX_SAFE_INTEGER };
+
+  values.forEach((value, index) => {
+    const at = `events[${index}]`;
+    let event: LoggedEvent;
+    try {
+      event = checkEvent(value, checkContext);
+    } catch (error) {
+      if (!(error instanceof AttuneEventError)) throw error;
+      problems.push({
+        index,
+        code: error.code,
+        message: whatOf(error),
+        where: `${at}.${error.field}`,
+        fix: error.fix,
+      });
+      return;
+    }
+    if (event.partner !== sender) {
+      problems.push({
+        index,
+        code: 'not-your-event',
+        message: `Event "${event.id}" was written by "${event.partner}", and this token belongs to "${sender}"`,
+        where: `${at}.partner`,
+        fix: "Upload only your own events; your partner's device uploads theirs",
+      });
+      return;
+    }
+    const erases = (event.data as { partner?: unknown } | null)?.partner;
+    if (event.type === 'erasure-requested' && erases !== event.partner) {
+      problems.push({
+        index,
+        code: 'not-signed-off',
+        message: `Event "${event.id}" asks to erase the events of "${String(erases)}"`,
+        where: `${at}.data.partner`,
+        fix: 'A partner can only erase their own events',
+      });
+      return;
+    }
+    const earlier = byId.get(event.id);
+    if (earlier) {
+      if (canonicalJson(earlier) !== canonicalJson(event)) {
+        problems.push({
+          index,
+          code: 'duplicate-id',
+          message: `The batch holds two different events with id "${event.id}"`,
+          where: `${at}.id`,
+          fix: 'Give each event its own id; two devices may be sharing one device id (createDeviceId makes a new one)',
+        });
+      }
+      return;
+    }
+    byId.set(event.id, event);
+    checked.push({ event, index });
+  });
+
+  // The core's own filter decides, as it does on the device that exported the batch.
+  const mayTravel = new Set(
+    eventsFor([...context.storedShares, ...checked.map(({ event }) => event)], other),
+  );
+  for (const { event, index } of checked) {
+    if (mayTravel.has(event)) continue;
+    const safety = event.type === 'safety-check-taken';
+    problems.push({
+      index,
+      code: 'stays-on-device',
+      message: safety
+        ? `Event "${event.id}" is a safety check: it never leaves the device that took it`
+        : `Event "${event.id}" is a private entry that was not shared: it never leaves the device that wrote it`,
+      where: `events[${index}].${safety ? 'type' : 'visibility'}`,
+      fix: safety
+        ? `Upload what exportEvents(ownEvents, { couple, recipient: '${other}' }) returns; it leaves safety checks out`
+        : `Upload what exportEvents(ownEvents, { couple, recipient: '${other}' }) returns; to send this entry, share it first (engine.shareEntry) and upload the share with it`,
+    });
+  }
+
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.index - b.index);
+    const notYours = problems.some((problem) => problem.code === 'not-your-event');
+    throw new HttpProblem(
+      notYours ? 403 : 422,
+      {
+        code: 'events-refused',
+        message: `${problems.length} of ${values.length} events were refused, so nothing of this upload was stored`,
+        where: 'events',
+        fix:
+          problems.length > LISTED
+            ? `Fix the events listed (the first ${LISTED} of ${problems.length}) and upload the batch again`
+            : 'Fix the events listed and upload the batch again',
+      },
+      { problems: problems.slice(0, LISTED) },
+    );
+  }
+  return checked.map(({ event }) => event);
+}

@@ -1,0 +1,147 @@
+import { createEngine, type LoggedEvent } from '@attune/core';
+import { exportEvents } from '@attune/core/sync';
+import { type SimulatedBehaviour, simulateCouple } from '@attune/core/testing';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
+
+const PRIVATE = 'PRIVATE-MARKER-7f3a';
+const behaviours: readonly SimulatedBehaviour[] = [
+  'engaged',
+  'uneven',
+  'paused',
+  'diverging',
+  'unsafe',
+];
+
+let running: TestServer;
+beforeAll(async () => {
+  running = await startTestServer();
+});
+afterAll(async () => {
+  await running.remove();
+});
+
+/** Every page a partner can pull, from the start. */
+async function pullAll(
+  pull: (since: number) => Promise<{ events: readonly LoggedEvent[]; next: number; more: boolean }>,
+) {
+  const events: LoggedEvent[] = [];
+  let since = 0;
+  for (;;) {
+    const page = await pull(since);
+    events.push(...page.events);
+    since = page.next;
+    if (!page.more) return events;
+  }
+}
+
+describe('privacy through the relay', () => {
+  it("never gives a partner the other's unshared private entries or safety checks, whatever they upload", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(...behaviours),
+        fc.integer({ min: 7, max: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (seed, behaviour, days, shareRatio) => {
+          const simulated = simulateCouple({ days, seed, behaviour, privateMarker: PRIVATE });
+          const paired = await pairCouple(running.client, simulated.couple.startedAt);
+          const couple = { ...simulated.couple, id: paired.couple.id };
+          const end = simulated.couple.startedAt + (days + 1) * 86_400_000;
+
+          // Ana shares some of her private entries, as a partner may.
+          const ana = createEngine({
+            program: simulated.program,
+            couple,
+            device: 'ana-phone',
+            events: simulated.events,
+            now: () => end,
+          });
+          const anaEntries = ana
+            .getEvents()
+            .filter((event) => event.partner === 'ana' && event.visibility === 'private');
+          const shared = new Set(
+            anaEntries
+              .filter(
+                (event, i) => event.type !== 'safety-check-taken' && (i * 0.37) % 1 < shareRatio,
+              )
+              .map((event) => {
+                ana.shareEntry('ana', event.id);
+                return event.id;
+              }),
+          );
+          const all = ana.getEvents();
+
+          for (const [partner, sync, recipient] of [
+            ['ana', paired.ana, 'kai'],
+            ['kai', paired.kai, 'ana'],
+          ] as const) {
+            const own = all.filter((event) => event.partner === partner);
+            // What a careless or hostile client tries: everything it holds, private or not.
+            const raw = { ...exportEvents(own, { couple, recipient }), events: own };
+            const hasPrivate = own.some(
+              (event) =>
+                event.type === 'safety-check-taken' ||
+                (event.visibility === 'private' && !shared.has(event.id)),
+            );
+            const refused = await sync.upload(raw).then(
+              () => false,
+              (error: { status?: number }) => error.status === 422,
+            );
+            expect(refused).toBe(hasPrivate);
+            // What a well-behaved client sends: the core's export for the other partner.
+            await sync.upload(exportEvents(own, { couple, recipient }));
+          }
+
+          const kaiGot = await pullAll((since) => paired.kai.pull(since));
+          const anaGot = await pullAll((since) => paired.ana.pull(since));
+          for (const event of kaiGot) {
+            if (event.partner !== 'ana') continue;
+            expect(event.type).not.toBe('safety-check-taken');
+            if (event.visibility === 'private') expect(shared.has(event.id)).toBe(true);
+          }
+          const unshared = anaEntries.filter((event) => !shared.has(event.id));
+          const kaiText = JSON.stringify(kaiGot);
+          for (const event of unshared) expect(kaiText).not.toContain(`"${event.id}"`);
+          expect(JSON.stringify(anaGot)).not.toContain('"type":"safety-check-taken"');
+          // Each partner holds exactly what the relay may keep: what both partners may hold.
+          const mayHold = (recipient: string) =>
+            new Set(exportEvents(all, { couple, recipient }).events.map((event) => event.id));
+          const forAna = mayHold('ana');
+          const forBoth = [...mayHold('kai')].filter((id) => forAna.has(id)).sort();
+          expect(kaiGot.map((event) => event.id).sort()).toEqual(forBoth);
+          expect(anaGot.map((event) => event.id).sort()).toEqual(forBoth);
+        },
+      ),
+      { numRuns: 8, seed: 20_260_105 },
+    );
+  }, 60_000);
+
+  it('filters on the way out too: a private entry that got into storage another way stays there', async () => {
+    const simulated = simulateCouple({
+      days: 14,
+      seed: 11,
+      behaviour: 'unsafe',
+      privateMarker: PRIVATE,
+    });
+    const paired = await pairCouple(running.client, simulated.couple.startedAt);
+    // Straight into the database, past the upload checks, as a bug or an old server might have.
+    await running.store.writeEvents(paired.couple.id, (tx) => tx.insert(simulated.events));
+    const kaiGot = await pullAll((since) => paired.kai.pull(since));
+    const anaGot = await pullAll((since) => paired.ana.pull(since));
+    expect(JSON.stringify(kaiGot.filter((event) => event.partner === 'ana'))).not.toContain(
+      PRIVATE,
+    );
+    expect(kaiGot.some((event) => event.partner === 'ana' && event.visibility === 'private')).toBe(
+      false,
+    );
+    expect(
+      anaGot.some((event) => event.partner === 'kai' && event.type === 'safety-check-taken'),
+    ).toBe(false);
+    // Each partner's own events all come back to them.
+    expect(anaGot.filter((event) => event.partner === 'ana')).toHaveLength(
+      simulated.events.filter((event) => event.partner === 'ana').length,
+    );
+  });
+});

@@ -1,0 +1,21 @@
+import type { LoggedEvent } from '@attune/core';
+import { eventsFor } from '@attune/core/sync';
+import type { StoredEvent } from '../storage/relay-store.js';
+
+/**
+ * The events of a page a partner may receive, in position order, decided by the core's privacy
+ * filter. Uploads are checked so that nothing private is stored, and this is the second lock: even
+ * an event that got into storage another way never reaches the other partner. The couple's shares
+ * come along because an entry may sit on an earlier page than the share that opened it.
+ */
+export function visibleTo(
+  page: readonly StoredEvent[],
+  shares: readonly StoredEvent[],
+  recipient: string,
+): LoggedEvent[] {
+  const events = page.map((stored) => stored.event);
+  const allowed = new Set(
+    eventsFor([...shares.map((stored) => stored.event), ...events], recipient),
+  );
+  return events.filter((event) => allowed.has(event));
+}

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { ConfigError, readConfig, usage } from './config/read-config.js';
+import { createSyncServer } from './server/create-sync-server.js';
+import { openSqliteRelayStore } from './storage/sqlite-relay-store.js';
+
+/** Starts the relay with the configuration of this process, and stops it cleanly on a signal. */
+async function main(): Promise<void> {
+  const config = readConfig(process.argv.slice(2), process.env);
+  if (config === 'help') {
+    console.log(usage);
+    return;
+  }
+  const path = join(config.dataDir, 'attune-relay.sqlite');
+  const store = openSqliteRelayStore({ path });
+  const server = createSyncServer({ store, maxBodyBytes: config.maxBodyBytes });
+  const url = await server.listen(config.port, config.host);
+  console.log(`Attune sync server listening at ${url}, storing in ${path}`);
+
+  const stop = async () => {
+    await server.close();
+    await store.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('The server did not stop cleanly:', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('The sync server could not start:', error);
+  process.exitCode = 1;
+});

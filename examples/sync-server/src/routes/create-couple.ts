@@ -1,0 +1,41 @@
+import { HttpProblem } from '../http/http-problem.js';
+import { checkPartner } from '../pairing/check-partner.js';
+import { createPairingCode, normalizePairingCode } from '../pairing/pairing-code.js';
+import { createCoupleId, createToken, hashSecret } from '../pairing/secrets.js';
+import type { RouteContext, RouteResult } from '../server/route-context.js';
+
+/**
+ * `POST /couples` with `{ partner: { id, timeZone }, startedAt? }`: the first partner creates the
+ * couple and gets their token and the code the other partner joins with.
+ */
+export async function createCouple(context: RouteContext, body: unknown): Promise<RouteResult> {
+  const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const partner = checkPartner(input.partner);
+  const now = context.now();
+  const startedAt = input.startedAt ?? now;
+  if (!Number.isSafeInteger(startedAt) || (startedAt as number) < 0) {
+    throw new HttpProblem(400, {
+      code: 'invalid-started-at',
+      message: 'startedAt should be a time in ms since the epoch',
+      where: 'startedAt',
+      fix: 'Send Date.now() of when the couple started, or leave startedAt out for now',
+    });
+  }
+  const id = createCoupleId();
+  const token = createToken();
+  const code = createPairingCode();
+  const codeExpiresAt = now + context.codeTtlMs;
+  await context.store.createCouple({
+    id,
+    startedAt: startedAt as number,
+    first: partner,
+    codeHash: hashSecret(normalizePairingCode(code) as string),
+    codeExpiresAt,
+    tokenHash: hashSecret(token),
+    now,
+  });
+  return {
+    status: 201,
+    body: { couple: id, partner: partner.id, token, code, codeExpiresAt },
+  };
+}

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SyncServerError } from '../client/sync-server-error.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+
+const ana = { id: 'ana', timeZone: 'Europe/Berlin' };
+const kai = { id: 'kai', timeZone: 'America/New_York' };
+
+let running: TestServer | undefined;
+afterEach(async () => {
+  await running?.remove();
+  running = undefined;
+});
+
+async function refusal(promise: Promise<unknown>): Promise<SyncServerError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SyncServerError);
+  return error as SyncServerError;
+}
+
+describe('pairing', () => {
+  it('pairs two partners by a short code and gives each a token for their own partner id', async () => {
+    running = await startTestServer();
+    const { client } = running;
+    const created = await client.createCouple(ana, 1_000);
+    expect(created.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(created.couple).toMatch(/^c-[0-9a-f]{16}$/);
+
+    const first = client.forPartner(created);
+    expect(await first.getCouple()).toMatchObject({ paired: false, partner: 'ana' });
+
+    // Typed from the other phone in lower case with a space: still the same code.
+    const typed = created.code.toLowerCase().replace('-', ' ');
+    const joined = await client.joinCouple(typed, kai);
+    expect(joined.couple).toEqual({ id: created.couple, startedAt: 1_000, partners: [ana, kai] });
+    expect(joined.token).not.toBe(created.token);
+
+    expect(await first.getCouple()).toEqual({
+      couple: joined.couple,
+      partner: 'ana',
+      paired: true,
+    });
+    const second = client.forPartner({ couple: created.couple, token: joined.token });
+    expect(await second.getCouple()).toMatchObject({ partner: 'kai', paired: true });
+  });
+
+  it('uses a code up: a second join with it is refused', async () => {
+    running = await startTestServer();
+    const created = await running.client.createCouple(ana);
+    await running.client.joinCouple(created.code, kai);
+    const error = await refusal(running.client.joinCouple(created.code, { ...kai, id: 'sam' }));
+    expect(error).toMatchObject({ status: 404, code: 'unknown-code', where: 'code' });
+  });
+
+  it('lets a code expire, and the first partner get a new one', async () => {
+    let now = 0;
+    running = await startTestServer({ now: () => now, codeTtlMs: 60_000 });
+    const created = await running.client.createCouple(ana);
+    now = 60_000;
+    expect(await refusal(running.client.joinCouple(created.code, kai))).toMatchObject({
+      status: 404,
+      code: 'unknown-code',
+    });
+    const renewed = await running.client.forPartner(created).renewCode();
+    expect(renewed.code).not.toBe(created.code);
+    await running.client.joinCouple(renewed.code, kai);
+    expect(await refusal(running.client.forPartner(created).renewCode())).toMatchObject({
+      status: 409,
+      code: 'already-paired',
+    });
+  });
+
+  it('refuses a joining partner who takes the first partner’s id, and keeps the code valid', async () => {
+    running = await startTestServer();
+    const created = await running.client.createCouple(ana);
+    const error = await refusal(running.client.joinCouple(created.code, ana));
+    expect(error).toMatchObject({ status: 409, code: 'partner-taken', where: 'partner.id' });
+    await running.client.joinCouple(created.code, kai);
+  });
+
+  it('explains what is wrong with a partner', async () => {
+    running = await startTestServer();
+    const badId = await refusal(running.client.createCouple({ id: 'no spaces', timeZone: 'UTC' }));
+    expect(badId).toMatchObject({ status: 400, code: 'invalid-partner', where: 'partner.id' });
+    const badZone = await refusal(
+      running.client.createCouple({ id: 'ana', timeZone: 'Mars/Base' }),
+    );
+    expect(badZone).toMatchObject({ status: 400, where: 'partner.timeZone' });
+    expect(badZone.message).toContain('IANA time zone');
+  });
+
+  it('refuses requests without a token, with an unknown token, or for another couple', async () => {
+    running = await startTestServer();
+    const first = await running.client.createCouple(ana);
+    const second = await running.client.createCouple(kai);
+
+    const bare = await fetch(`${running.url}/couples/${first.couple}`);
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await bare.json()).toMatchObject({
+      error: { code: 'unauthenticated', where: 'Authorization' },
+    });
+
+    const unknown = running.client.forPartner({ couple: first.couple, token: 'not-a-token' });
+    expect(await refusal(unknown.getCouple())).toMatchObject({
+      status: 401,
+      code: 'unknown-token',
+    });
+
+    const elsewhere = running.client.forPartner({ couple: first.couple, token: second.token });
+    expect(await refusal(elsewhere.getCouple())).toMatchObject({
+      status: 403,
+      code: 'wrong-couple',
+    });
+  });
+
+  it('answers unknown paths and methods with what to do instead', async () => {
+    running = await startTestServer();
+    const missing = await fetch(`${running.url}/nothing-here`);
+    expect(missing.status).toBe(404);
+    const wrong = await fetch(`${running.url}/couples`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+    expect(await wrong.json()).toMatchObject({ error: { code: 'method-not-allowed' } });
+    expect(await (await fetch(`${running.url}/health`)).json()).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,219 @@
+import { type Couple, createEngine, type LoggedEvent, nineStepProgram } from '@attune/core';
+import { currentSyncFormat, erasePartner } from '@attune/core/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
+
+let running: TestServer | undefined;
+afterEach(async () => {
+  await running?.remove();
+  running = undefined;
+});
+
+const batchOf = (couple: Couple, events: readonly unknown[], recipient = 'kai') => ({
+  format: 'attune-sync',
+  version: currentSyncFormat,
+  couple: couple.id,
+  recipient,
+  events,
+});
+
+/** A response as the tests read it: the error, or the fields of a success. */
+interface Answer {
+  readonly status: number;
+  readonly body: {
+    readonly error?: { readonly code: string; readonly fix: string };
+    readonly [field: string]: unknown;
+  };
+}
+
+/** Posts a body as it is, to see exactly what the server answers. */
+async function post(
+  path: string,
+  body: unknown,
+  token: string,
+  type = 'application/json',
+): Promise<Answer> {
+  const response = await fetch(`${running?.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Answer['body'],
+  };
+}
+
+async function setUp() {
+  running = await startTestServer();
+  const paired = await pairCouple(running.client);
+  const now = () => paired.couple.startedAt + 3_600_000;
+  const engine = (device: string) =>
+    createEngine({ program: nineStepProgram, couple: paired.couple, device, now });
+  const upload = (events: readonly unknown[], token = paired.tokens.ana, recipient = 'kai') =>
+    post(`/couples/${paired.couple.id}/events`, batchOf(paired.couple, events, recipient), token);
+  return { ...paired, engine, upload };
+}
+
+describe('uploads', () => {
+  it('refuses a malformed event, names where it is wrong, and stores nothing of the upload', async () => {
+    const { engine, upload, kai } = await setUp();
+    const ana = engine('ana-phone');
+    const good = ana.completeExercise('ana', 'safe-space-basics');
+    const checkIn = ana.recordCheckIn('ana', 'weekly-check-in', { closeness: 4 });
+    const broken = { ...checkIn, data: { ...checkIn.data, scores: { closeness: 'four' } } };
+
+    const response = await upload([good, broken]);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'events-refused',
+      where: 'events',
+      message: '1 of 2 events were refused, so nothing of this upload was stored',
+      problems: [
+        {
+          index: 1,
+          code: 'malformed',
+          where: 'events[1].data.scores.closeness',
+          message: 'data.scores.closeness should be a finite number',
+          fix: 'Pass a number; NaN and Infinity are not scores.',
+        },
+      ],
+    });
+    expect((await kai.pull()).events).toEqual([]);
+  });
+
+  it("refuses events written by the other partner with 403: a token uploads only its partner's", async () => {
+    const { engine, upload, kai } = await setUp();
+    const theirs = engine('kai-phone').completeExercise('kai', 'safe-space-basics');
+    const response = await upload([theirs]);
+    expect(response.status).toBe(403);
+    expect(response.body.error).toMatchObject({
+      problems: [{ index: 0, code: 'not-your-event', where: 'events[0].partner' }],
+    });
+    expect((await kai.pull()).events).toEqual([]);
+  });
+
+  it('never stores a private entry that was not shared, nor a safety check', async () => {
+    const { engine, upload, ana: anaSync, kai } = await setUp();
+    const ana = engine('ana-phone');
+    const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'a private thought', 'private');
+    const check = ana.takeSafetyCheck('ana', 'safety-check', { afraid: false, 'feel-safe': true });
+
+    const response = await upload([entry, check]);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      problems: [
+        { index: 0, code: 'stays-on-device', where: 'events[0].visibility' },
+        { index: 1, code: 'stays-on-device', where: 'events[1].type' },
+      ],
+    });
+    expect((await kai.pull()).events).toEqual([]);
+    // Not for the author's own pulls either: the relay never held it.
+    expect((await anaSync.pull()).events).toEqual([]);
+
+    // Shared, the entry may travel, with its share in the same upload or an earlier one.
+    const share = ana.shareEntry('ana', entry.id);
+    expect((await upload([entry, share])).status).toBe(200);
+    expect((await kai.pull()).events.map((event) => event.id)).toEqual([entry.id, share.id]);
+  });
+
+  it('refuses an erasure in the other partner’s name', async () => {
+    const { upload, couple } = await setUp();
+    const erasure = erasePartner([], { couple, partner: 'ana', device: 'ana-phone' }).request;
+    const forged = { ...erasure, data: { ...erasure.data, partner: 'kai' } };
+    const response = await upload([forged]);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      problems: [{ code: 'not-signed-off', where: 'events[0].data.partner' }],
+    });
+  });
+
+  it('deletes what a signed-off erasure covers, and does not store it again', async () => {
+    const { engine, upload, kai, couple } = await setUp();
+    const ana = engine('ana-phone');
+    const done = ana.completeExercise('ana', 'safe-space-basics');
+    expect((await upload([done])).status).toBe(200);
+    const erasure = erasePartner(ana.getEvents(), {
+      couple,
+      partner: 'ana',
+      device: 'ana-phone',
+      now: () => couple.startedAt + 7_200_000,
+    });
+    const response = await upload([erasure.request]);
+    expect(response.body).toMatchObject({ stored: 1, erased: 1 });
+    expect((await kai.pull()).events).toEqual([erasure.request]);
+    // An old copy uploaded again stays erased.
+    expect((await upload([done])).body).toMatchObject({ stored: 0, erased: 1 });
+    expect((await kai.pull()).events).toEqual([erasure.request]);
+  });
+
+  it('keeps the version of a clashing id every device keeps, and says so', async () => {
+    const { engine, upload, kai } = await setUp();
+    // Two phones restored from one backup: the same device id, different events.
+    const first = engine('ana-phone').completeExercise('ana', 'safe-space-basics');
+    const second = engine('ana-phone').completeExercise('ana', 'what-feels-safe');
+    expect((await upload([first])).status).toBe(200);
+    const response = await upload([second]);
+    expect(response.status).toBe(200);
+    const kept = JSON.stringify(first) < JSON.stringify(second) ? 'stored' : 'yours';
+    expect(response.body).toMatchObject({ conflicts: [{ id: first.id, kept }] });
+    expect(response.body.fix).toContain('createDeviceId');
+    const held = (await kai.pull()).events as LoggedEvent[];
+    expect(held).toHaveLength(1);
+  });
+
+  it('treats an upload sent twice as duplicates, not as new events', async () => {
+    const { engine, upload, kai } = await setUp();
+    const done = engine('ana-phone').completeExercise('ana', 'safe-space-basics');
+    expect((await upload([done])).body).toMatchObject({ stored: 1, duplicates: 0 });
+    expect((await upload([done, done])).body).toMatchObject({ stored: 0, duplicates: 1 });
+    expect((await kai.pull()).events).toHaveLength(1);
+  });
+
+  it('explains a body that is not a batch for the other partner', async () => {
+    const { upload, couple, tokens } = await setUp();
+    const path = `/couples/${couple.id}/events`;
+    expect((await post(path, { events: [] }, tokens.ana)).body.error).toMatchObject({
+      code: 'not-a-batch',
+      where: 'body',
+    });
+    const own = await upload([], tokens.ana, 'ana');
+    expect(own.status).toBe(422);
+    expect(own.body.error).toMatchObject({ code: 'wrong-recipient', where: 'recipient' });
+    expect(own.body.error?.fix).toContain("recipient: 'kai'");
+    const newer = await post(path, { ...batchOf(couple, []), version: 99 }, tokens.ana);
+    expect(newer.body.error).toMatchObject({ code: 'newer-format', where: 'version' });
+    const other = await post(path, { ...batchOf(couple, []), couple: 'c-elsewhere' }, tokens.ana);
+    expect(other.body.error).toMatchObject({ code: 'wrong-couple', where: 'couple' });
+  });
+
+  it('explains a body that is not JSON', async () => {
+    const { couple, tokens } = await setUp();
+    const path = `/couples/${couple.id}/events`;
+    const text = await post(path, 'hello', tokens.ana, 'text/plain');
+    expect(text.status).toBe(415);
+    expect(text.body.error).toMatchObject({ code: 'not-json', where: 'Content-Type' });
+    const broken = await post(path, '{"format":', tokens.ana);
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({ code: 'invalid-json', where: 'body' });
+  });
+
+  it('waits for the other partner before taking events', async () => {
+    running = await startTestServer();
+    const created = await running.client.createCouple({ id: 'ana', timeZone: 'UTC' });
+    const response = await post(`/couples/${created.couple}/events`, {}, created.token);
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'not-paired' });
+  });
+
+  it('explains a cursor that is not a position', async () => {
+    const { couple, tokens } = await setUp();
+    const response = await fetch(`${running?.url}/couples/${couple.id}/events?since=abc`, {
+      headers: { Authorization: `Bearer ${tokens.kai}` },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: 'invalid-since', where: 'query since' },
+    });
+  });
+});

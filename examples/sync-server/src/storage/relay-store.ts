@@ -1,0 +1,105 @@
+import type { Couple, LoggedEvent, Partner } from '@attune/core';
+
+/**
+ * A couple as the relay keeps it. `partners` holds one partner until the other joins with the
+ * pairing code, then both, in the order they paired.
+ */
+export interface StoredCouple {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly partners: readonly Partner[];
+}
+
+/** Whether a stored couple has both partners, so it can be used as the core's `Couple`. */
+export function isPaired(couple: StoredCouple): couple is StoredCouple & Couple {
+  return couple.partners.length === 2;
+}
+
+/** A couple created by its first partner, with the code the other partner joins with. */
+export interface NewCouple {
+  readonly id: string;
+  readonly startedAt: number;
+  readonly first: Partner;
+  /** SHA-256 of the pairing code: a copy of the database does not give away live codes. */
+  readonly codeHash: string;
+  readonly codeExpiresAt: number;
+  /** SHA-256 of the first partner's bearer token. */
+  readonly tokenHash: string;
+  readonly now: number;
+}
+
+/** The second partner joining with a pairing code. */
+export interface JoinRequest {
+  readonly codeHash: string;
+  readonly second: Partner;
+  readonly tokenHash: string;
+  readonly now: number;
+}
+
+/** What came of a {@link JoinRequest}. */
+export type JoinOutcome =
+  | { readonly kind: 'joined'; readonly couple: Couple }
+  /** No couple waits for this code: it is wrong, used, or expired. */
+  | { readonly kind: 'unknown-code' }
+  /** The joining partner chose the id the first partner already has. */
+  | { readonly kind: 'partner-taken'; readonly partner: string };
+
+/** Whom a bearer token belongs to. */
+export interface TokenOwner {
+  readonly couple: string;
+  readonly partner: string;
+}
+
+/** An event with the position the relay gave it: pulls ask for what comes after a position. */
+export interface StoredEvent {
+  readonly position: number;
+  readonly event: LoggedEvent;
+}
+
+/** What an upload may read and change, inside one transaction for one couple. */
+export interface EventTransaction {
+  /** The stored events with these ids, by id. */
+  find(ids: readonly string[]): Promise<Map<string, StoredEvent>>;
+  /** Every stored event of one type, in position order (shares and erasure requests are few). */
+  ofType(type: string): Promise<StoredEvent[]>;
+  /** Every stored event written by one partner, in position order (used only for erasures). */
+  ofPartner(partner: string): Promise<StoredEvent[]>;
+  /** Stores events at new positions after every position given so far, in the order given. */
+  insert(events: readonly LoggedEvent[]): Promise<void>;
+  /** Removes events by id. */
+  remove(ids: readonly string[]): Promise<void>;
+}
+
+/**
+ * Where the relay keeps couples, tokens and events. SQLite implements it
+ * (`openSqliteRelayStore`); a PostgreSQL implementation would fit behind the same methods.
+ *
+ * Two promises every implementation keeps:
+ * - `writeEvents` is all or nothing: when `work` throws, nothing it inserted or removed stays.
+ * - Positions become visible in increasing order. A reader that saw position 12 must never later
+ *   find a new event at 11, or it would skip it. SQLite gets this from its single writer; PostgreSQL
+ *   would lock the couple's row (`SELECT … FOR UPDATE`) for the whole of `writeEvents` and take
+ *   positions from a counter kept in that row, not from a sequence, whose numbers can commit out of
+ *   order.
+ */
+export interface RelayStore {
+  /** Stores a new couple with its first partner, their token and the pairing code, at once. */
+  createCouple(couple: NewCouple): Promise<void>;
+  /**
+   * Adds the second partner if the code is live, and uses the code up, at once: two joins with one
+   * code never both succeed.
+   */
+  joinCouple(request: JoinRequest): Promise<JoinOutcome>;
+  /** Gives a couple still waiting for its second partner a new code; false once paired. */
+  renewCode(couple: string, codeHash: string, expiresAt: number): Promise<boolean>;
+  findToken(tokenHash: string): Promise<TokenOwner | undefined>;
+  getCouple(id: string): Promise<StoredCouple | undefined>;
+  /** Runs `work` in one transaction for the couple; see the promises above. */
+  writeEvents<T>(couple: string, work: (transaction: EventTransaction) => Promise<T>): Promise<T>;
+  /** Up to `limit` events after position `after`, in position order. */
+  readEvents(couple: string, after: number, limit: number): Promise<StoredEvent[]>;
+  /** Every stored event of one type, in position order. */
+  readEventsOfType(couple: string, type: string): Promise<StoredEvent[]>;
+  /** Waits for what is running, then releases the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The schema, one migration per version; `PRAGMA user_version` records how many ran. Add a new entry
+ * for every change, never edit one that shipped: databases in use already ran it.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE couples (
+    id TEXT PRIMARY KEY,
+    started_at INTEGER NOT NULL,
+    first_partner TEXT NOT NULL,
+    first_time_zone TEXT NOT NULL,
+    second_partner TEXT,
+    second_time_zone TEXT,
+    code_hash TEXT UNIQUE,
+    code_expires_at INTEGER,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE tokens (
+    token_hash TEXT PRIMARY KEY,
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    partner TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    event_id TEXT NOT NULL,
+    partner TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (couple_id, event_id)
+  ) STRICT;
+
+  CREATE INDEX events_by_type ON events (couple_id, type);
+  CREATE INDEX events_by_partner ON events (couple_id, partner);
+  `,
+];
+
+/** Brings a database up to the current schema, in one transaction. */
+export function migrate(db: Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new Error(
+      `The relay database has schema version ${version}, newer than this server knows (${migrations.length}); update the server, or point it at another data folder`,
+    );
+  }
+  db.transaction(() => {
+    for (const sql of migrations.slice(version)) db.exec(sql);
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+}

@@ -1,0 +1,102 @@
+import type { PartnerQuizExercise } from '@attune/core';
+import { type ExerciseStateOf, useAttuneContext } from '@attune/react';
+import { type FormEvent, useId } from 'react';
+import { useAct, usePartners, useText } from '../app-context.js';
+import { ChromeText } from '../chrome-text.js';
+import { type QuizAnswer, QuizComparison } from './quiz-comparison.js';
+import { useEntries } from './use-entries.js';
+
+/** Props of {@link PartnerQuiz}. */
+export interface PartnerQuizProps {
+  readonly state: ExerciseStateOf<PartnerQuizExercise>;
+  readonly open: boolean;
+}
+
+/**
+ * Each partner answers about themselves and guesses the other's answer. Answers are sealed until
+ * both have answered the question; then both see the comparison.
+ */
+export function PartnerQuiz({ state, open }: PartnerQuizProps) {
+  const t = useText();
+  const act = useAct();
+  const id = useId();
+  const { engine } = useAttuneContext();
+  const { me, other } = usePartners();
+  const entries = useEntries(state.exercise.id, 'quiz-answered');
+  const questionOf = (entry: (typeof entries)[number]) =>
+    entry.prompt ?? (entry.data as QuizAnswer | undefined)?.question;
+
+  const submit = (question: string) => (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const self = form.get('self');
+    const guess = form.get('guess');
+    if (typeof self !== 'string' || typeof guess !== 'string') return;
+    const first = !entries.some((entry) => entry.partner === me.id);
+    act(() => {
+      if (first) state.start();
+      engine.answerQuiz(me.id, state.exercise.id, question, self, guess);
+    });
+  };
+
+  return (
+    <section className="card quiz" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Questions</h2>
+      {state.exercise.questions.map((question) => {
+        const mine = entries.find(
+          (entry) => entry.partner === me.id && questionOf(entry) === question.id,
+        );
+        const theirs = entries.find(
+          (entry) => entry.partner === other.id && questionOf(entry) === question.id,
+        );
+        return (
+          <div key={question.id} className="question" data-question={question.id}>
+            <h3>{t(question.key)}</h3>
+            {!mine ? (
+              <form onSubmit={submit(question.id)}>
+                <fieldset disabled={!open}>
+                  <legend>About you, {me.name}</legend>
+                  {question.options.map((option) => (
+                    <label key={option.id} className="choice">
+                      <input type="radio" name="self" value={option.id} required />
+                      {t(option.key)}
+                    </label>
+                  ))}
+                </fieldset>
+                <fieldset disabled={!open}>
+                  <legend>Your guess for {other.name}</legend>
+                  {question.options.map((option) => (
+                    <label key={option.id} className="choice">
+                      <input type="radio" name="guess" value={option.id} required />
+                      {t(option.key)}
+                    </label>
+                  ))}
+                </fieldset>
+                <button type="submit" disabled={!open}>
+                  Seal my answers
+                </button>
+              </form>
+            ) : theirs?.data ? (
+              <QuizComparison
+                question={question}
+                mine={mine.data as QuizAnswer}
+                theirs={theirs.data as QuizAnswer}
+              />
+            ) : (
+              <p className="answer">
+                <ChromeText>
+                  Your answers are sealed. {theirs ? '' : `${other.name} has not answered yet.`}
+                </ChromeText>
+              </p>
+            )}
+            {!mine && theirs?.sealed && (
+              <p className="answer theirs">
+                {t('visibility.sealed-waiting', { partner: other.name })}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

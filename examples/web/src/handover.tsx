@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { useApp } from './app-context.js';
+import { ChromeText } from './chrome-text.js';
+
+/** Props of {@link Handover}. */
+export interface HandoverProps {
+  /** The partner the phone goes to. */
+  readonly to: string;
+  readonly onTaken: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Between two partners on one phone: nothing of the first partner's screen stays visible until the
+ * second says they hold it, so a private entry is not left open for the other to read.
+ */
+export function Handover({ to, onTaken, onCancel }: HandoverProps) {
+  const { names } = useApp();
+  const name = names[to] ?? to;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button that opened this screen is gone: the focus moves to what replaced it.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="handover" aria-labelledby="handover-title">
+      <h1 id="handover-title" ref={heading} tabIndex={-1}>
+        Pass the phone to {name}
+      </h1>
+      <p>
+        <ChromeText>When {name} holds the phone, the app shows what is theirs to see.</ChromeText>
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onTaken}>
+          I’m {name}, continue
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useLanguage } from '@attune/react/text';
+import { useId } from 'react';
+import { useApp } from './app-context.js';
+import { localeName, locales } from './i18n.js';
+
+/** Switches the app between every shipped locale; each is named in its own language. */
+export function LanguageSelect() {
+  const language = useLanguage();
+  const { setLanguage } = useApp();
+  const id = useId();
+  return (
+    <div className="language">
+      <label htmlFor={id}>Language</label>
+      <select id={id} value={language} onChange={(event) => setLanguage(event.target.value)}>
+        {locales.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {localeName(locale)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

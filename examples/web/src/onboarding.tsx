@@ -1,0 +1,132 @@
+import { euMemberStates, helpRegions } from '@attune/content/help';
+import type { Couple } from '@attune/core';
+import { useLanguage } from '@attune/react/text';
+import { type FormEvent, useId, useState } from 'react';
+import { useApp, useText } from './app-context.js';
+import { localeName, locales } from './i18n.js';
+import { PartnerFields } from './partner-fields.js';
+import type { Setup } from './persistence.js';
+
+const PARTNER_IDS = ['partner-1', 'partner-2'] as const;
+
+/** A random id; `getRandomValues` works on plain http too, unlike `randomUUID`. */
+function randomId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${prefix}-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const zones = Intl.supportedValuesOf('timeZone');
+if (!zones.includes(browserZone)) zones.unshift(browserZone);
+
+/** Regions with help resources of their own, and the EU states that share 112. */
+const regions = [...new Set([...helpRegions.map((entry) => entry.region), ...euMemberStates])]
+  .filter((region) => /^[A-Z]{2}$/.test(region))
+  .sort();
+
+/** Props of {@link Onboarding}. */
+export interface OnboardingProps {
+  readonly onDone: (setup: Setup) => void;
+}
+
+/** The first screen: both partners' names and time zones, the language, and where help is. */
+export function Onboarding({ onDone }: OnboardingProps) {
+  const t = useText();
+  const language = useLanguage();
+  const { setLanguage } = useApp();
+  const [region, setRegion] = useState(() => {
+    const fromBrowser = new Intl.Locale(navigator.language).region;
+    return fromBrowser && regions.includes(fromBrowser) ? fromBrowser : '';
+  });
+  const [error, setError] = useState('');
+  const id = useId();
+  const regionNames = new Intl.DisplayNames([language], { type: 'region' });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = (index: number) => String(form.get(`name-${index}`) ?? '').trim();
+    const zone = (index: number) => String(form.get(`zone-${index}`) ?? browserZone);
+    if (!name(0) || !name(1)) {
+      setError('Please give both names.');
+      return;
+    }
+    if (name(0).toLocaleLowerCase() === name(1).toLocaleLowerCase()) {
+      setError('Please give two different names, so the app can tell you apart.');
+      return;
+    }
+    const couple: Couple = {
+      id: randomId('couple'),
+      partners: [
+        { id: PARTNER_IDS[0], timeZone: zone(0) },
+        { id: PARTNER_IDS[1], timeZone: zone(1) },
+      ],
+      startedAt: Date.now(),
+    };
+    onDone({
+      couple,
+      names: { [PARTNER_IDS[0]]: name(0), [PARTNER_IDS[1]]: name(1) },
+      locale: language,
+      region: region || undefined,
+      device: randomId('web'),
+      activePartner: PARTNER_IDS[0],
+    });
+  };
+
+  return (
+    <section aria-labelledby="welcome-title" className="onboarding">
+      <h1 id="welcome-title">{t('program.title')}</h1>
+      <p className="note">{t('program.not-therapy')}</p>
+      <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
+        <h2>Welcome. Who are you two?</h2>
+        <p>
+          One phone is enough: you pass it between you, and the app shows each of you what is yours
+          to see.
+        </p>
+        <div className="partners">
+          {PARTNER_IDS.map((partner, index) => (
+            <PartnerFields key={partner} index={index} zones={zones} zone={browserZone} />
+          ))}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-language`}>Language</label>
+          <select
+            id={`${id}-language`}
+            value={language}
+            onChange={(event) => setLanguage(event.target.value)}
+          >
+            {locales.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {localeName(locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-region`}>Where you live, for local help numbers (optional)</label>
+          <select
+            id={`${id}-region`}
+            value={region}
+            onChange={(event) => setRegion(event.target.value)}
+          >
+            <option value="">Not now</option>
+            {regions.map((code) => (
+              <option key={code} value={code}>
+                {regionNames.of(code) ?? code}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="note">{t('safety:device.warning')}</p>
+        {error && (
+          <p id={`${id}-error`} role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          Start our path
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useId } from 'react';
+
+/** Props of {@link PartnerFields}. */
+export interface PartnerFieldsProps {
+  /** 0 or 1; names the form fields `name-0`, `zone-0`… */
+  readonly index: number;
+  /** The time zones to choose from. */
+  readonly zones: readonly string[];
+  /** The time zone chosen at first. */
+  readonly zone: string;
+}
+
+/** The fieldset for one partner's name and time zone, in the onboarding form. */
+export function PartnerFields({ index, zones, zone }: PartnerFieldsProps) {
+  const id = useId();
+  return (
+    <fieldset>
+      <legend>Partner {index + 1}</legend>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input
+          id={`${id}-name`}
+          name={`name-${index}`}
+          required
+          maxLength={40}
+          autoComplete="off"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-zone`}>Time zone</label>
+        <select id={`${id}-zone`} name={`zone-${index}`} defaultValue={zone}>
+          {zones.map((each) => (
+            <option key={each} value={each}>
+              {each.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,29 @@
+import { useSafety } from '@attune/react';
+import { useAct, useText } from './app-context.js';
+
+/** Pausing the program for both partners, and resuming it. Either partner can do both. */
+export function PauseScreen() {
+  const t = useText();
+  const act = useAct();
+  const safety = useSafety();
+  return (
+    <section aria-labelledby="pause-title">
+      <h1 id="pause-title">{t('safety:pause.title')}</h1>
+      <p className="lead">{t('safety:pause.body')}</p>
+      {safety.paused ? (
+        <>
+          <p className="notice" role="status">
+            {t('safety:paused.banner')}
+          </p>
+          <button type="button" className="primary" onClick={() => act(safety.resume)}>
+            {t('safety:resume.confirm')}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="primary" onClick={() => act(safety.pause)}>
+          {t('safety:pause.confirm')}
+        </button>
+      )}
+    </section>
+  );
+}

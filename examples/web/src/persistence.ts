@@ -1,0 +1,108 @@
+import type { Couple, Engine, LoggedEvent } from '@attune/core';
+import {
+  createIndexedDbAdapter,
+  type EventStore,
+  openEventStore,
+  persistEngine,
+} from '@attune/core/storage';
+
+// Everything this app keeps on the device goes through this module, so another storage (a native
+// file API, sync to the partner's phone) can take its place without touching the screens.
+
+/** What the couple set up in onboarding, and who holds the phone now. */
+export interface Setup {
+  readonly couple: Couple;
+  /** Display names by partner id. Names stay on this device: events carry only the ids. */
+  readonly names: Readonly<Record<string, string>>;
+  /** The app's language, one of the shipped locales. */
+  readonly locale: string;
+  /** ISO region for help resources, when the couple chose one. */
+  readonly region: string | undefined;
+  /** This install's id; every event recorded here carries it. */
+  readonly device: string;
+  /** The partner holding the phone. */
+  readonly activePartner: string;
+}
+
+const SETTINGS_DB = 'attune-web';
+const SETTINGS = 'settings';
+const SETUP_KEY = 'setup';
+
+function request<T>(run: () => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const pending = run();
+    pending.onsuccess = () => resolve(pending.result);
+    pending.onerror = () => reject(pending.error);
+  });
+}
+
+let settings: Promise<IDBDatabase> | undefined;
+
+function settingsDb(): Promise<IDBDatabase> {
+  settings ??= new Promise((resolve, reject) => {
+    const open = indexedDB.open(SETTINGS_DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(SETTINGS);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  return settings;
+}
+
+/** The saved setup, or `undefined` before onboarding. */
+export async function loadSetup(): Promise<Setup | undefined> {
+  const db = await settingsDb();
+  const value = await request(() =>
+    db.transaction(SETTINGS, 'readonly').objectStore(SETTINGS).get(SETUP_KEY),
+  );
+  return (value as Setup | undefined) ?? undefined;
+}
+
+/** Saves the setup; it is small, so it is written whole every time. */
+export async function saveSetup(setup: Setup): Promise<void> {
+  const db = await settingsDb();
+  await request(() =>
+    db.transaction(SETTINGS, 'readwrite').objectStore(SETTINGS).put(setup, SETUP_KEY),
+  );
+}
+
+/** The couple's events on this device, and how to keep the engine's new ones. */
+export interface History {
+  /** The stored events, in log order, for `createEngine`. */
+  readonly events: readonly LoggedEvent[];
+  /** Why nothing new will be saved (another tab writes, a newer version wrote), if so. */
+  readonly readOnly: string | undefined;
+  /** What was found wrong in storage and set aside; everything else loaded. */
+  readonly problems: readonly string[];
+  /** Saves every event the engine records from now on; returns how to stop. */
+  follow(engine: Engine, onError: (error: unknown) => void): () => void;
+  /** Replaces every stored event at once, as after erasing a partner's data. */
+  replace(events: readonly LoggedEvent[]): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opens the couple's event store in IndexedDB. Another tab holding the write lock makes the store
+ * read-only; on a reload the old page may hold it for a moment longer, so the lock is asked for a
+ * few times before settling for read-only.
+ */
+export async function openHistory(couple: Couple): Promise<History> {
+  const open = () =>
+    openEventStore({ adapter: createIndexedDbAdapter({ name: `attune-${couple.id}` }), couple });
+  let opened: EventStore = await open();
+  for (let attempt = 0; attempt < 10 && opened.readOnly?.code === 'locked'; attempt++) {
+    await opened.close();
+    await sleep(200);
+    opened = await open();
+  }
+  return {
+    events: opened.events,
+    readOnly: opened.readOnly?.message,
+    problems: opened.problems.map((problem) => problem.message),
+    follow(engine, onError) {
+      if (opened.readOnly) return () => {};
+      return persistEngine(engine, opened, { onError }).stop;
+    },
+    replace: (events) => opened.replace(events),
+  };
+}

@@ -1,0 +1,140 @@
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { useApp, usePartners, useText } from './app-context.js';
+import { Banners } from './banners.js';
+import { Handover } from './handover.js';
+import { LanguageSelect } from './language-select.js';
+import type { Setup } from './persistence.js';
+import { HelpScreen, Onboarding, Screen } from './screen.js';
+import { href, type Route, useRoute } from './use-route.js';
+
+/** Props of {@link Shell}. */
+export interface ShellProps {
+  /** True once a couple is set up; before, only onboarding and help are there. */
+  readonly signedIn: boolean;
+  /** Why the last action was refused, if it was. */
+  readonly problem: string | undefined;
+  /** What storage reported (read-only, records set aside), if anything. */
+  readonly storageNotice: string;
+  readonly onboard: (setup: Setup) => void;
+  readonly passPhone: (partner: string) => void;
+  readonly eraseMyData: () => Promise<void>;
+}
+
+/** The frame of every screen: navigation, language, who holds the phone, and the screen itself. */
+export function Shell({
+  signedIn,
+  problem,
+  storageNotice,
+  onboard,
+  passPhone,
+  eraseMyData,
+}: ShellProps) {
+  const t = useText();
+  const route = useRoute();
+  const { me, other } = usePartners();
+  const { report } = useApp();
+  const [handingTo, setHandingTo] = useState<string | undefined>();
+  const main = useRef<HTMLElement>(null);
+  const screenKey = `${route.screen}/${'id' in route ? route.id : ''}`;
+
+  // A new screen takes the focus, so keyboard and screen-reader users start at its top.
+  const shown = useRef(screenKey);
+  useEffect(() => {
+    if (shown.current === screenKey) return;
+    shown.current = screenKey;
+    main.current?.focus();
+    window.scrollTo(0, 0);
+    // A refusal belongs to the screen it happened on.
+    report(undefined);
+  }, [screenKey, report]);
+
+  const nav: readonly [Route, string][] = signedIn
+    ? [
+        [{ screen: 'path' }, t('program.title')],
+        [{ screen: 'safety' }, t('safe-space:safety-check.title')],
+        [{ screen: 'pause' }, t('safety:pause.title')],
+        [{ screen: 'leave' }, t('safety:leave.title')],
+        [{ screen: 'help' }, t('safety:help.title')],
+      ]
+    : [
+        [{ screen: 'path' }, 'Welcome'],
+        [{ screen: 'help' }, t('safety:help.title')],
+      ];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <div className="top-row">
+          <p className="brand">Attune</p>
+          <LanguageSelect />
+        </div>
+        <nav aria-label="Main">
+          <ul className="nav">
+            {nav.map(([target, label]) => (
+              <li key={target.screen}>
+                <a
+                  href={href(target)}
+                  aria-current={route.screen === target.screen ? 'page' : undefined}
+                  className={target.screen === 'help' ? 'nav-help' : undefined}
+                >
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {signedIn && !handingTo && (
+          <div className="holder">
+            <p>
+              Holding the phone: <strong data-testid="active-partner">{me.name}</strong>
+            </p>
+            <button type="button" onClick={() => setHandingTo(other.id)}>
+              Pass the phone to {other.name}
+            </button>
+          </div>
+        )}
+      </header>
+      {signedIn && <Banners />}
+      <div role="alert" className={problem || storageNotice ? 'alert' : undefined}>
+        {problem}
+        {storageNotice && <p>{storageNotice}</p>}
+      </div>
+      <main id="main" ref={main} tabIndex={-1} data-screen={handingTo ? 'handover' : screenKey}>
+        {handingTo ? (
+          <Handover
+            to={handingTo}
+            onTaken={() => {
+              passPhone(handingTo);
+              setHandingTo(undefined);
+              window.location.hash = href({ screen: 'path' });
+              main.current?.focus();
+            }}
+            onCancel={() => {
+              setHandingTo(undefined);
+              main.current?.focus();
+            }}
+          />
+        ) : (
+          <Suspense
+            fallback={
+              <p className="loading" aria-busy="true">
+                Loading…
+              </p>
+            }
+          >
+            {signedIn ? (
+              <Screen key={`${me.id}/${screenKey}`} route={route} eraseMyData={eraseMyData} />
+            ) : route.screen === 'help' ? (
+              <HelpScreen />
+            ) : (
+              <Onboarding onDone={onboard} />
+            )}
+          </Suspense>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../engine/create-engine.js';
+import { testCouple } from '../engine/fixtures.js';
+import { nineStepProgram } from '../program/nine-step-program.js';
+import type { Program, Step } from '../program/types.js';
+import { definePlugin } from './define-plugin.js';
+import { echoPlugin, echoStep } from './fixtures.js';
+import { AttunePluginError } from './plugin-error.js';
+import type { AttunePlugin } from './types.js';
+import { validatePlugins } from './validate-plugins.js';
+
+const codes = (plugins: readonly AttunePlugin[], program: Program = nineStepProgram) =>
+  validatePlugins(plugins, program).map((problem) => [problem.plugin, problem.code, problem.path]);
+
+describe('validatePlugins', () => {
+  it('finds no problem in a well-formed plugin', () => {
+    expect(validatePlugins([echoPlugin], nineStepProgram)).toEqual([]);
+  });
+
+  it('refuses a contract version it does not implement, saying what to install', () => {
+    const future = { ...echoPlugin, contract: 2 } as unknown as AttunePlugin;
+    const [problem] = validatePlugins([future], nineStepProgram);
+    expect(problem).toMatchObject({ plugin: 'echo', code: 'unsupported-contract' });
+    expect(problem?.message).toContain('contract 2');
+    expect(problem?.fix).toContain('contract 1');
+  });
+
+  it('refuses something that is not a plugin, a name used twice and a name not in kebab-case', () => {
+    const odd = definePlugin({ contract: 1, name: 'Odd Name' });
+    expect(codes([null as unknown as AttunePlugin, echoPlugin, echoPlugin, odd])).toEqual([
+      ['plugins[0]', 'invalid-plugin', ''],
+      ['echo', 'duplicate-plugin', 'name'],
+      ['Odd Name', 'invalid-plugin', 'name'],
+    ]);
+  });
+
+  it('reports kinds that clash with built-ins or with another plugin, naming the owner', () => {
+    const clashing = definePlugin({
+      contract: 1,
+      name: 'clashing',
+      exerciseKinds: [{ kind: 'learn' }, { kind: 'echo' }],
+      ruleKinds: [
+        { kind: 'bell-rung', explanationKeys: [], evaluate: () => ({ holds: true, key: 'x:y' }) },
+      ],
+    });
+    const problems = validatePlugins([echoPlugin, clashing], nineStepProgram);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'The exercise kind "learn" is already @attune/core\'s.',
+      'The exercise kind "echo" is already echo\'s.',
+      'The rule kind "bell-rung" is already echo\'s.',
+    ]);
+    expect(problems[0]).toMatchObject({
+      plugin: 'clashing',
+      code: 'kind-clash',
+      path: 'exerciseKinds[0].kind',
+      fix: 'Give it a name of its own, such as "clashing-learn".',
+    });
+  });
+
+  it("reports step and exercise ids that clash with the program's or another plugin's", () => {
+    const copy = definePlugin({
+      contract: 1,
+      name: 'copy',
+      steps: [{ ...echoStep, id: 'empathy' }, echoStep],
+    });
+    expect(codes([echoPlugin, copy])).toEqual([
+      ['copy', 'id-clash', 'steps[0].id'],
+      ['copy', 'id-clash', 'steps[0].exercises[0].id'],
+      ['copy', 'id-clash', 'steps[1].id'],
+      ['copy', 'id-clash', 'steps[1].exercises[0].id'],
+    ]);
+  });
+
+  it('reports exercises and rules of kinds no plugin adds, wherever they are nested', () => {
+    const stranger = definePlugin({ contract: 1, name: 'stranger', steps: [echoStep] });
+    expect(codes([stranger])).toEqual([
+      ['stranger', 'unknown-kind', 'steps[0].exercises[0]'],
+      ['stranger', 'unknown-kind', 'steps[0].completion.rules[1]'],
+    ]);
+    const negated = {
+      ...nineStepProgram,
+      steps: [
+        {
+          ...nineStepProgram.steps[0],
+          unlock: { kind: 'not', rule: { kind: 'moon-phase' } },
+        } as unknown as Step,
+      ],
+    };
+    expect(codes([echoPlugin], negated)).toEqual([
+      ['program "nine-steps"', 'unknown-kind', 'steps[0].unlock.rule'],
+    ]);
+  });
+
+  it("runs the kinds' own checks and reports a check that throws", () => {
+    const broken = {
+      ...echoStep,
+      id: 'broken',
+      exercises: [{ ...echoStep.exercises[0], id: 'broken-echo', prompts: [] }],
+      completion: { kind: 'bell-rung' },
+    } as unknown as Step;
+    const withBroken = definePlugin({ ...echoPlugin, steps: [broken] });
+    expect(validatePlugins([withBroken], nineStepProgram)).toEqual([
+      {
+        plugin: 'echo',
+        code: 'invalid-payload',
+        path: 'steps[0].exercises[0].prompts',
+        message: 'An echo needs prompts.',
+        fix: 'Add a prompt.',
+      },
+      expect.objectContaining({ path: 'steps[0].completion.times' }),
+    ]);
+    const throwing = definePlugin({
+      ...echoPlugin,
+      exerciseKinds: [
+        {
+          kind: 'echo',
+          check: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
+    });
+    expect(validatePlugins([throwing], nineStepProgram)[0]?.message).toBe(
+      "Its kind's check threw: boom.",
+    );
+  });
+
+  it('asks for event types prefixed with the plugin name', () => {
+    const loose = definePlugin({ contract: 1, name: 'loose', eventTypes: ['bell', 'loose/ok'] });
+    const [problem, ...rest] = validatePlugins([loose], nineStepProgram);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ code: 'event-type', path: 'eventTypes[0]' });
+    expect(problem?.fix).toContain('"loose/bell"');
+  });
+
+  it('lets only one plugin give a whole program', () => {
+    const one = definePlugin({ contract: 1, name: 'one', program: nineStepProgram });
+    const two = definePlugin({ contract: 1, name: 'two', program: nineStepProgram });
+    expect(codes([one, two])).toContainEqual(['two', 'program-clash', 'program']);
+  });
+
+  it('reports keys without English text in the namespaces the plugin ships', () => {
+    const untranslated = definePlugin({
+      ...echoPlugin,
+      resources: { es: { echo: { step: { title: 'Ecos' } } } },
+      messageKeys: ['echo:reminder', 'common:action.start'],
+    });
+    const problems = validatePlugins([untranslated], nineStepProgram);
+    // Every key of the step, the explanation and the reminder, but not the key of Attune's own words.
+    expect(problems).toHaveLength(11);
+    expect(problems).toContainEqual({
+      plugin: 'echo',
+      code: 'missing-content',
+      path: 'steps[0].exercises[0].prompts[1].key',
+      message:
+        '"echo:one.prompts.second" has no text in "en", the locale every other one falls back to.',
+      fix: 'Add "one.prompts.second" to resources.en["echo"].',
+    });
+    expect(problems.map((problem) => problem.path)).toContain('ruleKinds[0].explanationKeys[0]');
+    expect(problems.map((problem) => problem.path)).toContain('messageKeys[0]');
+  });
+
+  it('finds plural forms of a key and keys of a whole program', () => {
+    const whole = definePlugin({
+      contract: 1,
+      name: 'whole',
+      program: { ...nineStepProgram, titleKey: 'whole:title' },
+      resources: { en: { whole: { title: 'A whole program' } } },
+    });
+    expect(validatePlugins([whole], nineStepProgram)).toEqual([]);
+    expect(codes([{ ...whole, resources: { en: { whole: {} } } }], nineStepProgram)).toEqual([
+      ['whole', 'missing-content', 'program.titleKey'],
+    ]);
+  });
+
+  it('reports a namespace two plugins ship', () => {
+    const other = definePlugin({ contract: 1, name: 'other', resources: { en: { echo: {} } } });
+    expect(codes([echoPlugin, other])).toEqual([['other', 'id-clash', 'resources']]);
+  });
+});
+
+describe('createEngine with plugins', () => {
+  it('throws every problem at once as an AttunePluginError, creating no engine', () => {
+    const future = { ...echoPlugin, name: 'future', contract: 2 } as unknown as AttunePlugin;
+    const stranger = definePlugin({ contract: 1, name: 'stranger', steps: [echoStep] });
+    const create = () =>
+      createEngine({
+        program: nineStepProgram,
+        couple: testCouple,
+        device: 'phone-1',
+        plugins: [future, stranger],
+      });
+    expect(create).toThrow(AttunePluginError);
+    try {
+      create();
+    } catch (error) {
+      const problems = (error as AttunePluginError).problems;
+      expect(problems.map((problem) => problem.code)).toEqual([
+        'unsupported-contract',
+        'unknown-kind',
+        'unknown-kind',
+      ]);
+      expect((error as Error).message).toContain('3 problem(s)');
+      expect((error as Error).message).toContain('- stranger at steps[0].exercises[0]: No plugin');
+    }
+  });
+});
