@@ -1,4 +1,5 @@
 import type { AttuneEvent, UnknownEvent } from '../events/types.js';
+import { canonicalJson } from './canonical-json.js';
 import { AttuneEventError } from './event-error.js';
 import { compareEvents } from './order.js';
 
@@ -7,16 +8,6 @@ export type LoggedEvent = AttuneEvent | UnknownEvent;
 
 /** What happened when an event was added to the log. */
 export type AppendOutcome = 'added' | 'duplicate';
-
-/** A stable text form of a value with sorted keys, to tell whether two events are the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
 
 /**
  * The append-only event log, kept in the one total order (clock, device, sequence). Appending an event
@@ -61,7 +52,7 @@ export class EventLog {
     // Reading past the end of an array is slow in V8, and appending always does.
     const existing = event.seq < slots.length ? slots[event.seq] : undefined;
     if (existing) {
-      if (canonical(existing) === canonical(event)) return 'duplicate';
+      if (canonicalJson(existing) === canonicalJson(event)) return 'duplicate';
       throw new AttuneEventError(
         'duplicate-id',
         'id',
