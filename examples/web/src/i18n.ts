@@ -2,11 +2,14 @@ import {
   addAttuneResources,
   matchLocale,
   namespaces,
+  type ResourceTree,
   shippedLocales,
   sourceLocale,
   textDirection,
 } from '@attune/content';
 import i18next, { type i18n } from 'i18next';
+import { APP_NAMESPACE } from './app-text.js';
+import { app as sourceWords } from './locales/en/app.js';
 
 /** The locales the language switch offers: every one the content package ships. */
 export const locales: readonly string[] = shippedLocales;
@@ -21,12 +24,27 @@ export function localeName(locale: string): string {
   return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
 }
 
+// The app's own words in the other locales, each a file of its own, fetched when first chosen.
+const appWords = import.meta.glob<ResourceTree>('./locales/*/app.json', { import: 'default' });
+
+/** Adds the app's own words for a locale, unless they are there already (English always is). */
+async function loadAppWords(instance: i18n, locale: string): Promise<void> {
+  const shipped = matchLocale(locale);
+  const load = appWords[`./locales/${shipped}/app.json`];
+  if (!load || instance.hasResourceBundle(shipped, APP_NAMESPACE)) return;
+  instance.addResourceBundle(shipped, APP_NAMESPACE, await load(), true, false);
+}
+
 /**
- * Loads every namespace of one locale. Every screen shows step titles and the safety bar, so the
- * whole locale is loaded at once, and nothing of any other locale is.
+ * Loads every namespace of one locale, and the app's own words in it. Every screen shows step
+ * titles and the safety bar, so the whole locale is loaded at once, and nothing of any other
+ * locale is.
  */
 function loadLocale(instance: i18n, locale: string): Promise<unknown> {
-  return addAttuneResources(instance, { locale, namespaces });
+  return Promise.all([
+    addAttuneResources(instance, { locale, namespaces }),
+    loadAppWords(instance, locale),
+  ]);
 }
 
 function markDocument(locale: string): void {
@@ -40,11 +58,12 @@ export async function createAppI18n(locale: string): Promise<i18n> {
   await instance.init({
     lng: locale,
     fallbackLng: sourceLocale,
-    ns: [...namespaces],
+    ns: [...namespaces, APP_NAMESPACE],
     defaultNS: 'common',
     // React escapes what it renders; escaping here too would show entities such as &quot;.
     interpolation: { escapeValue: false },
-    resources: {},
+    // English app words are part of the code: any text a locale lacks falls back to them.
+    resources: { [sourceLocale]: { [APP_NAMESPACE]: sourceWords } },
   });
   await loadLocale(instance, locale);
   markDocument(locale);
