@@ -3,11 +3,22 @@ import { defineConfig } from 'vite';
 
 const LOCALE_FILE = /\/locales\/([^/]+)\/([^/]+)\.json$/;
 
+// The sync server (examples/sync-server), reached under /relay/ on the app's own origin, so couples
+// with a phone each need no cross-origin setup. `pnpm start` runs it on port 8787; the end-to-end
+// tests start their own and say where with ATTUNE_RELAY_URL.
+const relayProxy = {
+  '/relay/': {
+    target: process.env.ATTUNE_RELAY_URL ?? 'http://127.0.0.1:8787',
+    rewrite: (path: string) => path.slice('/relay'.length),
+  },
+};
+
 export default defineConfig({
   plugins: [react()],
   // Resolve the workspace packages to their TypeScript sources, so the app runs with no build step.
   resolve: { conditions: ['@attune/source', 'module', 'browser', 'development|production'] },
-  server: { port: 5173, strictPort: true },
+  server: { port: 5173, strictPort: true, proxy: relayProxy },
+  preview: { proxy: relayProxy },
   build: {
     rolldownOptions: {
       output: {

@@ -36,13 +36,23 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startPreview}. */
+export interface PreviewOptions {
+  /** The sync server that `/relay/` forwards to. */
+  readonly relayUrl?: string;
+}
+
 /** Serves the build (made by the global setup) with `vite preview` on a free port. */
-export async function startPreview(): Promise<AppServer> {
+export async function startPreview(options: PreviewOptions = {}): Promise<AppServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: appDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(options.relayUrl && { ATTUNE_RELAY_URL: options.relayUrl }) },
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk) => {

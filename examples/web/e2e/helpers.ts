@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type AppServer, launchChromium, resultsDir, startPreview } from './app-server.js';
+import { type RelayServer, startRelay } from './relay-server.js';
 
 /** The app served and a browser, for one test file; both stop when the file is done. */
 export interface E2E {
@@ -13,17 +14,29 @@ export interface E2E {
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
-/** Starts `vite preview` on a free port and Chromium before the file's tests, and stops both after. */
-export function setupE2E(): E2E {
+/** Options of {@link setupE2E}. */
+export interface E2EOptions {
+  /** Also start the example sync server, for couples with a phone each. */
+  readonly relay?: boolean;
+}
+
+/**
+ * Starts `vite preview` on a free port and Chromium before the file's tests (and the sync server,
+ * when asked), and stops them after.
+ */
+export function setupE2E(options: E2EOptions = {}): E2E {
   let server: AppServer | undefined;
   let browser: Browser | undefined;
+  let relay: RelayServer | undefined;
   beforeAll(async () => {
-    server = await startPreview();
+    if (options.relay) relay = await startRelay();
+    server = await startPreview({ ...(relay && { relayUrl: relay.url }) });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await relay?.stop();
   });
   return {
     get url() {

@@ -6,6 +6,7 @@ import { AppContext, type AppContextValue } from './app-context.js';
 import { browserLocale, createAppI18n, switchLanguage } from './i18n.js';
 import { type History, loadSetup, openHistory, type Setup, saveSetup } from './persistence.js';
 import { Shell } from './shell.js';
+import type { SyncState } from './sync/relay-sync.js';
 
 /** A couple's engine on this device, and where its events are kept. */
 export interface Session {
@@ -21,6 +22,8 @@ function createSessionEngine(setup: Setup, events: History['events']): Engine {
     events,
     // The store checked every record as it opened; checking again would only slow the start.
     trusted: true,
+    // The other phone's clock may run ahead of this one; its events are still the couple's.
+    ...(setup.relay && { maxFutureMs: Number.POSITIVE_INFINITY }),
   });
 }
 
@@ -96,6 +99,39 @@ export function App() {
   const session = boot.status === 'ready' ? boot.session : undefined;
   // Saves every event the engine records; a new engine (after an erasure) gets a new link.
   useEffect(() => session?.history.follow(session.engine, report), [session, report]);
+
+  // With a phone each, what one partner records reaches the other through the sync server. The
+  // sync code loads only for such couples.
+  const [sync, setSync] = useState<SyncState | undefined>();
+  const setup = boot.status === 'ready' ? boot.setup : undefined;
+  // A new language saves a new setup object; only these parts matter to the sync.
+  const relay = setup?.relay;
+  const couple = setup?.couple;
+  const device = setup?.device;
+  const activePartner = setup?.activePartner;
+  useEffect(() => {
+    if (!session || !relay || !couple || !device || !activePartner) return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    Promise.all([import('./sync/relay-sync.js'), import('./sync/relay-client.js')]).then(
+      ([{ startRelaySync }, { relayClient }]) => {
+        if (cancelled) return;
+        stop = startRelaySync({
+          engine: session.engine,
+          couple,
+          self: activePartner,
+          device,
+          sync: relayClient().forPartner(relay),
+          onState: setSync,
+        });
+      },
+      report,
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [session, relay, couple, device, activePartner, report]);
 
   // Rituals and check-ins come due with time alone, so progress is re-read now and then.
   useEffect(() => {
@@ -196,7 +232,12 @@ export function App() {
             .filter(Boolean)
             .join(' ')}
           onboard={(setup) => onboard(setup).catch(report)}
-          passPhone={(partner) => updateSetup((setup) => ({ ...setup, activePartner: partner }))}
+          passPhone={
+            boot.setup?.relay
+              ? undefined
+              : (partner) => updateSetup((setup) => ({ ...setup, activePartner: partner }))
+          }
+          sync={sync}
           eraseMyData={() => eraseMyData().catch(report)}
         />
       </AttuneProvider>

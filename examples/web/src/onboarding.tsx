@@ -1,28 +1,27 @@
 import { euMemberStates, helpRegions } from '@attune/content/help';
 import type { Couple } from '@attune/core';
 import { useLanguage } from '@attune/react/text';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
 import { useApp, useText } from './app-context.js';
 import { localeName, locales } from './i18n.js';
 import { PartnerFields } from './partner-fields.js';
 import type { Setup } from './persistence.js';
+import { randomId } from './random-id.js';
+import { browserZone, zones } from './time-zones.js';
 
 const PARTNER_IDS = ['partner-1', 'partner-2'] as const;
-
-/** A random id; `getRandomValues` works on plain http too, unlike `randomUUID`. */
-function randomId(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `${prefix}-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
-}
-
-const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const zones = Intl.supportedValuesOf('timeZone');
-if (!zones.includes(browserZone)) zones.unshift(browserZone);
 
 /** Regions with help resources of their own, and the EU states that share 112. */
 const regions = [...new Set([...helpRegions.map((entry) => entry.region), ...euMemberStates])]
   .filter((region) => /^[A-Z]{2}$/.test(region))
   .sort();
+
+// Only couples who sync through the server need its client and the pairing screens.
+const OwnPhoneOnboarding = lazy(() =>
+  import('./sync/own-phone-onboarding.js').then((module) => ({
+    default: module.OwnPhoneOnboarding,
+  })),
+);
 
 /** Props of {@link Onboarding}. */
 export interface OnboardingProps {
@@ -39,6 +38,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
     return fromBrowser && regions.includes(fromBrowser) ? fromBrowser : '';
   });
   const [error, setError] = useState('');
+  const [devices, setDevices] = useState<'one' | 'own'>('one');
   const id = useId();
   const regionNames = new Intl.DisplayNames([language], { type: 'region' });
 
@@ -77,56 +77,91 @@ export function Onboarding({ onDone }: OnboardingProps) {
     <section aria-labelledby="welcome-title" className="onboarding">
       <h1 id="welcome-title">{t('program.title')}</h1>
       <p className="note">{t('program.not-therapy')}</p>
-      <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
-        <h2>Welcome. Who are you two?</h2>
-        <p>
-          One phone is enough: you pass it between you, and the app shows each of you what is yours
-          to see.
-        </p>
-        <div className="partners">
-          {PARTNER_IDS.map((partner, index) => (
-            <PartnerFields key={partner} index={index} zones={zones} zone={browserZone} />
-          ))}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-language`}>Language</label>
-          <select
-            id={`${id}-language`}
-            value={language}
-            onChange={(event) => setLanguage(event.target.value)}
-          >
-            {locales.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {localeName(locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-region`}>Where you live, for local help numbers (optional)</label>
-          <select
-            id={`${id}-region`}
-            value={region}
-            onChange={(event) => setRegion(event.target.value)}
-          >
-            <option value="">Not now</option>
-            {regions.map((code) => (
-              <option key={code} value={code}>
-                {regionNames.of(code) ?? code}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="note">{t('safety:device.warning')}</p>
-        {error && (
-          <p id={`${id}-error`} role="alert" className="error">
-            {error}
+      <fieldset className="choice">
+        <legend>How will you use Attune?</legend>
+        <label>
+          <input
+            type="radio"
+            name="devices"
+            checked={devices === 'one'}
+            onChange={() => setDevices('one')}
+          />{' '}
+          Together on one phone
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="devices"
+            checked={devices === 'own'}
+            onChange={() => setDevices('own')}
+          />{' '}
+          Each on our own phone
+        </label>
+      </fieldset>
+      {devices === 'own' ? (
+        <Suspense
+          fallback={
+            <p className="loading" aria-busy="true">
+              Loading…
+            </p>
+          }
+        >
+          <OwnPhoneOnboarding onDone={onDone} />
+        </Suspense>
+      ) : (
+        <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
+          <h2>Welcome. Who are you two?</h2>
+          <p>
+            One phone is enough: you pass it between you, and the app shows each of you what is
+            yours to see.
           </p>
-        )}
-        <button type="submit" className="primary">
-          Start our path
-        </button>
-      </form>
+          <div className="partners">
+            {PARTNER_IDS.map((partner, index) => (
+              <PartnerFields key={partner} index={index} zones={zones} zone={browserZone} />
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-language`}>Language</label>
+            <select
+              id={`${id}-language`}
+              value={language}
+              onChange={(event) => setLanguage(event.target.value)}
+            >
+              {locales.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {localeName(locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-region`}>
+              Where you live, for local help numbers (optional)
+            </label>
+            <select
+              id={`${id}-region`}
+              value={region}
+              onChange={(event) => setRegion(event.target.value)}
+            >
+              <option value="">Not now</option>
+              {regions.map((code) => (
+                <option key={code} value={code}>
+                  {regionNames.of(code) ?? code}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="note">{t('safety:device.warning')}</p>
+          {error && (
+            <p id={`${id}-error`} role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary">
+            Start our path
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -20,8 +20,16 @@ export interface Setup {
   readonly region: string | undefined;
   /** This install's id; every event recorded here carries it. */
   readonly device: string;
-  /** The partner holding the phone. */
+  /** The partner holding the phone; with a relay, always the phone's owner. */
   readonly activePartner: string;
+  /** When each partner uses their own phone: how this one reaches the sync server. */
+  readonly relay?: RelayLink;
+}
+
+/** This phone's place on the sync server: the couple there and this partner's bearer token. */
+export interface RelayLink {
+  readonly couple: string;
+  readonly token: string;
 }
 
 const SETTINGS_DB = 'attune-web';

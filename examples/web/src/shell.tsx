@@ -5,6 +5,8 @@ import { Handover } from './handover.js';
 import { LanguageSelect } from './language-select.js';
 import type { Setup } from './persistence.js';
 import { HelpScreen, Onboarding, Screen } from './screen.js';
+import type { SyncState } from './sync/relay-sync.js';
+import { SyncStatus } from './sync/sync-status.js';
 import { href, type Route, useRoute } from './use-route.js';
 
 /** Props of {@link Shell}. */
@@ -16,7 +18,10 @@ export interface ShellProps {
   /** What storage reported (read-only, records set aside), if anything. */
   readonly storageNotice: string;
   readonly onboard: (setup: Setup) => void;
-  readonly passPhone: (partner: string) => void;
+  /** Hands the phone to the other partner; absent when each partner has their own phone. */
+  readonly passPhone: ((partner: string) => void) | undefined;
+  /** How the sync with the other partner's phone stands, when each has their own. */
+  readonly sync: SyncState | undefined;
   readonly eraseMyData: () => Promise<void>;
 }
 
@@ -27,6 +32,7 @@ export function Shell({
   storageNotice,
   onboard,
   passPhone,
+  sync,
   eraseMyData,
 }: ShellProps) {
   const t = useText();
@@ -86,7 +92,15 @@ export function Shell({
             ))}
           </ul>
         </nav>
-        {signedIn && !handingTo && (
+        {signedIn && !passPhone && (
+          <div className="holder">
+            <p>
+              <strong data-testid="active-partner">{me.name}</strong>
+            </p>
+            <SyncStatus state={sync} partner={other.name} />
+          </div>
+        )}
+        {signedIn && passPhone && !handingTo && (
           <div className="holder">
             <p>
               Holding the phone: <strong data-testid="active-partner">{me.name}</strong>
@@ -107,7 +121,7 @@ export function Shell({
           <Handover
             to={handingTo}
             onTaken={() => {
-              passPhone(handingTo);
+              passPhone?.(handingTo);
               setHandingTo(undefined);
               window.location.hash = href({ screen: 'path' });
               main.current?.focus();

@@ -5,7 +5,7 @@ import { SyncServerError } from './sync-server-error.js';
 
 /** Options of {@link createSyncClient}. */
 export interface SyncClientOptions {
-  /** Where the server answers, such as `http://127.0.0.1:8787`. */
+  /** Where the server answers, such as `http://127.0.0.1:8787` or `https://example.org/relay/`. */
   readonly baseUrl: string;
   /** The fetch to use (default the global one). */
   readonly fetch?: typeof fetch;
@@ -82,6 +82,8 @@ export interface SyncClient {
  */
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   const fetchFn = options.fetch ?? fetch;
+  // Paths are joined to the base, so a server behind a prefix (`https://example.org/relay/`) works.
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const request = async <T>(
     method: 'GET' | 'POST',
     path: string,
@@ -91,7 +93,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetchFn(new URL(path, options.baseUrl), {
+    const response = await fetchFn(new URL(path.slice(1), base), {
       method,
       headers,
       ...(body !== undefined && { body: JSON.stringify(body) }),

@@ -1,0 +1,156 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { markDone, writeReflection } from './flows.js';
+import { open, pageErrors, screenshot, setupE2E } from './helpers.js';
+
+// Two partners, each with their own phone (a browser context each, with its own storage), synced
+// through the example sync server that the test starts.
+const e2e = setupE2E({ relay: true });
+
+/** Every body the sync server sent to this page, to search for what must never reach it. */
+function relayResponses(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/relay/')) return;
+    try {
+      bodies.push(await response.text());
+    } catch {
+      // A response the page navigated away from has no body left to read.
+    }
+  });
+  return bodies;
+}
+
+async function chooseOwnPhones(page: Page): Promise<void> {
+  await page.goto(e2e.url);
+  await page.getByLabel('Each on our own phone').check();
+}
+
+async function waitForSync(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('sync-status').getAttribute('data-state'))
+    .toBe('synced');
+}
+
+/** Ana starts on her phone, Kai joins with the code on his; both end up on the path. */
+async function pair(ana: Page, kai: Page): Promise<void> {
+  await chooseOwnPhones(ana);
+  await ana.getByLabel('Your name').fill('Ana');
+  await ana.getByLabel('Your partner’s name').fill('Kai');
+  await ana.getByRole('button', { name: 'Get our pairing code' }).click();
+  const code = await ana.getByTestId('pairing-code').textContent();
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await screenshot(ana, 'two-phones-pairing-code');
+
+  await chooseOwnPhones(kai);
+  await kai.getByLabel('Join with a code').check();
+  await kai.getByLabel('Pairing code').fill(code as string);
+  await kai.getByLabel('Your name').fill('Kai');
+  await kai.getByLabel('Your partner’s name').fill('Ana');
+  await kai.getByRole('button', { name: 'Join' }).click();
+
+  await expect.poll(() => ana.getByTestId('active-partner').textContent()).toBe('Ana');
+  await expect.poll(() => kai.getByTestId('active-partner').textContent()).toBe('Kai');
+  await waitForSync(ana);
+  await waitForSync(kai);
+}
+
+/** What the exercise screen says about one partner's completions, such as "Ana: done 1×". */
+async function doneLine(page: Page, exercise: string, name: string): Promise<string> {
+  await open(page, `#/exercise/${exercise}`);
+  const line = page.getByTestId('done-count').locator('li', { hasText: `${name}:` });
+  return (await line.textContent()) ?? '';
+}
+
+describe('a couple with a phone each, through the sync server', () => {
+  it('shares progress and sealed answers, and never sends a private reflection', async () => {
+    const ana = await e2e.newPage({ timezoneId: 'Europe/Berlin' });
+    const kai = await e2e.newPage({ timezoneId: 'America/New_York' });
+    const kaiReceived = relayResponses(kai);
+    await pair(ana, kai);
+    // No pass-the-phone on a phone of one's own.
+    expect(await ana.getByRole('button', { name: /Pass the phone/ }).count()).toBe(0);
+
+    await markDone(ana, 'safe-space-basics');
+    await expect.poll(() => doneLine(kai, 'safe-space-basics', 'Ana')).toContain('done 1×');
+
+    // A sealed quiz answer: Kai learns only that Ana answered, until Kai answers too.
+    await open(ana, '#/exercise/inner-world-quiz');
+    const anaQuestion = ana.locator('[data-question="recharge"]');
+    await anaQuestion
+      .getByRole('group', { name: 'About you' })
+      .getByLabel('Quiet time alone')
+      .check();
+    await anaQuestion
+      .getByRole('group', { name: 'Your guess' })
+      .getByLabel('Seeing friends')
+      .check();
+    await anaQuestion.getByRole('button', { name: 'Seal my answers' }).click();
+    await waitForSync(ana);
+
+    const kaiQuestion = kai.locator('[data-question="recharge"]');
+    await expect
+      .poll(async () => {
+        await open(kai, '#/exercise/inner-world-quiz');
+        return kaiQuestion.textContent();
+      })
+      .toContain('Ana has answered. Their answer opens once you answer too.');
+    expect(await kai.getByTestId('quiz-comparison').count()).toBe(0);
+    expect(kaiReceived.join('\n')).not.toContain('Quiet time alone');
+    await kaiQuestion
+      .getByRole('group', { name: 'About you' })
+      .getByLabel('Getting outdoors')
+      .check();
+    await kaiQuestion
+      .getByRole('group', { name: 'Your guess' })
+      .getByLabel('Quiet time alone')
+      .check();
+    await kaiQuestion.getByRole('button', { name: 'Seal my answers' }).click();
+    await expect.poll(() => kai.getByTestId('quiz-comparison').count()).toBe(1);
+    await expect
+      .poll(async () => {
+        await open(ana, '#/exercise/inner-world-quiz');
+        return ana.getByTestId('quiz-comparison').count();
+      })
+      .toBe(1);
+    await screenshot(ana, 'two-phones-quiz-revealed');
+
+    // A private reflection stays on Ana's phone: not on Kai's screen, not in anything Kai received.
+    await writeReflection(ana, 'what-feels-safe', 'ANA-PRIVATE-ON-HER-PHONE');
+    await markDone(ana, 'what-feels-safe');
+    await waitForSync(ana);
+    await expect.poll(() => doneLine(kai, 'what-feels-safe', 'Ana')).toContain('done 1×');
+    expect(await kai.content()).not.toContain('ANA-PRIVATE-ON-HER-PHONE');
+    expect(kaiReceived.length).toBeGreaterThan(0);
+    expect(kaiReceived.join('\n')).not.toContain('ANA-PRIVATE-ON-HER-PHONE');
+    await screenshot(kai, 'two-phones-kai-path');
+
+    expect(pageErrors(ana)).toEqual([]);
+    expect(pageErrors(kai)).toEqual([]);
+  });
+
+  it('keeps what a partner does offline, and sends it when the phone is back online', async () => {
+    const ana = await e2e.newPage();
+    const kai = await e2e.newPage({ timezoneId: 'Asia/Kolkata' });
+    await pair(ana, kai);
+
+    // The example has no service worker: the screen's code loads before the network goes.
+    await open(kai, '#/exercise/safe-space-basics');
+    await kai.context().setOffline(true);
+    await markDone(kai, 'safe-space-basics');
+    await expect
+      .poll(() => kai.getByTestId('sync-status').getAttribute('data-state'))
+      .toBe('offline');
+    await screenshot(kai, 'two-phones-offline');
+    // Only on Kai's phone for now.
+    expect(await doneLine(kai, 'safe-space-basics', 'Kai')).toContain('done 1×');
+    expect(await doneLine(ana, 'safe-space-basics', 'Kai')).toContain('not yet');
+
+    await kai.context().setOffline(false);
+    await waitForSync(kai);
+    await expect.poll(() => doneLine(ana, 'safe-space-basics', 'Kai')).toContain('done 1×');
+    expect(pageErrors(ana)).toEqual([]);
+    // Going offline makes the browser log failed requests; only script errors count here.
+    expect(pageErrors(kai).filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+  });
+});

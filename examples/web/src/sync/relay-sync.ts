@@ -1,0 +1,126 @@
+import type { Couple, Engine } from '@attune/core';
+import { advanceCursor, exportEvents, importEvents, type SyncCursor } from '@attune/core/sync';
+import type { PartnerSync } from '@attune/example-sync-server/client';
+
+/** Where this phone stands with the other partner's phone. */
+export type SyncState =
+  | { readonly status: 'syncing' }
+  /** Everything recorded here was sent, and everything waiting was received, at `at`. */
+  | { readonly status: 'synced'; readonly at: number }
+  /** The network is away: work goes on and is kept here until it is back. */
+  | { readonly status: 'offline' }
+  /** The server refused something; `message` says what and how to fix it. */
+  | { readonly status: 'failed'; readonly message: string };
+
+/** Options of {@link startRelaySync}. */
+export interface RelaySyncOptions {
+  readonly engine: Engine;
+  readonly couple: Couple;
+  /** The partner who owns this phone. */
+  readonly self: string;
+  readonly device: string;
+  readonly sync: PartnerSync;
+  readonly onState: (state: SyncState) => void;
+  /** How often to ask for the partner's new events while the page is open. */
+  readonly pollMs?: number;
+}
+
+/** A network failure, as opposed to the server answering no. */
+function isOffline(error: unknown): boolean {
+  return error instanceof TypeError || (typeof navigator !== 'undefined' && !navigator.onLine);
+}
+
+/**
+ * Keeps this phone and the other partner's phone in step through the sync server: sends what this
+ * partner records (filtered by `exportEvents`, so private entries and safety checks never leave),
+ * and merges what comes back with `importEvents`. Runs after every change, every few seconds, and
+ * when the browser comes back online; a round that fails is simply tried again, since the server
+ * keeps each event once however often it is sent.
+ *
+ * @returns how to stop.
+ */
+export function startRelaySync(options: RelaySyncOptions): () => void {
+  const { engine, couple, self, device, sync, onState } = options;
+  const other = couple.partners.find((partner) => partner.id !== self)?.id;
+  if (!other) throw new Error(`"${self}" has no partner in couple "${couple.id}"`);
+
+  // Both start empty on every page load: a first round sends everything again and pulls from the
+  // start, which costs a little traffic and never duplicates anything.
+  let sent: SyncCursor = {};
+  let since = 0;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const push = async () => {
+    const own = engine.getEvents().filter((event) => event.partner === self);
+    const batch = exportEvents(own, { couple, recipient: other, since: sent });
+    if (batch.events.length === 0) return;
+    await sync.upload(batch);
+    sent = advanceCursor(sent, batch.events);
+  };
+
+  const pull = async () => {
+    for (;;) {
+      const page = await sync.pull(since);
+      const result = importEvents(engine.getEvents(), page, { couple, device, self });
+      const refused = result.rejected[0];
+      if (refused) throw refused.error;
+      if (result.added.length > 0) engine.receive(result.added);
+      since = page.next;
+      if (!page.more) return;
+    }
+  };
+
+  const round = async () => {
+    onState({ status: 'syncing' });
+    try {
+      await push();
+      await pull();
+      if (!stopped) onState({ status: 'synced', at: Date.now() });
+    } catch (error) {
+      if (stopped) return;
+      onState(
+        isOffline(error)
+          ? { status: 'offline' }
+          : { status: 'failed', message: error instanceof Error ? error.message : String(error) },
+      );
+    }
+  };
+
+  // One round at a time; a request for another while one runs starts one more after it.
+  const run = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = round().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        run();
+      }
+    });
+  };
+
+  // The engine notifies for what is received too; only this partner's new events need a push.
+  let ownCount = -1;
+  const unsubscribe = engine.subscribe(() => {
+    const count = engine.getEvents().reduce((n, event) => n + (event.partner === self ? 1 : 0), 0);
+    if (count !== ownCount) {
+      ownCount = count;
+      run();
+    }
+  });
+  const timer = setInterval(run, options.pollMs ?? 3_000);
+  window.addEventListener('online', run);
+  run();
+
+  return () => {
+    stopped = true;
+    unsubscribe();
+    clearInterval(timer);
+    window.removeEventListener('online', run);
+  };
+}
