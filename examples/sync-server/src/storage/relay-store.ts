@@ -71,16 +71,20 @@ export interface EventTransaction {
 }
 
 /**
- * Where the relay keeps couples, tokens and events. SQLite implements it
- * (`openSqliteRelayStore`); a PostgreSQL implementation would fit behind the same methods.
+ * Where the relay keeps couples, tokens and events. SQLite (`openSqliteRelayStore`, the default)
+ * and PostgreSQL (`openPostgresRelayStore`, when `DATABASE_URL` is set) implement it, and the same
+ * tests run against both.
  *
  * Two promises every implementation keeps:
  * - `writeEvents` is all or nothing: when `work` throws, nothing it inserted or removed stays.
  * - Positions become visible in increasing order. A reader that saw position 12 must never later
- *   find a new event at 11, or it would skip it. SQLite gets this from its single writer; PostgreSQL
- *   would lock the couple's row (`SELECT … FOR UPDATE`) for the whole of `writeEvents` and take
- *   positions from a counter kept in that row, not from a sequence, whose numbers can commit out of
- *   order.
+ *   find a new event at 11, or it would skip it. SQLite gets this from its single writer;
+ *   PostgreSQL locks the couple's row (`SELECT … FOR UPDATE`) for the whole of `writeEvents` and
+ *   takes positions from a counter kept in that row, not from a sequence, whose numbers can commit
+ *   out of order.
+ *
+ * Positions only need to grow within a couple: SQLite numbers all events in one series, PostgreSQL
+ * each couple's from 1.
  */
 export interface RelayStore {
   /** Stores a new couple with its first partner, their token and the pairing code, at once. */
