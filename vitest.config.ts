@@ -61,7 +61,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'sync-server', root: 'examples/sync-server', environment: 'node' },
+        test: {
+          name: 'sync-server',
+          root: 'examples/sync-server',
+          environment: 'node',
+          // Every suite runs against SQLite and PostgreSQL; this finds or starts the PostgreSQL.
+          globalSetup: ['src/testing/postgres-global-setup.ts'],
+        },
       },
       {
         extends: true,

@@ -3,6 +3,7 @@ import { exportEvents } from '@attune/core/sync';
 import { type SimulatedBehaviour, simulateCouple } from '@attune/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
 const PRIVATE = 'PRIVATE-MARKER-7f3a';
@@ -13,14 +14,6 @@ const behaviours: readonly SimulatedBehaviour[] = [
   'diverging',
   'unsafe',
 ];
-
-let running: TestServer;
-beforeAll(async () => {
-  running = await startTestServer();
-});
-afterAll(async () => {
-  await running.remove();
-});
 
 /** Every page a partner can pull, from the start. */
 async function pullAll(
@@ -36,7 +29,15 @@ async function pullAll(
   }
 }
 
-describe('privacy through the relay', () => {
+describe.each(storeBackends)('privacy through the relay ($name)', (backend) => {
+  let running: TestServer;
+  beforeAll(async () => {
+    running = await startTestServer(backend);
+  });
+  afterAll(async () => {
+    await running?.remove();
+  });
+
   it("never gives a partner the other's unshared private entries or safety checks, whatever they upload", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncServerError } from '../client/sync-server-error.js';
+import { storeBackends } from '../testing/stores.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 const ana = { id: 'ana', timeZone: 'Europe/Berlin' };
@@ -20,9 +21,9 @@ async function refusal(promise: Promise<unknown>): Promise<SyncServerError> {
   return error as SyncServerError;
 }
 
-describe('pairing', () => {
+describe.each(storeBackends)('pairing ($name)', (backend) => {
   it('pairs two partners by a short code and gives each a token for their own partner id', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const { client } = running;
     const created = await client.createCouple(ana, 1_000);
     expect(created.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
@@ -47,7 +48,7 @@ describe('pairing', () => {
   });
 
   it('uses a code up: a second join with it is refused', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const created = await running.client.createCouple(ana);
     await running.client.joinCouple(created.code, kai);
     const error = await refusal(running.client.joinCouple(created.code, { ...kai, id: 'sam' }));
@@ -56,7 +57,7 @@ describe('pairing', () => {
 
   it('lets a code expire, and the first partner get a new one', async () => {
     let now = 0;
-    running = await startTestServer({ now: () => now, codeTtlMs: 60_000 });
+    running = await startTestServer(backend, { now: () => now, codeTtlMs: 60_000 });
     const created = await running.client.createCouple(ana);
     now = 60_000;
     expect(await refusal(running.client.joinCouple(created.code, kai))).toMatchObject({
@@ -73,7 +74,7 @@ describe('pairing', () => {
   });
 
   it('refuses a joining partner who takes the first partner’s id, and keeps the code valid', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const created = await running.client.createCouple(ana);
     const error = await refusal(running.client.joinCouple(created.code, ana));
     expect(error).toMatchObject({ status: 409, code: 'partner-taken', where: 'partner.id' });
@@ -81,7 +82,7 @@ describe('pairing', () => {
   });
 
   it('explains what is wrong with a partner', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const badId = await refusal(running.client.createCouple({ id: 'no spaces', timeZone: 'UTC' }));
     expect(badId).toMatchObject({ status: 400, code: 'invalid-partner', where: 'partner.id' });
     const badZone = await refusal(
@@ -92,7 +93,7 @@ describe('pairing', () => {
   });
 
   it('refuses requests without a token, with an unknown token, or for another couple', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const first = await running.client.createCouple(ana);
     const second = await running.client.createCouple(kai);
 
@@ -117,7 +118,7 @@ describe('pairing', () => {
   });
 
   it('answers unknown paths and methods with what to do instead', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const missing = await fetch(`${running.url}/nothing-here`);
     expect(missing.status).toBe(404);
     const wrong = await fetch(`${running.url}/couples`);

@@ -1,6 +1,7 @@
 import type { Engine } from '@attune/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestPhone } from '../testing/phone.js';
+import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
 const SECRET = 'only-ana-knows-this';
@@ -17,9 +18,9 @@ const progressOf = (engine: Engine) => {
   return JSON.stringify(rest);
 };
 
-describe('sync between two partners', () => {
+describe.each(storeBackends)('sync between two partners ($name)', (backend) => {
   it('carries shared events both ways, and both phones show the same progress', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const paired = await pairCouple(running.client);
     let now = paired.couple.startedAt + 3_600_000;
     const clock = () => now;
@@ -72,7 +73,7 @@ describe('sync between two partners', () => {
   });
 
   it('pages through a long history, and a page boundary never hides a shared entry', async () => {
-    running = await startTestServer({ pageSize: 2 });
+    running = await startTestServer(backend, { pageSize: 2 });
     const paired = await pairCouple(running.client);
     const now = () => paired.couple.startedAt + 3_600_000;
     const ana = createTestPhone({
@@ -104,7 +105,7 @@ describe('sync between two partners', () => {
   });
 
   it('keeps every stored event across a restart', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const paired = await pairCouple(running.client);
     const now = () => paired.couple.startedAt + 3_600_000;
     const ana = createTestPhone({
@@ -120,9 +121,9 @@ describe('sync between two partners', () => {
     const before = await paired.kai.pull();
     expect(before.events).toHaveLength(2);
 
-    const { dir } = running;
+    const { database } = running;
     await running.stop();
-    running = await startTestServer({ dir });
+    running = await startTestServer(backend, { database });
     const client = running.client;
     // The tokens and the couple survive too: the same credentials work on the new process.
     const kai = client.forPartner({ couple: paired.couple.id, token: paired.tokens.kai });

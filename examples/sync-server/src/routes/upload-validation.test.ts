@@ -1,6 +1,7 @@
 import { type Couple, createEngine, type LoggedEvent, nineStepProgram } from '@attune/core';
 import { currentSyncFormat, erasePartner } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type StoreBackend, storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
 let running: TestServer | undefined;
@@ -44,8 +45,8 @@ async function post(
   };
 }
 
-async function setUp() {
-  running = await startTestServer();
+async function setUp(backend: StoreBackend) {
+  running = await startTestServer(backend);
   const paired = await pairCouple(running.client);
   const now = () => paired.couple.startedAt + 3_600_000;
   const engine = (device: string) =>
@@ -55,9 +56,9 @@ async function setUp() {
   return { ...paired, engine, upload };
 }
 
-describe('uploads', () => {
+describe.each(storeBackends)('uploads ($name)', (backend) => {
   it('refuses a malformed event, names where it is wrong, and stores nothing of the upload', async () => {
-    const { engine, upload, kai } = await setUp();
+    const { engine, upload, kai } = await setUp(backend);
     const ana = engine('ana-phone');
     const good = ana.completeExercise('ana', 'safe-space-basics');
     const checkIn = ana.recordCheckIn('ana', 'weekly-check-in', { closeness: 4 });
@@ -83,7 +84,7 @@ describe('uploads', () => {
   });
 
   it("refuses events written by the other partner with 403: a token uploads only its partner's", async () => {
-    const { engine, upload, kai } = await setUp();
+    const { engine, upload, kai } = await setUp(backend);
     const theirs = engine('kai-phone').completeExercise('kai', 'safe-space-basics');
     const response = await upload([theirs]);
     expect(response.status).toBe(403);
@@ -94,7 +95,7 @@ describe('uploads', () => {
   });
 
   it('never stores a private entry that was not shared, nor a safety check', async () => {
-    const { engine, upload, ana: anaSync, kai } = await setUp();
+    const { engine, upload, ana: anaSync, kai } = await setUp(backend);
     const ana = engine('ana-phone');
     const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'a private thought', 'private');
     const check = ana.takeSafetyCheck('ana', 'safety-check', { afraid: false, 'feel-safe': true });
@@ -118,7 +119,7 @@ describe('uploads', () => {
   });
 
   it('refuses an erasure in the other partner’s name', async () => {
-    const { upload, couple } = await setUp();
+    const { upload, couple } = await setUp(backend);
     const erasure = erasePartner([], { couple, partner: 'ana', device: 'ana-phone' }).request;
     const forged = { ...erasure, data: { ...erasure.data, partner: 'kai' } };
     const response = await upload([forged]);
@@ -129,7 +130,7 @@ describe('uploads', () => {
   });
 
   it('deletes what a signed-off erasure covers, and does not store it again', async () => {
-    const { engine, upload, kai, couple } = await setUp();
+    const { engine, upload, kai, couple } = await setUp(backend);
     const ana = engine('ana-phone');
     const done = ana.completeExercise('ana', 'safe-space-basics');
     expect((await upload([done])).status).toBe(200);
@@ -148,7 +149,7 @@ describe('uploads', () => {
   });
 
   it('keeps the version of a clashing id every device keeps, and says so', async () => {
-    const { engine, upload, kai } = await setUp();
+    const { engine, upload, kai } = await setUp(backend);
     // Two phones restored from one backup: the same device id, different events.
     const first = engine('ana-phone').completeExercise('ana', 'safe-space-basics');
     const second = engine('ana-phone').completeExercise('ana', 'what-feels-safe');
@@ -163,7 +164,7 @@ describe('uploads', () => {
   });
 
   it('treats an upload sent twice as duplicates, not as new events', async () => {
-    const { engine, upload, kai } = await setUp();
+    const { engine, upload, kai } = await setUp(backend);
     const done = engine('ana-phone').completeExercise('ana', 'safe-space-basics');
     expect((await upload([done])).body).toMatchObject({ stored: 1, duplicates: 0 });
     expect((await upload([done, done])).body).toMatchObject({ stored: 0, duplicates: 1 });
@@ -171,7 +172,7 @@ describe('uploads', () => {
   });
 
   it('explains a body that is not a batch for the other partner', async () => {
-    const { upload, couple, tokens } = await setUp();
+    const { upload, couple, tokens } = await setUp(backend);
     const path = `/couples/${couple.id}/events`;
     expect((await post(path, { events: [] }, tokens.ana)).body.error).toMatchObject({
       code: 'not-a-batch',
@@ -188,7 +189,7 @@ describe('uploads', () => {
   });
 
   it('explains a body that is not JSON', async () => {
-    const { couple, tokens } = await setUp();
+    const { couple, tokens } = await setUp(backend);
     const path = `/couples/${couple.id}/events`;
     const text = await post(path, 'hello', tokens.ana, 'text/plain');
     expect(text.status).toBe(415);
@@ -199,7 +200,7 @@ describe('uploads', () => {
   });
 
   it('waits for the other partner before taking events', async () => {
-    running = await startTestServer();
+    running = await startTestServer(backend);
     const created = await running.client.createCouple({ id: 'ana', timeZone: 'UTC' });
     const response = await post(`/couples/${created.couple}/events`, {}, created.token);
     expect(response.status).toBe(409);
@@ -207,7 +208,7 @@ describe('uploads', () => {
   });
 
   it('explains a cursor that is not a position', async () => {
-    const { couple, tokens } = await setUp();
+    const { couple, tokens } = await setUp(backend);
     const response = await fetch(`${running?.url}/couples/${couple.id}/events?since=abc`, {
       headers: { Authorization: `Bearer ${tokens.kai}` },
     });

@@ -3,6 +3,7 @@ import { createEngine, nineStepProgram } from '@attune/core';
 import { exportEvents } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncServerError } from '../client/sync-server-error.js';
+import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
 let running: TestServer | undefined;
@@ -49,9 +50,9 @@ function postChunked(url: string, token: string, chunks: readonly string[]) {
   });
 }
 
-describe('limits', () => {
+describe.each(storeBackends)('limits ($name)', (backend) => {
   it('refuses a body over the size limit with 413, declared or streamed, and stores nothing', async () => {
-    running = await startTestServer({ maxBodyBytes: 4096 });
+    running = await startTestServer(backend, { maxBodyBytes: 4096 });
     const paired = await pairCouple(running.client);
     const engine = createEngine({
       program: nineStepProgram,
@@ -90,7 +91,7 @@ describe('limits', () => {
 
   it('slows down one token that sends too much, without touching the other partner', async () => {
     let now = 0;
-    running = await startTestServer({
+    running = await startTestServer(backend, {
       now: () => now,
       rateLimit: { capacity: 3, refillPerSecond: 0.5 },
     });
@@ -114,7 +115,7 @@ describe('limits', () => {
   });
 
   it('limits pairing and unknown tokens by client address, so codes and tokens cannot be guessed fast', async () => {
-    running = await startTestServer({
+    running = await startTestServer(backend, {
       now: () => 0,
       rateLimit: { capacity: 2, refillPerSecond: 0.01 },
     });

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Couple, Partner } from '@attune/core';
 import {
   createSyncClient,
@@ -9,33 +6,35 @@ import {
 } from '../client/create-sync-client.js';
 import { createSyncServer, type SyncServerOptions } from '../server/create-sync-server.js';
 import type { RelayStore } from '../storage/relay-store.js';
-import { openSqliteRelayStore } from '../storage/sqlite-relay-store.js';
+import type { StoreBackend, TestDatabase } from './stores.js';
 
-/** A server on an ephemeral port over a SQLite file in a temporary folder. */
+/** A server on an ephemeral port over a database of its own. */
 export interface TestServer {
   readonly url: string;
-  readonly dir: string;
+  readonly database: TestDatabase;
   readonly store: RelayStore;
   readonly client: SyncClient;
-  /** Stops the server and closes the store; the file stays. */
+  /** Stops the server and closes the store; the database stays. */
   stop(): Promise<void>;
-  /** Stops, then deletes the folder. */
+  /** Stops, then drops the database. */
   remove(): Promise<void>;
 }
 
 /**
- * Starts a real server for a test. Pass the `dir` of a stopped one to start again on its file.
- * Unexpected errors fail the test instead of being printed.
+ * Starts a real server for a test, over a new database of `backend`. Pass the `database` of a
+ * stopped one to start again on what it stored. Unexpected errors fail the test instead of being
+ * printed.
  */
 export async function startTestServer(
-  options: Partial<SyncServerOptions> & { readonly dir?: string } = {},
+  backend: StoreBackend,
+  options: Partial<SyncServerOptions> & { readonly database?: TestDatabase } = {},
 ): Promise<TestServer> {
-  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'attune-relay-')));
-  const store = openSqliteRelayStore({ path: join(dir, 'attune-relay.sqlite') });
+  const { database = await backend.createDatabase(), ...serverOptions } = options;
+  const store = await database.open();
   const unexpected: unknown[] = [];
   const server = createSyncServer({
     onError: (error) => unexpected.push(error),
-    ...options,
+    ...serverOptions,
     store,
   });
   const url = await server.listen();
@@ -49,13 +48,16 @@ export async function startTestServer(
   };
   return {
     url,
-    dir,
+    database,
     store,
     client: createSyncClient({ baseUrl: url }),
     stop,
     async remove() {
-      await stop();
-      await rm(dir, { recursive: true, force: true });
+      try {
+        await stop();
+      } finally {
+        await database.drop();
+      }
     },
   };
 }

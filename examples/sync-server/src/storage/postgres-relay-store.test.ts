@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { postgresUrl } from '../testing/stores.js';
+import { openPostgresRelayStore } from './postgres-relay-store.js';
+
+// What every store must do is in relay-store.test.ts, run against each backend; here is what only
+// PostgreSQL adds. Skipped only with ATTUNE_SKIP_POSTGRES=1 (see postgres-global-setup.ts).
+const schemas: string[] = [];
+async function sql(text: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: postgresUrl as string });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+function newSchema(): string {
+  const schema = `attune_test_${randomBytes(8).toString('hex')}`;
+  schemas.push(schema);
+  return schema;
+}
+afterEach(async () => {
+  for (const schema of schemas.splice(0)) await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+});
+
+describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
+  const connectionString = postgresUrl as string;
+
+  it('creates its schema and tables, and opens an existing one again unchanged', async () => {
+    const schema = newSchema();
+    const first = await openPostgresRelayStore({ connectionString, schema });
+    await first.close();
+    const second = await openPostgresRelayStore({ connectionString, schema });
+    await second.close();
+    const tables = await sql(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = '${schema}' ORDER BY table_name`,
+    );
+    expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'couples',
+      'events',
+      'relay_schema',
+      'tokens',
+    ]);
+    const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
+    expect(version.rows).toEqual([{ version: 1 }]);
+  });
+
+  it('lets two servers start on a new database at once', async () => {
+    const schema = newSchema();
+    const stores = await Promise.all([
+      openPostgresRelayStore({ connectionString, schema }),
+      openPostgresRelayStore({ connectionString, schema }),
+    ]);
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it('refuses a database written by a newer server instead of changing it', async () => {
+    const schema = newSchema();
+    await sql(`CREATE SCHEMA "${schema}"`);
+    await sql(`CREATE TABLE "${schema}".relay_schema (version INTEGER NOT NULL)`);
+    await sql(`INSERT INTO "${schema}".relay_schema VALUES (99)`);
+    await expect(openPostgresRelayStore({ connectionString, schema })).rejects.toThrow(
+      /schema version 99, newer than this server/,
+    );
+    const tables = await sql(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = '${schema}'`,
+    );
+    expect(tables.rows).toEqual([{ n: 1 }]);
+  });
+
+  it('refuses a schema name it would have to quote', async () => {
+    await expect(
+      openPostgresRelayStore({ connectionString, schema: 'relay"; DROP TABLE x; --' }),
+    ).rejects.toThrow(/letters, digits and underscores/);
+  });
+
+  it('keeps times past 2^31 and positions as numbers', async () => {
+    const schema = newSchema();
+    const store = await openPostgresRelayStore({ connectionString, schema });
+    const startedAt = Date.UTC(2026, 0, 5, 8);
+    await store.createCouple({
+      id: 'c-0123456789abcdef',
+      startedAt,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code',
+      codeExpiresAt: startedAt + 86_400_000,
+      tokenHash: 'token',
+      now: startedAt,
+    });
+    const joined = await store.joinCouple({
+      codeHash: 'code',
+      second: { id: 'kai', timeZone: 'UTC' },
+      tokenHash: 'token-kai',
+      now: startedAt + 1,
+    });
+    expect(joined).toEqual({
+      kind: 'joined',
+      couple: {
+        id: 'c-0123456789abcdef',
+        startedAt,
+        partners: [
+          { id: 'ana', timeZone: 'UTC' },
+          { id: 'kai', timeZone: 'UTC' },
+        ],
+      },
+    });
+    await store.close();
+  });
+
+  it('does not say the password when it cannot connect', async () => {
+    const url = new URL('postgresql://attune:s3cret-pw@127.0.0.1:1/attune');
+    const failure = await openPostgresRelayStore({ connectionString: url.href, schema: 'x' }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(`${failure?.message} ${failure?.stack}`).not.toContain('s3cret-pw');
+  });
+});
