@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { ConfigError, readConfig, usage } from './config/read-config.js';
 import { createSyncServer } from './server/create-sync-server.js';
-import { openSqliteRelayStore } from './storage/sqlite-relay-store.js';
+import { openRelayStore } from './storage/open-relay-store.js';
 
 /** Starts the relay with the configuration of this process, and stops it cleanly on a signal. */
 async function main(): Promise<void> {
@@ -10,11 +9,10 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const path = join(config.dataDir, 'attune-relay.sqlite');
-  const store = openSqliteRelayStore({ path });
+  const { store, location } = await openRelayStore(config.storage);
   const server = createSyncServer({ store, maxBodyBytes: config.maxBodyBytes });
   const url = await server.listen(config.port, config.host);
-  console.log(`Attune sync server listening at ${url}, storing in ${path}`);
+  console.log(`Attune sync server listening at ${url}, storing in ${location}`);
 
   const stop = async () => {
     await server.close();
