@@ -1,11 +1,12 @@
 import { useAttuneSelector } from '@attune/react';
 import { usePartners, useText } from './app-context.js';
-import { ChromeText } from './chrome-text.js';
+import { useAppText } from './app-text.js';
 import { href } from './use-route.js';
 
 /** Banners that hold on every screen: paused, resting, a partner who left. */
 export function Banners() {
   const t = useText();
+  const words = useAppText();
   const { me, other } = usePartners();
   const paused = useAttuneSelector((snapshot) => snapshot.paused);
   const resting = useAttuneSelector((snapshot) => snapshot.resting);
@@ -19,15 +20,9 @@ export function Banners() {
         </p>
       )}
       {resting && <p className="banner">{t('safety:resting.neutral')}</p>}
-      {left.includes(me.id) && (
-        <p className="banner">
-          <ChromeText>You have left the program.</ChromeText>
-        </p>
-      )}
+      {left.includes(me.id) && <p className="banner">{words.t('left.you')}</p>}
       {left.includes(other.id) && (
-        <p className="banner">
-          <ChromeText>{other.name} has left the program.</ChromeText>
-        </p>
+        <p className="banner">{words.named('left.partner', { name: other.name })}</p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useDue } from '@attune/react';
 import { useFormatMessage, useLanguage } from '@attune/react/text';
+import { useAppText } from './app-text.js';
 import { formatMoment } from './format-time.js';
 import { href } from './use-route.js';
 
@@ -8,10 +9,11 @@ export function DueList() {
   const due = useDue();
   const format = useFormatMessage();
   const language = useLanguage();
+  const words = useAppText();
   if (due.length === 0) return null;
   return (
     <section className="card" aria-labelledby="due-title">
-      <h2 id="due-title">Coming up</h2>
+      <h2 id="due-title">{words.t('path.coming-up')}</h2>
       <ul className="due">
         {due.map((item) => (
           <li key={item.id} data-state={item.state}>
@@ -19,7 +21,9 @@ export function DueList() {
               {format({ key: item.messageKey, params: item.params })}
             </a>{' '}
             <span className="when">
-              {item.state === 'due' ? 'due now' : formatMoment(item.at, language, item.timeZone)}
+              {item.state === 'due'
+                ? words.t('due-now')
+                : formatMoment(item.at, language, item.timeZone)}
             </span>
           </li>
         ))}

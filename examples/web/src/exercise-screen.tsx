@@ -1,7 +1,7 @@
 import { useAttuneSelector, useExercise, useProgram } from '@attune/react';
 import type { ReactNode } from 'react';
 import { useText } from './app-context.js';
-import { ChromeText } from './chrome-text.js';
+import { useAppText } from './app-text.js';
 import { Agreement } from './exercises/agreement.js';
 import { Appreciation } from './exercises/appreciation.js';
 import { CheckIn } from './exercises/check-in.js';
@@ -21,15 +21,17 @@ import { href } from './use-route.js';
 /** One exercise: why, who and how long, what to do, if it gets hard, and the exercise itself. */
 export function ExerciseScreen({ id }: { id: string }) {
   const t = useText();
+  const words = useAppText();
   const state = useExercise(id);
   const program = useProgram();
   const paused = useAttuneSelector((snapshot) => snapshot.paused);
   if (!state) {
     return (
       <section>
-        <h1>Not found</h1>
+        <h1>{words.t('not-found')}</h1>
         <p>
-          There is no exercise “{id}”. <a href={href({ screen: 'path' })}>Back to the path</a>
+          {words.t('exercise.missing', { id })}{' '}
+          <a href={href({ screen: 'path' })}>{words.t('back-to-path')}</a>
         </p>
       </section>
     );
@@ -95,7 +97,7 @@ export function ExerciseScreen({ id }: { id: string }) {
       <h1 id="exercise-title">{t(exercise.titleKey)}</h1>
       <p className="lead">{t(exercise.whyKey)}</p>
       <p className="meta">
-        {kindLabel(exercise.kind)} · {t(`mode.${exercise.mode}`)} ·{' '}
+        {kindLabel(words, exercise.kind)} · {t(`mode.${exercise.mode}`)} ·{' '}
         {t('minutes', { count: exercise.minutes })}
       </p>
       {exercise.kind !== 'safety-check' && (
@@ -106,19 +108,17 @@ export function ExerciseScreen({ id }: { id: string }) {
       {state.status === 'locked' && exercise.kind !== 'safety-check' && (
         <p className="notice">
           {t('status.locked')}.{' '}
-          <a href={href({ screen: 'step', id: step.id })}>
-            <ChromeText>Why is this locked?</ChromeText>
-          </a>
+          <a href={href({ screen: 'step', id: step.id })}>{words.t('why-locked')}</a>
         </p>
       )}
       {state.resting && <p className="notice">{t('safety:resting.neutral')}</p>}
       {held && <p className="notice">{t('safety:paused.banner')}</p>}
       <section className="card how-to" aria-labelledby="how-title">
-        <h2 id="how-title">What to do</h2>
+        <h2 id="how-title">{words.t('what-to-do')}</h2>
         <HowTo text={t(exercise.howKey)} />
       </section>
       <details className="if-hard">
-        <summary>If it gets hard</summary>
+        <summary>{words.t('if-hard')}</summary>
         <p>{t(exercise.ifHardKey)}</p>
       </details>
       {body}

@@ -1,10 +1,12 @@
 import type { RuleExplanation } from '@attune/core';
 import { useFormatMessage } from '@attune/react/text';
 import { useApp, usePartners, useText } from './app-context.js';
+import { useAppText } from './app-text.js';
 
 function Condition({ node }: { node: RuleExplanation }) {
   const format = useFormatMessage();
   const t = useText();
+  const words = useAppText();
   const { me } = usePartners();
   const { names } = useApp();
   return (
@@ -12,7 +14,9 @@ function Condition({ node }: { node: RuleExplanation }) {
       <span className="mark" aria-hidden="true">
         {node.holds ? '✓' : '○'}
       </span>{' '}
-      <span className="visually-hidden">{node.holds ? 'Done: ' : 'Not yet: '}</span>
+      <span className="visually-hidden">
+        {words.t(node.holds ? 'explain.holds' : 'explain.pending')}
+      </span>
       {format(node)}
       {node.partners && (
         <ul className="who">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from './app-context.js';
-import { ChromeText } from './chrome-text.js';
+import { useAppText } from './app-text.js';
 
 /** Props of {@link Handover}. */
 export interface HandoverProps {
@@ -17,23 +17,22 @@ export interface HandoverProps {
 export function Handover({ to, onTaken, onCancel }: HandoverProps) {
   const { names } = useApp();
   const name = names[to] ?? to;
+  const words = useAppText();
   const heading = useRef<HTMLHeadingElement>(null);
   // The button that opened this screen is gone: the focus moves to what replaced it.
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="handover" aria-labelledby="handover-title">
       <h1 id="handover-title" ref={heading} tabIndex={-1}>
-        Pass the phone to {name}
+        {words.named('holder.pass', { name })}
       </h1>
-      <p>
-        <ChromeText>When {name} holds the phone, the app shows what is theirs to see.</ChromeText>
-      </p>
+      <p>{words.named('handover.body', { name })}</p>
       <div className="actions">
         <button type="button" className="primary" onClick={onTaken}>
-          I’m {name}, continue
+          {words.named('handover.taken', { name })}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {words.t('handover.cancel')}
         </button>
       </div>
     </section>

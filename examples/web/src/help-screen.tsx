@@ -2,6 +2,7 @@ import { euMemberStates, getHelpResources, helpRegions } from '@attune/content/h
 import { useLanguage } from '@attune/react/text';
 import { useId } from 'react';
 import { useApp, useText } from './app-context.js';
+import { useAppText } from './app-text.js';
 import { href } from './use-route.js';
 
 const regions = [...new Set([...helpRegions.map((entry) => entry.region), ...euMemberStates])]
@@ -11,6 +12,7 @@ const regions = [...new Set([...helpRegions.map((entry) => entry.region), ...euM
 /** Help resources for where the couple lives: emergency numbers, helplines, a world directory. */
 export function HelpScreen() {
   const t = useText();
+  const words = useAppText();
   const id = useId();
   const language = useLanguage();
   const { region, setRegion, names } = useApp();
@@ -32,13 +34,13 @@ export function HelpScreen() {
       )}
       {signedIn && (
         <div className="field">
-          <label htmlFor={`${id}-region`}>Where you live</label>
+          <label htmlFor={`${id}-region`}>{words.t('help.region')}</label>
           <select
             id={`${id}-region`}
             value={region ?? ''}
             onChange={(event) => setRegion(event.target.value || undefined)}
           >
-            <option value="">Not set</option>
+            <option value="">{words.t('help.region-none')}</option>
             {regions.map((code) => (
               <option key={code} value={code}>
                 {regionNames.of(code) ?? code}
@@ -61,7 +63,7 @@ export function HelpScreen() {
                 )}
                 {line.sms && (
                   <li>
-                    SMS {line.sms.number}
+                    {words.t('help.sms', { number: line.sms.number })}
                     {line.sms.keyword && ` (${line.sms.keyword})`}
                   </li>
                 )}

@@ -1,6 +1,7 @@
 import { useLanguage } from '@attune/react/text';
 import { useId } from 'react';
 import { useApp } from './app-context.js';
+import { useAppText } from './app-text.js';
 import { localeName, locales } from './i18n.js';
 
 /** Switches the app between every shipped locale; each is named in its own language. */
@@ -8,9 +9,10 @@ export function LanguageSelect() {
   const language = useLanguage();
   const { setLanguage } = useApp();
   const id = useId();
+  const words = useAppText();
   return (
     <div className="language">
-      <label htmlFor={id}>Language</label>
+      <label htmlFor={id}>{words.t('language')}</label>
       <select id={id} value={language} onChange={(event) => setLanguage(event.target.value)}>
         {locales.map((locale) => (
           <option key={locale} value={locale} lang={locale}>

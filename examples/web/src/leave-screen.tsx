@@ -3,7 +3,7 @@ import { exportPartnerData } from '@attune/core/sync';
 import { useAttuneContext, useAttuneSelector, useSafety } from '@attune/react';
 import { useState } from 'react';
 import { useAct, useApp, usePartners, useText } from './app-context.js';
-import { ChromeText } from './chrome-text.js';
+import { useAppText } from './app-text.js';
 
 /** Props of {@link LeaveScreen}. */
 export interface LeaveScreenProps {
@@ -31,6 +31,7 @@ function download(engine: Engine, partner: string): void {
  */
 export function LeaveScreen({ eraseMyData }: LeaveScreenProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const { report } = useApp();
   const { engine } = useAttuneContext();
@@ -51,14 +52,10 @@ export function LeaveScreen({ eraseMyData }: LeaveScreenProps) {
       </div>
       <div className="card">
         {left ? (
-          <p role="status">
-            <ChromeText>You have left the program, {me.name}.</ChromeText>
-          </p>
+          <p role="status">{words.named('leave.you-left', { name: me.name })}</p>
         ) : asking === 'leave' ? (
           <fieldset className="confirm">
-            <legend>
-              <ChromeText>Are you sure?</ChromeText>
-            </legend>
+            <legend>{words.t('leave.sure')}</legend>
             <button
               type="button"
               className="danger"
@@ -80,20 +77,13 @@ export function LeaveScreen({ eraseMyData }: LeaveScreenProps) {
         )}
       </div>
       <div className="card">
-        <h2>Erase my entries from this device</h2>
-        <p>
-          Removes everything {me.name} wrote from this device, and asks the partner’s devices to
-          drop their copies. Save a copy first if you want to keep it.
-        </p>
+        <h2>{words.t('leave.erase-title')}</h2>
+        <p>{words.named('leave.erase-body', { name: me.name })}</p>
         {erased ? (
-          <p role="status">
-            <ChromeText>Your entries were erased from this device.</ChromeText>
-          </p>
+          <p role="status">{words.t('leave.erased')}</p>
         ) : asking === 'erase' ? (
           <fieldset className="confirm">
-            <legend>
-              <ChromeText>Are you sure?</ChromeText>
-            </legend>
+            <legend>{words.t('leave.sure')}</legend>
             <button
               type="button"
               className="danger"
@@ -102,7 +92,7 @@ export function LeaveScreen({ eraseMyData }: LeaveScreenProps) {
                 eraseMyData().then(() => setErased(true), report);
               }}
             >
-              Yes, erase my entries
+              {words.t('leave.erase-confirm')}
             </button>
             <button type="button" onClick={() => setAsking(undefined)}>
               {t('action.back')}
@@ -110,7 +100,7 @@ export function LeaveScreen({ eraseMyData }: LeaveScreenProps) {
           </fieldset>
         ) : (
           <button type="button" className="danger" onClick={() => setAsking('erase')}>
-            Erase my entries…
+            {words.t('leave.erase')}
           </button>
         )}
       </div>

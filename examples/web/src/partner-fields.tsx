@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useAppText } from './app-text.js';
 
 /** Props of {@link PartnerFields}. */
 export interface PartnerFieldsProps {
@@ -13,11 +14,12 @@ export interface PartnerFieldsProps {
 /** The fieldset for one partner's name and time zone, in the onboarding form. */
 export function PartnerFields({ index, zones, zone }: PartnerFieldsProps) {
   const id = useId();
+  const words = useAppText();
   return (
     <fieldset>
-      <legend>Partner {index + 1}</legend>
+      <legend>{words.t('onboarding.partner', { number: index + 1 })}</legend>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{words.t('onboarding.name')}</label>
         <input
           id={`${id}-name`}
           name={`name-${index}`}
@@ -27,7 +29,7 @@ export function PartnerFields({ index, zones, zone }: PartnerFieldsProps) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-zone`}>Time zone</label>
+        <label htmlFor={`${id}-zone`}>{words.t('onboarding.time-zone')}</label>
         <select id={`${id}-zone`} name={`zone-${index}`} defaultValue={zone}>
           {zones.map((each) => (
             <option key={each} value={each}>

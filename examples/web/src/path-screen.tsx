@@ -1,5 +1,6 @@
 import { useProgram, useRhythm } from '@attune/react';
 import { useText } from './app-context.js';
+import { useAppText } from './app-text.js';
 import { DueList } from './due-list.js';
 import { NextSuggestion } from './next-suggestion.js';
 import { StepCard } from './step-card.js';
@@ -7,6 +8,7 @@ import { StepCard } from './step-card.js';
 /** The home screen: the nine steps with where the couple stands, and what could come next. */
 export function PathScreen() {
   const t = useText();
+  const words = useAppText();
   const program = useProgram();
   const rhythm = useRhythm();
   return (
@@ -19,7 +21,7 @@ export function PathScreen() {
         <NextSuggestion />
         <DueList />
       </div>
-      <ol className="steps" aria-label="The nine steps">
+      <ol className="steps" aria-label={words.t('path.steps')}>
         {program.steps.map((step, index) => (
           <StepCard key={step.id} step={step} index={index} />
         ))}

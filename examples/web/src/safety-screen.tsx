@@ -1,6 +1,7 @@
 import { getExercise } from '@attune/core';
 import { useProgram } from '@attune/react';
 import { useText } from './app-context.js';
+import { useAppText } from './app-text.js';
 import { SafetyCheckForm } from './exercises/safety-check-form.js';
 import { HowTo } from './how-to.js';
 import { href } from './use-route.js';
@@ -8,6 +9,7 @@ import { href } from './use-route.js';
 /** The private safety check, reachable from every screen, whatever the couple's progress. */
 export function SafetyScreen() {
   const t = useText();
+  const words = useAppText();
   const program = useProgram();
   const found = getExercise(program, 'safety-check');
   const check = found?.exercise.kind === 'safety-check' ? found.exercise : undefined;
@@ -18,11 +20,11 @@ export function SafetyScreen() {
         <>
           <p className="lead">{t(check.whyKey)}</p>
           <section className="card how-to" aria-labelledby="how-title">
-            <h2 id="how-title">What to do</h2>
+            <h2 id="how-title">{words.t('what-to-do')}</h2>
             <HowTo text={t(check.howKey)} />
           </section>
           <details className="if-hard">
-            <summary>If it gets hard</summary>
+            <summary>{words.t('if-hard')}</summary>
             <p>{t(check.ifHardKey)}</p>
           </details>
           <SafetyCheckForm exercise={check} />

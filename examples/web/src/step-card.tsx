@@ -1,13 +1,14 @@
 import type { Step } from '@attune/core';
 import { useStepProgress } from '@attune/react';
 import { useApp, useText } from './app-context.js';
-import { ChromeText } from './chrome-text.js';
+import { useAppText } from './app-text.js';
 import { Explanation } from './explanation.js';
 import { href } from './use-route.js';
 
 /** One step on the path: its title, status, progress and, when locked, why. */
 export function StepCard({ step, index }: { step: Step; index: number }) {
   const t = useText();
+  const words = useAppText();
   const { names } = useApp();
   const progress = useStepProgress(step.id);
   if (!progress) return null;
@@ -26,15 +27,13 @@ export function StepCard({ step, index }: { step: Step; index: number }) {
       <ul className="contributions">
         {Object.entries(progress.contributions).map(([partner, contribution]) => (
           <li key={partner}>
-            {names[partner] ?? partner}: {contribution.done}/{contribution.total}
+            <bdi>{names[partner] ?? partner}</bdi>: {contribution.done}/{contribution.total}
           </li>
         ))}
       </ul>
       {progress.status === 'locked' && (
         <details className="why-locked">
-          <summary>
-            <ChromeText>Why is this locked?</ChromeText>
-          </summary>
+          <summary>{words.t('why-locked')}</summary>
           <Explanation rule={progress.unlock} />
         </details>
       )}

@@ -1,6 +1,6 @@
 import { useStep, useStepProgress } from '@attune/react';
 import { useText } from './app-context.js';
-import { ChromeText } from './chrome-text.js';
+import { useAppText } from './app-text.js';
 import { DoneBy } from './done-by.js';
 import { Explanation } from './explanation.js';
 import { kindLabel } from './kind-label.js';
@@ -9,14 +9,16 @@ import { href } from './use-route.js';
 /** One step: why it matters, what opens and completes it, and its exercises. */
 export function StepScreen({ id }: { id: string }) {
   const t = useText();
+  const words = useAppText();
   const step = useStep(id);
   const progress = useStepProgress(id);
   if (!step || !progress) {
     return (
       <section>
-        <h1>Not found</h1>
+        <h1>{words.t('not-found')}</h1>
         <p>
-          There is no step “{id}”. <a href={href({ screen: 'path' })}>Back to the path</a>
+          {words.t('step.missing', { id })}{' '}
+          <a href={href({ screen: 'path' })}>{words.t('back-to-path')}</a>
         </p>
       </section>
     );
@@ -35,18 +37,16 @@ export function StepScreen({ id }: { id: string }) {
       <progress max={100} value={progress.percent} aria-labelledby="step-title" />
       {progress.status === 'locked' ? (
         <section className="card" aria-labelledby="unlock-title">
-          <h2 id="unlock-title">
-            <ChromeText>Why is this locked?</ChromeText>
-          </h2>
+          <h2 id="unlock-title">{words.t('why-locked')}</h2>
           <Explanation rule={progress.unlock} />
         </section>
       ) : (
         <section className="card" aria-labelledby="completion-title">
-          <h2 id="completion-title">What completes this step</h2>
+          <h2 id="completion-title">{words.t('step.completes')}</h2>
           <Explanation rule={progress.completion} />
         </section>
       )}
-      <h2>Exercises</h2>
+      <h2>{words.t('step.exercises')}</h2>
       <ul className="exercises">
         {step.exercises.map((exercise) => (
           <li key={exercise.id} className="exercise-item" data-exercise={exercise.id}>
@@ -54,7 +54,7 @@ export function StepScreen({ id }: { id: string }) {
               <a href={href({ screen: 'exercise', id: exercise.id })}>{t(exercise.titleKey)}</a>
             </h3>
             <p className="meta">
-              {kindLabel(exercise.kind)} · {t(`mode.${exercise.mode}`)} ·{' '}
+              {kindLabel(words, exercise.kind)} · {t(`mode.${exercise.mode}`)} ·{' '}
               {t('minutes', { count: exercise.minutes })}
               {progress.resting.includes(exercise.id) && ` · ${t('safety:resting.neutral')}`}
             </p>

@@ -2,6 +2,7 @@ import type { AgreementExercise } from '@attune/core';
 import { type ExerciseStateOf, useAttuneContext } from '@attune/react';
 import { type FormEvent, useId } from 'react';
 import { useAct, useApp, usePartners, useText } from '../app-context.js';
+import { useAppText } from '../app-text.js';
 import { useCompletions } from '../use-completions.js';
 import { type AgreementFields, AgreementValue, asText } from './agreement-value.js';
 import { useEntries } from './use-entries.js';
@@ -18,6 +19,7 @@ export interface AgreementProps {
  */
 export function Agreement({ state, open }: AgreementProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const id = useId();
   const { engine } = useAttuneContext();
@@ -71,7 +73,9 @@ export function Agreement({ state, open }: AgreementProps) {
       {latest && fields && (
         <section className="card agreement" aria-labelledby={`${id}-current`}>
           <h2 id={`${id}-current`}>
-            {agreed ? 'Agreed by both of you' : `Proposed by ${names[latest.partner ?? ''] ?? ''}`}
+            {agreed
+              ? words.t('agreement.agreed')
+              : words.named('agreement.proposed-by', { name: names[latest.partner ?? ''] ?? '' })}
           </h2>
           <dl>
             {state.exercise.fields.map((field) => (
@@ -86,24 +90,29 @@ export function Agreement({ state, open }: AgreementProps) {
           <ul className="confirmations" data-testid="confirmations">
             {[me, other].map((partner) => (
               <li key={partner.id}>
-                {partner.name}: {confirmedBy.has(partner.id) ? '✓ confirmed' : 'not confirmed yet'}
+                <bdi>{partner.name}</bdi>:{' '}
+                {words.t(
+                  confirmedBy.has(partner.id) ? 'agreement.confirmed' : 'agreement.not-confirmed',
+                )}
               </li>
             ))}
           </ul>
           {!confirmedBy.has(me.id) && (
             <button type="button" className="primary" onClick={confirm} disabled={!open}>
-              {t('action.confirm')} ({me.name})
+              {t('action.confirm')} (<bdi>{me.name}</bdi>)
             </button>
           )}
         </section>
       )}
       <form className="card" onSubmit={propose} aria-labelledby={`${id}-form`}>
-        <h2 id={`${id}-form`}>{latest ? 'Propose a change' : 'Write it together'}</h2>
+        <h2 id={`${id}-form`}>{words.t(latest ? 'agreement.change' : 'agreement.write')}</h2>
         {state.exercise.fields.map((field) => (
           <div key={`${field.id}-${latest?.id ?? ''}`} className="field">
             <label htmlFor={`${id}-${field.id}`}>
               {t(field.key)}
-              {field.input === 'list' && <span className="hint"> (one per line)</span>}
+              {field.input === 'list' && (
+                <span className="hint"> {words.t('agreement.one-per-line')}</span>
+              )}
             </label>
             {field.input === 'list' ? (
               <textarea
@@ -125,7 +134,7 @@ export function Agreement({ state, open }: AgreementProps) {
           </div>
         ))}
         <button type="submit" disabled={!open}>
-          {latest ? 'Propose this version' : 'Propose'}
+          {words.t(latest ? 'agreement.propose-version' : 'agreement.propose')}
         </button>
       </form>
     </>

@@ -2,7 +2,7 @@ import type { AppreciationExercise } from '@attune/core';
 import { type ExerciseStateOf, useAttuneContext } from '@attune/react';
 import { type FormEvent, useId } from 'react';
 import { useAct, useApp, usePartners, useText } from '../app-context.js';
-import { ChromeText } from '../chrome-text.js';
+import { useAppText } from '../app-text.js';
 import { useEntries } from './use-entries.js';
 
 interface Note {
@@ -22,6 +22,7 @@ export interface AppreciationProps {
  */
 export function Appreciation({ state, open }: AppreciationProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const id = useId();
   const { engine } = useAttuneContext();
@@ -46,12 +47,12 @@ export function Appreciation({ state, open }: AppreciationProps) {
   return (
     <>
       <form className="card" onSubmit={send} aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>A note to {other.name}</h2>
+        <h2 id={`${id}-title`}>{words.named('appreciation.title', { name: other.name })}</h2>
         <fieldset disabled={!open}>
-          <legend>Start with</legend>
+          <legend>{words.t('appreciation.start-with')}</legend>
           <label className="choice">
             <input type="radio" name="starter" value="" defaultChecked />
-            My own words
+            {words.t('appreciation.own-words')}
           </label>
           {state.exercise.starters.map((starter) => (
             <label key={starter} className="choice">
@@ -60,18 +61,16 @@ export function Appreciation({ state, open }: AppreciationProps) {
             </label>
           ))}
         </fieldset>
-        <label htmlFor={`${id}-text`}>Your note</label>
+        <label htmlFor={`${id}-text`}>{words.t('appreciation.note')}</label>
         <textarea id={`${id}-text`} name="text" rows={3} disabled={!open} required />
         <button type="submit" className="primary" disabled={!open}>
-          Send to {other.name}
+          {words.named('appreciation.send', { name: other.name })}
         </button>
       </form>
       <section className="card" aria-labelledby={`${id}-notes`}>
-        <h2 id={`${id}-notes`}>Notes</h2>
+        <h2 id={`${id}-notes`}>{words.t('appreciation.notes')}</h2>
         {notes.length === 0 ? (
-          <p>
-            <ChromeText>No notes yet.</ChromeText>
-          </p>
+          <p>{words.t('appreciation.no-notes')}</p>
         ) : (
           <ul className="notes">
             {[...notes].reverse().map((entry) => {
@@ -83,7 +82,9 @@ export function Appreciation({ state, open }: AppreciationProps) {
                   className={from === me.id ? 'note-item own' : 'note-item theirs'}
                 >
                   <p className="meta">
-                    {from === me.id ? `To ${other.name}` : `From ${names[from] ?? from}`}
+                    {from === me.id
+                      ? words.named('appreciation.to', { name: other.name })
+                      : words.named('appreciation.from', { name: names[from] ?? from })}
                   </p>
                   <p>
                     {note.starter && `${t(note.starter)} `}

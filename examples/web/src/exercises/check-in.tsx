@@ -3,7 +3,7 @@ import { type ExerciseStateOf, useAttuneContext, useCheckIn } from '@attune/reac
 import { useFormatMessage } from '@attune/react/text';
 import { type FormEvent, useId, useState } from 'react';
 import { useAct, useApp, usePartners, useText } from '../app-context.js';
-import { ChromeText } from '../chrome-text.js';
+import { useAppText } from '../app-text.js';
 import { TrendChart } from './trend-chart.js';
 
 /** Props of {@link CheckIn}. */
@@ -18,6 +18,7 @@ export interface CheckInProps {
  */
 export function CheckIn({ state, open }: CheckInProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const format = useFormatMessage();
   const id = useId();
@@ -51,7 +52,7 @@ export function CheckIn({ state, open }: CheckInProps) {
   return (
     <>
       <form className="card check-in" onSubmit={submit} aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>{me.name}’s check-in</h2>
+        <h2 id={`${id}-title`}>{words.named('check-in.title', { name: me.name })}</h2>
         <p className="meta">
           {scale.min} = {t(scale.minLabelKey)} · {scale.max} = {t(scale.maxLabelKey)}
         </p>
@@ -67,16 +68,12 @@ export function CheckIn({ state, open }: CheckInProps) {
           </fieldset>
         ))}
         <button type="submit" className="primary" disabled={!open}>
-          Save my check-in
+          {words.t('check-in.save')}
         </button>
-        {saved && (
-          <p role="status">
-            <ChromeText>Saved.</ChromeText>
-          </p>
-        )}
+        {saved && <p role="status">{words.t('check-in.saved')}</p>}
       </form>
       <section className="card" aria-labelledby={`${id}-trends`}>
-        <h2 id={`${id}-trends`}>How it has gone</h2>
+        <h2 id={`${id}-trends`}>{words.t('check-in.trends')}</h2>
         <div className="trends">
           {dimensions.map((dimension) => {
             const trend = trends?.dimensions.find((each) => each.dimension === dimension.id);
@@ -97,7 +94,7 @@ export function CheckIn({ state, open }: CheckInProps) {
                     .filter((partner) => trend.latest[partner.id] !== undefined)
                     .map((partner) => (
                       <li key={partner.id}>
-                        {partner.name}:{' '}
+                        <bdi>{partner.name}</bdi>:{' '}
                         {t(`check-in.trend.${trend.direction[partner.id] ?? 'steady'}`)}
                       </li>
                     ))}

@@ -1,6 +1,6 @@
 import type { ExerciseState } from '@attune/react';
 import { useAct, usePartners, useText } from '../app-context.js';
-import { ChromeText } from '../chrome-text.js';
+import { useAppText } from '../app-text.js';
 import { useCompletions } from '../use-completions.js';
 
 /** Props of {@link Completion}. */
@@ -16,6 +16,7 @@ export interface CompletionProps {
  */
 export function Completion({ state, open }: CompletionProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const { me, other } = usePartners();
   const completions = useCompletions(state.exercise.id);
@@ -24,22 +25,26 @@ export function Completion({ state, open }: CompletionProps) {
   const theirs = completions.byPartner[other.id] ?? 0;
   return (
     <section className="card completion" aria-labelledby="completion-heading">
-      <h2 id="completion-heading">When you are done</h2>
+      <h2 id="completion-heading">{words.t('completion.title')}</h2>
       {together ? (
         <p data-testid="done-count">
-          <ChromeText>
-            {completions.together > 0
-              ? `Done together ${completions.together} ${completions.together === 1 ? 'time' : 'times'}.`
-              : 'Not done together yet.'}
-          </ChromeText>
+          {completions.together > 0
+            ? words.t('completion.together', { count: completions.together })
+            : words.t('completion.not-together')}
         </p>
       ) : (
         <ul data-testid="done-count">
           <li>
-            {me.name}: {mine > 0 ? `done ${mine}×` : 'not yet'}
+            <bdi>{me.name}</bdi>:{' '}
+            {mine > 0
+              ? words.t('completion.times', { count: mine })
+              : words.t('completion.not-yet')}
           </li>
           <li>
-            {other.name}: {theirs > 0 ? `done ${theirs}×` : 'not yet'}
+            <bdi>{other.name}</bdi>:{' '}
+            {theirs > 0
+              ? words.t('completion.times', { count: theirs })
+              : words.t('completion.not-yet')}
           </li>
         </ul>
       )}
@@ -49,7 +54,13 @@ export function Completion({ state, open }: CompletionProps) {
         disabled={!open}
         onClick={() => act(() => state.complete(together ? { together: true } : {}))}
       >
-        {together ? 'We did this together' : `${t('action.done')} (${me.name})`}
+        {together ? (
+          words.t('completion.we-did-it')
+        ) : (
+          <>
+            {t('action.done')} (<bdi>{me.name}</bdi>)
+          </>
+        )}
       </button>
     </section>
   );

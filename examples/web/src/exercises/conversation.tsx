@@ -1,8 +1,8 @@
 import type { ConversationExercise } from '@attune/core';
 import { type ExerciseStateOf, useAttuneContext } from '@attune/react';
 import { useState } from 'react';
-import { useAct, useApp, usePartners, useText } from '../app-context.js';
-import { ChromeText } from '../chrome-text.js';
+import { useAct, useApp, useText } from '../app-context.js';
+import { useAppText } from '../app-text.js';
 import { Depth } from './depth.js';
 import { useEntries } from './use-entries.js';
 
@@ -12,10 +12,10 @@ import { useEntries } from './use-entries.js';
  */
 export function Conversation({ state }: { state: ExerciseStateOf<ConversationExercise> }) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const { engine } = useAttuneContext();
   const { names } = useApp();
-  const { me } = usePartners();
   const started = useEntries(state.exercise.id, 'exercise-started');
   const [index, setIndex] = useState(0);
   const prompts = state.exercise.prompts;
@@ -35,7 +35,11 @@ export function Conversation({ state }: { state: ExerciseStateOf<ConversationExe
 
   return (
     <section className="card deck" aria-labelledby="deck-title">
-      <h2 id="deck-title">{done ? 'End of the deck' : `Card ${index + 1} of ${prompts.length}`}</h2>
+      <h2 id="deck-title">
+        {done
+          ? words.t('deck.end')
+          : words.t('deck.card', { number: index + 1, total: prompts.length })}
+      </h2>
       {prompt && !done ? (
         <>
           <Depth depth={prompt.depth} />
@@ -43,17 +47,14 @@ export function Conversation({ state }: { state: ExerciseStateOf<ConversationExe
             {t(prompt.key)}
           </blockquote>
           <p className="turn" data-testid="turn">
-            <ChromeText>
-              {names[first.id] ?? first.id} answers first, then {names[second.id] ?? second.id}.
-            </ChromeText>
+            {words.named('deck.turn', {
+              first: names[first.id] ?? first.id,
+              second: names[second.id] ?? second.id,
+            })}
           </p>
         </>
       ) : (
-        <p>
-          <ChromeText>
-            That was the last card. Each say one thing you learned, {names[me.id] ?? me.id}.
-          </ChromeText>
-        </p>
+        <p>{words.t('deck.last')}</p>
       )}
       <div className="actions">
         <button type="button" onClick={() => move(-1)} disabled={index === 0}>
@@ -71,7 +72,7 @@ export function Conversation({ state }: { state: ExerciseStateOf<ConversationExe
         )}
         {done && (
           <button type="button" onClick={() => setIndex(0)}>
-            Start the deck again
+            {words.t('deck.again')}
           </button>
         )}
       </div>

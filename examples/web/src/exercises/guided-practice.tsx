@@ -2,6 +2,7 @@ import type { GuidedPracticeExercise } from '@attune/core';
 import type { ExerciseStateOf } from '@attune/react';
 import { usePracticeTimer } from '@attune/react/practice';
 import { useAct, useApp, usePartners, useText } from '../app-context.js';
+import { useAppText } from '../app-text.js';
 import { useEntries } from './use-entries.js';
 
 function clock(seconds: number): string {
@@ -20,6 +21,7 @@ export interface GuidedPracticeProps {
  */
 export function GuidedPractice({ state, open }: GuidedPracticeProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const { names } = useApp();
   const { me } = usePartners();
@@ -47,7 +49,10 @@ export function GuidedPractice({ state, open }: GuidedPracticeProps) {
       <ul className="roles">
         {Object.entries(roles).map(([partner, role]) => (
           <li key={partner} className={partner === me.id ? 'mine' : undefined}>
-            <strong>{names[partner] ?? partner}</strong>: {t(role.labelKey)}
+            <strong>
+              <bdi>{names[partner] ?? partner}</bdi>
+            </strong>
+            : {t(role.labelKey)}
           </li>
         ))}
       </ul>
@@ -76,7 +81,7 @@ export function GuidedPractice({ state, open }: GuidedPracticeProps) {
       <progress
         max={phase.seconds}
         value={phase.seconds - timer.secondsLeft}
-        aria-label="Time in this phase"
+        aria-label={words.t('practice.phase-time')}
       />
       <div className="actions">
         {timer.state === 'idle' && (

@@ -2,7 +2,7 @@ import type { PartnerQuizExercise } from '@attune/core';
 import { type ExerciseStateOf, useAttuneContext } from '@attune/react';
 import { type FormEvent, useId } from 'react';
 import { useAct, usePartners, useText } from '../app-context.js';
-import { ChromeText } from '../chrome-text.js';
+import { useAppText } from '../app-text.js';
 import { type QuizAnswer, QuizComparison } from './quiz-comparison.js';
 import { useEntries } from './use-entries.js';
 
@@ -18,6 +18,7 @@ export interface PartnerQuizProps {
  */
 export function PartnerQuiz({ state, open }: PartnerQuizProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const id = useId();
   const { engine } = useAttuneContext();
@@ -41,7 +42,7 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
 
   return (
     <section className="card quiz" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Questions</h2>
+      <h2 id={`${id}-title`}>{words.t('questions.title')}</h2>
       {state.exercise.questions.map((question) => {
         const mine = entries.find(
           (entry) => entry.partner === me.id && questionOf(entry) === question.id,
@@ -55,7 +56,7 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
             {!mine ? (
               <form onSubmit={submit(question.id)}>
                 <fieldset disabled={!open}>
-                  <legend>About you, {me.name}</legend>
+                  <legend>{words.named('quiz.self', { name: me.name })}</legend>
                   {question.options.map((option) => (
                     <label key={option.id} className="choice">
                       <input type="radio" name="self" value={option.id} required />
@@ -64,7 +65,7 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
                   ))}
                 </fieldset>
                 <fieldset disabled={!open}>
-                  <legend>Your guess for {other.name}</legend>
+                  <legend>{words.named('quiz.guess', { name: other.name })}</legend>
                   {question.options.map((option) => (
                     <label key={option.id} className="choice">
                       <input type="radio" name="guess" value={option.id} required />
@@ -73,7 +74,7 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
                   ))}
                 </fieldset>
                 <button type="submit" disabled={!open}>
-                  Seal my answers
+                  {words.t('quiz.seal')}
                 </button>
               </form>
             ) : theirs?.data ? (
@@ -84,9 +85,8 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
               />
             ) : (
               <p className="answer">
-                <ChromeText>
-                  Your answers are sealed. {theirs ? '' : `${other.name} has not answered yet.`}
-                </ChromeText>
+                {words.t('quiz.sealed')}
+                {!theirs && <> {words.named('questions.not-answered', { name: other.name })}</>}
               </p>
             )}
             {!mine && theirs?.sealed && (

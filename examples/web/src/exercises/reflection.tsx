@@ -2,6 +2,7 @@ import type { ReflectionExercise } from '@attune/core';
 import { type ExerciseStateOf, useAttuneContext } from '@attune/react';
 import { type FormEvent, useId } from 'react';
 import { useAct, usePartners, useText } from '../app-context.js';
+import { useAppText } from '../app-text.js';
 import { useEntries, useSharedIds } from './use-entries.js';
 
 interface Answer {
@@ -22,6 +23,7 @@ export interface ReflectionProps {
  */
 export function Reflection({ state, open }: ReflectionProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const id = useId();
   const { engine } = useAttuneContext();
@@ -44,7 +46,7 @@ export function Reflection({ state, open }: ReflectionProps) {
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Your answers</h2>
+      <h2 id={`${id}-title`}>{words.t('reflection.title')}</h2>
       {state.exercise.prompts.map((prompt, index) => {
         const own = entries.filter(
           (entry) => entry.partner === me.id && (entry.data as Answer).prompt === prompt,
@@ -59,16 +61,18 @@ export function Reflection({ state, open }: ReflectionProps) {
               <label htmlFor={`${id}-${index}`}>{t(prompt)}</label>
               <textarea id={`${id}-${index}`} name="text" rows={3} disabled={!open} />
               <button type="submit" disabled={!open}>
-                Save privately
+                {words.t('reflection.save')}
               </button>
             </form>
             {own.length > 0 && (
-              <ul className="entries" aria-label={`${me.name}’s entries`}>
+              <ul className="entries" aria-label={words.t('reflection.own', { name: me.name })}>
                 {own.map((entry) => (
                   <li key={entry.id} className="entry own" data-entry={entry.id}>
                     <p>{(entry.data as Answer).text}</p>
                     {shared.has(entry.id) ? (
-                      <p className="meta">Shared with {other.name}</p>
+                      <p className="meta">
+                        {words.named('reflection.shared-with', { name: other.name })}
+                      </p>
                     ) : state.exercise.shareable ? (
                       <button
                         type="button"
@@ -84,10 +88,15 @@ export function Reflection({ state, open }: ReflectionProps) {
               </ul>
             )}
             {theirs.length > 0 && (
-              <ul className="entries" aria-label={`Shared by ${other.name}`}>
+              <ul
+                className="entries"
+                aria-label={words.t('reflection.shared-by', { name: other.name })}
+              >
                 {theirs.map((entry) => (
                   <li key={entry.id} className="entry theirs">
-                    <p className="meta">{other.name}:</p>
+                    <p className="meta">
+                      <bdi>{other.name}</bdi>:
+                    </p>
                     <p>{(entry.data as Answer).text}</p>
                   </li>
                 ))}

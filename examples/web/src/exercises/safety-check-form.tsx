@@ -2,6 +2,7 @@ import type { SafetyCheckExercise } from '@attune/core';
 import { useSafety } from '@attune/react';
 import { type FormEvent, useId, useState } from 'react';
 import { useAct, useText } from '../app-context.js';
+import { useAppText } from '../app-text.js';
 import { href } from '../use-route.js';
 
 /**
@@ -10,6 +11,7 @@ import { href } from '../use-route.js';
  */
 export function SafetyCheckForm({ exercise }: { exercise: SafetyCheckExercise }) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const id = useId();
   const safety = useSafety();
@@ -44,7 +46,7 @@ export function SafetyCheckForm({ exercise }: { exercise: SafetyCheckExercise })
           </a>
         </p>
         <button type="button" onClick={() => setTaken(false)}>
-          Take the check again
+          {words.t('safety.again')}
         </button>
       </section>
     );

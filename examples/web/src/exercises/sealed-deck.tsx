@@ -2,7 +2,7 @@ import type { ConversationExercise } from '@attune/core';
 import type { ExerciseStateOf } from '@attune/react';
 import { type FormEvent, useId } from 'react';
 import { useAct, usePartners, useText } from '../app-context.js';
-import { ChromeText } from '../chrome-text.js';
+import { useAppText } from '../app-text.js';
 import { Depth } from './depth.js';
 import { useEntries } from './use-entries.js';
 
@@ -23,6 +23,7 @@ export interface SealedDeckProps {
  */
 export function SealedDeck({ state, open }: SealedDeckProps) {
   const t = useText();
+  const words = useAppText();
   const act = useAct();
   const id = useId();
   const { me, other } = usePartners();
@@ -43,7 +44,7 @@ export function SealedDeck({ state, open }: SealedDeckProps) {
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Questions</h2>
+      <h2 id={`${id}-title`}>{words.t('questions.title')}</h2>
       <ol className="sealed-deck">
         {state.exercise.prompts.map((prompt, index) => {
           const mine = entries.find(
@@ -59,7 +60,9 @@ export function SealedDeck({ state, open }: SealedDeckProps) {
                 <>
                   <p className="question">{t(prompt.key)}</p>
                   <p className="answer own">
-                    <span className="meta">{me.name}: </span>
+                    <span className="meta">
+                      <bdi>{me.name}</bdi>:{' '}
+                    </span>
                     {(mine.data as Answer).text}
                   </p>
                 </>
@@ -68,18 +71,20 @@ export function SealedDeck({ state, open }: SealedDeckProps) {
                   <label htmlFor={`${id}-${index}`}>{t(prompt.key)}</label>
                   <textarea id={`${id}-${index}`} name="text" rows={3} disabled={!open} />
                   <button type="submit" disabled={!open}>
-                    Seal my answer
+                    {words.t('questions.seal-answer')}
                   </button>
                 </form>
               )}
               <p className="answer theirs" data-testid="their-answer">
                 {!theirs ? (
-                  <ChromeText>{other.name} has not answered yet.</ChromeText>
+                  words.named('questions.not-answered', { name: other.name })
                 ) : theirs.sealed ? (
                   t('visibility.sealed-waiting', { partner: other.name })
                 ) : (
                   <>
-                    <span className="meta">{other.name}: </span>
+                    <span className="meta">
+                      <bdi>{other.name}</bdi>:{' '}
+                    </span>
                     {(theirs.data as Answer).text}
                   </>
                 )}
