@@ -3,6 +3,7 @@ import type { Couple } from '@attune/core';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
 import { useApp, useText } from './app-context.js';
+import { useAppText } from './app-text.js';
 import { localeName, locales } from './i18n.js';
 import { PartnerFields } from './partner-fields.js';
 import type { Setup } from './persistence.js';
@@ -31,13 +32,14 @@ export interface OnboardingProps {
 /** The first screen: both partners' names and time zones, the language, and where help is. */
 export function Onboarding({ onDone }: OnboardingProps) {
   const t = useText();
+  const words = useAppText();
   const language = useLanguage();
   const { setLanguage } = useApp();
   const [region, setRegion] = useState(() => {
     const fromBrowser = new Intl.Locale(navigator.language).region;
     return fromBrowser && regions.includes(fromBrowser) ? fromBrowser : '';
   });
-  const [error, setError] = useState('');
+  const [error, setError] = useState<'names-missing' | 'names-same' | undefined>();
   const [devices, setDevices] = useState<'one' | 'own'>('one');
   const id = useId();
   const regionNames = new Intl.DisplayNames([language], { type: 'region' });
@@ -48,11 +50,11 @@ export function Onboarding({ onDone }: OnboardingProps) {
     const name = (index: number) => String(form.get(`name-${index}`) ?? '').trim();
     const zone = (index: number) => String(form.get(`zone-${index}`) ?? browserZone);
     if (!name(0) || !name(1)) {
-      setError('Please give both names.');
+      setError('names-missing');
       return;
     }
     if (name(0).toLocaleLowerCase() === name(1).toLocaleLowerCase()) {
-      setError('Please give two different names, so the app can tell you apart.');
+      setError('names-same');
       return;
     }
     const couple: Couple = {
@@ -78,7 +80,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
       <h1 id="welcome-title">{t('program.title')}</h1>
       <p className="note">{t('program.not-therapy')}</p>
       <fieldset className="choice">
-        <legend>How will you use Attune?</legend>
+        <legend>{words.t('onboarding.devices')}</legend>
         <label>
           <input
             type="radio"
@@ -86,7 +88,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
             checked={devices === 'one'}
             onChange={() => setDevices('one')}
           />{' '}
-          Together on one phone
+          {words.t('onboarding.one-phone')}
         </label>
         <label>
           <input
@@ -95,14 +97,14 @@ export function Onboarding({ onDone }: OnboardingProps) {
             checked={devices === 'own'}
             onChange={() => setDevices('own')}
           />{' '}
-          Each on our own phone
+          {words.t('onboarding.own-phones')}
         </label>
       </fieldset>
       {devices === 'own' ? (
         <Suspense
           fallback={
             <p className="loading" aria-busy="true">
-              Loading…
+              {words.t('loading')}
             </p>
           }
         >
@@ -110,18 +112,15 @@ export function Onboarding({ onDone }: OnboardingProps) {
         </Suspense>
       ) : (
         <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
-          <h2>Welcome. Who are you two?</h2>
-          <p>
-            One phone is enough: you pass it between you, and the app shows each of you what is
-            yours to see.
-          </p>
+          <h2>{words.t('onboarding.title')}</h2>
+          <p>{words.t('onboarding.intro')}</p>
           <div className="partners">
             {PARTNER_IDS.map((partner, index) => (
               <PartnerFields key={partner} index={index} zones={zones} zone={browserZone} />
             ))}
           </div>
           <div className="field">
-            <label htmlFor={`${id}-language`}>Language</label>
+            <label htmlFor={`${id}-language`}>{words.t('language')}</label>
             <select
               id={`${id}-language`}
               value={language}
@@ -135,15 +134,13 @@ export function Onboarding({ onDone }: OnboardingProps) {
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-region`}>
-              Where you live, for local help numbers (optional)
-            </label>
+            <label htmlFor={`${id}-region`}>{words.t('onboarding.region')}</label>
             <select
               id={`${id}-region`}
               value={region}
               onChange={(event) => setRegion(event.target.value)}
             >
-              <option value="">Not now</option>
+              <option value="">{words.t('onboarding.region-none')}</option>
               {regions.map((code) => (
                 <option key={code} value={code}>
                   {regionNames.of(code) ?? code}
@@ -154,11 +151,11 @@ export function Onboarding({ onDone }: OnboardingProps) {
           <p className="note">{t('safety:device.warning')}</p>
           {error && (
             <p id={`${id}-error`} role="alert" className="error">
-              {error}
+              {words.t(`onboarding.${error}`)}
             </p>
           )}
           <button type="submit" className="primary">
-            Start our path
+            {words.t('onboarding.start')}
           </button>
         </form>
       )}

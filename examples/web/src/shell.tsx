@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useApp, usePartners, useText } from './app-context.js';
+import { useAppText } from './app-text.js';
 import { Banners } from './banners.js';
 import { Handover } from './handover.js';
 import { LanguageSelect } from './language-select.js';
@@ -36,6 +37,7 @@ export function Shell({
   eraseMyData,
 }: ShellProps) {
   const t = useText();
+  const words = useAppText();
   const route = useRoute();
   const { me, other } = usePartners();
   const { report } = useApp();
@@ -63,21 +65,21 @@ export function Shell({
         [{ screen: 'help' }, t('safety:help.title')],
       ]
     : [
-        [{ screen: 'path' }, 'Welcome'],
+        [{ screen: 'path' }, words.t('nav.welcome')],
         [{ screen: 'help' }, t('safety:help.title')],
       ];
 
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {words.t('skip-link')}
       </a>
       <header className="top">
         <div className="top-row">
           <p className="brand">Attune</p>
           <LanguageSelect />
         </div>
-        <nav aria-label="Main">
+        <nav aria-label={words.t('nav.label')}>
           <ul className="nav">
             {nav.map(([target, label]) => (
               <li key={target.screen}>
@@ -103,10 +105,16 @@ export function Shell({
         {signedIn && passPhone && !handingTo && (
           <div className="holder">
             <p>
-              Holding the phone: <strong data-testid="active-partner">{me.name}</strong>
+              {words.named('holder.holding', {
+                name: (
+                  <strong data-testid="active-partner">
+                    <bdi>{me.name}</bdi>
+                  </strong>
+                ),
+              })}
             </p>
             <button type="button" onClick={() => setHandingTo(other.id)}>
-              Pass the phone to {other.name}
+              {words.named('holder.pass', { name: other.name })}
             </button>
           </div>
         )}
@@ -135,7 +143,7 @@ export function Shell({
           <Suspense
             fallback={
               <p className="loading" aria-busy="true">
-                Loading…
+                {words.t('loading')}
               </p>
             }
           >

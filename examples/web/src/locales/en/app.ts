@@ -32,6 +32,9 @@ export const app = {
     partner: '{{name}} has left the program.',
   },
   onboarding: {
+    devices: 'How will you use Attune?',
+    'one-phone': 'Together on one phone',
+    'own-phones': 'Each on our own phone',
     title: 'Welcome. Who are you two?',
     intro:
       'One phone is enough: you pass it between you, and the app shows each of you what is yours to see.',
