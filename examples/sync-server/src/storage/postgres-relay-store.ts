@@ -121,8 +121,7 @@ export async function openPostgresRelayStore(
   try {
     const client = await pool.connect();
     try {
-      if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      await migrate(client);
+      await migrate(client, schema);
     } finally {
       client.release();
     }

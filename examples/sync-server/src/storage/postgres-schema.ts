@@ -50,15 +50,16 @@ const migrations: readonly string[] = [
 
 /**
  * Brings the database (the schema first on the connection's `search_path`) up to the current
- * schema, in one transaction. An advisory lock makes two servers starting at once take turns
- * instead of both creating tables.
+ * schema, in one transaction, creating the named schema first if one is given (a name already
+ * checked to need no quoting). An advisory lock makes two servers starting at once take turns:
+ * neither `CREATE SCHEMA IF NOT EXISTS` nor `CREATE TABLE IF NOT EXISTS` is safe against another
+ * transaction creating the same thing at the same moment.
  */
-export async function migrate(client: PoolClient): Promise<void> {
+export async function migrate(client: PoolClient, schema?: string): Promise<void> {
   await client.query('BEGIN');
   try {
-    await client.query(
-      `SELECT pg_advisory_xact_lock(hashtext('attune-relay-schema:' || coalesce(current_schema(), '')))`,
-    );
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('attune-relay-schema'))`);
+    if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query('CREATE TABLE IF NOT EXISTS relay_schema (version INTEGER NOT NULL)');
     const { rows } = await client.query<{ version: number }>('SELECT version FROM relay_schema');
     const version = rows[0]?.version ?? 0;
@@ -75,7 +76,8 @@ export async function migrate(client: PoolClient): Promise<void> {
     }
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK');
+    // The first error says what went wrong; a failed ROLLBACK would only hide it.
+    await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
