@@ -23,6 +23,24 @@ interface Waiting {
   readonly names: Readonly<Record<string, string>>;
 }
 
+// A code waiting for the other partner survives a reload: otherwise they would join a couple that
+// no phone holds any more.
+const PENDING_KEY = 'attune-pending-pairing';
+
+function loadPending(): Waiting | undefined {
+  try {
+    const pending = JSON.parse(localStorage.getItem(PENDING_KEY) ?? 'null') as Waiting | null;
+    return pending && pending.expiresAt > Date.now() ? pending : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function savePending(pending: Waiting | undefined): void {
+  if (pending) localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+  else localStorage.removeItem(PENDING_KEY);
+}
+
 /** The couple as both phones must hold it: exactly what the server has, nothing more. */
 const plainCouple = ({ id, partners: [first, second], startedAt }: Couple): Couple => ({
   id,
@@ -45,7 +63,11 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
   const [mode, setMode] = useState<'create' | 'join'>('create');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [waiting, setWaiting] = useState<Waiting | undefined>();
+  const [waiting, setWaitingState] = useState<Waiting | undefined>(loadPending);
+  const setWaiting = (next: Waiting | undefined) => {
+    savePending(next);
+    setWaitingState(next);
+  };
 
   const finish = (couple: Couple, self: string, link: RelayLink, names: Waiting['names']) =>
     onDone({
@@ -70,6 +92,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         const status = await sync.getCouple();
         if (!stopped && status.paired) {
           stopped = true;
+          savePending(undefined);
           finishRef.current(status.couple as Couple, CREATOR, waiting.link, waiting.names);
         }
       } catch {
@@ -146,6 +169,9 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         <p className="loading" aria-busy="true">
           Waiting for <bdi>{waiting.names[JOINER]}</bdi> to join…
         </p>
+        <button type="button" onClick={() => setWaiting(undefined)}>
+          Start over
+        </button>
       </div>
     );
   }
