@@ -1,10 +1,16 @@
 import { useAttuneContext } from '@attune/react';
 import { useLanguage } from '@attune/react/text';
 import { createElement, Fragment, type ReactNode } from 'react';
-import type { AppWords } from './locales/en/app.js';
 
 /** The app's own namespace, beside the program's. */
 export const APP_NAMESPACE = 'app';
+
+/**
+ * The shape of the app's own words (labels, headings and buttons around the program's content), as
+ * English, the source locale, has them. Every other locale's `app.json` has the same keys, with the
+ * plural forms its language has; `locales/check.ts` makes `tsc` hold them to that.
+ */
+export type AppWords = typeof import('./locales/en/app.json');
 
 /** The plural categories of `Intl.PluralRules`, as i18next suffixes keys with them. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';

@@ -9,7 +9,6 @@ import {
 } from '@attune/content';
 import i18next, { type i18n } from 'i18next';
 import { APP_NAMESPACE } from './app-text.js';
-import { app as sourceWords } from './locales/en/app.js';
 
 /** The locales the language switch offers: every one the content package ships. */
 export const locales: readonly string[] = shippedLocales;
@@ -24,15 +23,20 @@ export function localeName(locale: string): string {
   return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
 }
 
-// The app's own words in the other locales, each a file of its own, fetched when first chosen.
+// The app's own words, a file per locale like the program's, fetched when the locale is chosen.
 const appWords = import.meta.glob<ResourceTree>('./locales/*/app.json', { import: 'default' });
+const appWordsFile = (locale: string) => `./locales/${locale}/app.json`;
 
-/** Adds the app's own words for a locale, unless they are there already (English always is). */
+/**
+ * Adds the app's own words in a locale, once. A locale the content ships but the app has no words
+ * for gets English ones, as `fallbackLng` then reads them.
+ */
 async function loadAppWords(instance: i18n, locale: string): Promise<void> {
   const shipped = matchLocale(locale);
-  const load = appWords[`./locales/${shipped}/app.json`];
-  if (!load || instance.hasResourceBundle(shipped, APP_NAMESPACE)) return;
-  instance.addResourceBundle(shipped, APP_NAMESPACE, await load(), true, false);
+  const from = appWordsFile(shipped) in appWords ? shipped : sourceLocale;
+  const load = appWords[appWordsFile(from)];
+  if (!load || instance.hasResourceBundle(from, APP_NAMESPACE)) return;
+  instance.addResourceBundle(from, APP_NAMESPACE, await load(), true, false);
 }
 
 /**
@@ -62,8 +66,7 @@ export async function createAppI18n(locale: string): Promise<i18n> {
     defaultNS: 'common',
     // React escapes what it renders; escaping here too would show entities such as &quot;.
     interpolation: { escapeValue: false },
-    // English app words are part of the code: any text a locale lacks falls back to them.
-    resources: { [sourceLocale]: { [APP_NAMESPACE]: sourceWords } },
+    resources: {},
   });
   await loadLocale(instance, locale);
   markDocument(locale);

@@ -1,5 +1,4 @@
-import type { AppKey, BaseKey, LeafKeys, PluralCategory } from '../app-text.js';
-import type { AppWords } from './en/app.js';
+import type { AppKey, AppWords, BaseKey, LeafKeys, PluralCategory } from '../app-text.js';
 
 // Type checks only: `tsc` fails when a locale's `app.json` misses a key English has, has one English
 // does not, or lacks a plural form its language uses. Nothing here is part of the app.
