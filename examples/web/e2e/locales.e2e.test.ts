@@ -26,6 +26,41 @@ const programTitle = (locale: string): string =>
     readFileSync(join(appDir, '../../packages/content/locales', locale, 'common.json'), 'utf8'),
   ).program.title;
 
+/** One of the app's own words in a locale other than English, such as `onboarding.start`. */
+const appWord = (locale: string, key: string): string =>
+  key
+    .split('.')
+    .reduce(
+      (words, part) => words[part],
+      JSON.parse(readFileSync(join(appDir, 'src/locales', locale, 'app.json'), 'utf8')),
+    );
+
+/** The language switch in the header, whatever the language its label is in. */
+const languageSwitch = (page: Page) => page.locator('header').getByRole('combobox');
+
+/** English labels of the path screen and the frame around it, none of which may stay on a switch. */
+const englishLabels = [
+  'Skip to content',
+  'Language',
+  'Holding the phone',
+  'Pass the phone to',
+  'Next for you',
+  'Why is this locked?',
+];
+
+/** The path screen's own labels are in the locale, and none is left in English. */
+async function expectAppWordsIn(page: Page, locale: string): Promise<void> {
+  await expect
+    .poll(() => page.locator('#next-title').textContent())
+    .toBe(appWord(locale, 'path.next'));
+  const pass = appWord(locale, 'holder.pass').replace('{{name}}', 'Kai');
+  await page.getByRole('button', { name: pass, exact: true }).waitFor();
+  expect(await page.locator('header label').textContent()).toBe(appWord(locale, 'language'));
+  expect(await page.getByRole('list', { name: appWord(locale, 'path.steps') }).count()).toBe(1);
+  const text = (await page.locator('body').textContent()) ?? '';
+  expect(englishLabels.filter((label) => text.includes(label))).toEqual([]);
+}
+
 describe('languages', () => {
   it('downloads only the active locale’s content, and the new one’s on a switch', async () => {
     const page = await e2e.newPage({ locale: 'es-ES' });
@@ -35,23 +70,29 @@ describe('languages', () => {
     await page.waitForLoadState('networkidle');
     const spanish = [...fetched];
     expect(localesOf(spanish)).toEqual(['es']);
-    // common, the nine steps and safety: every screen shows step titles and the safety bar.
-    expect(spanish).toHaveLength(11);
+    // common, the nine steps and safety: every screen shows step titles and the safety bar; and
+    // the app's own words.
+    expect(spanish).toHaveLength(12);
+    expect(spanish).toContain('es/app');
 
-    await page.locator('header').getByLabel('Language').selectOption('de');
+    await languageSwitch(page).selectOption('de');
     await expect.poll(() => page.locator('h1').textContent()).toBe(programTitle('de'));
     await page.waitForLoadState('networkidle');
     const german = fetched.slice(spanish.length);
     expect(localesOf(german)).toEqual(['de']);
-    expect(german).toHaveLength(11);
+    expect(german).toHaveLength(12);
 
     // Going on in the app fetches nothing more: the locale is all there.
-    await page.getByRole('group', { name: 'Partner 1' }).getByLabel('Name').fill('Ana');
-    await page.getByRole('group', { name: 'Partner 2' }).getByLabel('Name').fill('Kai');
-    await page.getByRole('button', { name: 'Start our path' }).click();
+    const person = (number: number) =>
+      page.getByRole('group', {
+        name: appWord('de', 'onboarding.partner').replace('{{number}}', String(number)),
+      });
+    await person(1).getByLabel(appWord('de', 'onboarding.name')).fill('Ana');
+    await person(2).getByLabel(appWord('de', 'onboarding.name')).fill('Kai');
+    await page.getByRole('button', { name: appWord('de', 'onboarding.start') }).click();
     await open(page, '#/exercise/dreams-deck');
     await page.waitForLoadState('networkidle');
-    expect(fetched).toHaveLength(22);
+    expect(fetched).toHaveLength(24);
     expect(localesOf(fetched)).toEqual(['es', 'de']);
 
     mkdirSync(resultsDir, { recursive: true });
@@ -65,8 +106,12 @@ describe('languages', () => {
   it('lays Arabic out right to left, and keeps the language over a reload', async () => {
     const page = await e2e.newPage();
     await onboard(page, e2e.url);
-    await page.locator('header').getByLabel('Language').selectOption('ar');
+    await languageSwitch(page).selectOption('es');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(programTitle('es'));
+    await expectAppWordsIn(page, 'es');
+    await languageSwitch(page).selectOption('ar');
     await expect.poll(() => page.locator('h1').textContent()).toBe(programTitle('ar'));
+    await expectAppWordsIn(page, 'ar');
     const html = () =>
       page.evaluate(() => ({
         dir: document.documentElement.dir,
