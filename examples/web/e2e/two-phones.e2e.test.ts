@@ -133,7 +133,7 @@ describe('a couple with a phone each, through the sync server', () => {
     expect(pageErrors(kai)).toEqual([]);
   });
 
-  it('keeps what a partner does offline, and sends it when the phone is back online', async () => {
+  it('sends what a partner did offline once back online, and an erasure to the other phone', async () => {
     const ana = await e2e.newPage();
     const kai = await e2e.newPage({ timezoneId: 'Asia/Kolkata' });
     await pair(ana, kai);
@@ -153,6 +153,18 @@ describe('a couple with a phone each, through the sync server', () => {
     await kai.context().setOffline(false);
     await waitForSync(kai);
     await expect.poll(() => doneLine(ana, 'safe-space-basics', 'Kai')).not.toContain('not yet');
+
+    // Kai leaves and erases his entries: they go from Ana's phone too, through the server.
+    await open(kai, '#/leave');
+    await kai.getByRole('button', { name: 'Leave the program' }).click();
+    await kai
+      .getByRole('group', { name: 'Are you sure?' })
+      .getByRole('button', { name: 'Leave the program' })
+      .click();
+    await kai.getByRole('button', { name: 'Erase my entries…' }).click();
+    await kai.getByRole('button', { name: 'Yes, erase my entries' }).click();
+    await expect.poll(() => kai.getByRole('status').filter({ hasText: 'erased' }).count()).toBe(1);
+    await expect.poll(() => doneLine(ana, 'safe-space-basics', 'Kai')).toContain('not yet');
     expect(pageErrors(ana)).toEqual([]);
     // Going offline makes the browser log failed requests; only script errors count here.
     expect(pageErrors(kai).filter((error) => !/Failed to load resource/.test(error))).toEqual([]);

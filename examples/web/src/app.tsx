@@ -100,39 +100,6 @@ export function App() {
   // Saves every event the engine records; a new engine (after an erasure) gets a new link.
   useEffect(() => session?.history.follow(session.engine, report), [session, report]);
 
-  // With a phone each, what one partner records reaches the other through the sync server. The
-  // sync code loads only for such couples.
-  const [sync, setSync] = useState<SyncState | undefined>();
-  const setup = boot.status === 'ready' ? boot.setup : undefined;
-  // A new language saves a new setup object; only these parts matter to the sync.
-  const relay = setup?.relay;
-  const couple = setup?.couple;
-  const device = setup?.device;
-  const activePartner = setup?.activePartner;
-  useEffect(() => {
-    if (!session || !relay || !couple || !device || !activePartner) return;
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    Promise.all([import('./sync/relay-sync.js'), import('./sync/relay-client.js')]).then(
-      ([{ startRelaySync }, { relayClient }]) => {
-        if (cancelled) return;
-        stop = startRelaySync({
-          engine: session.engine,
-          couple,
-          self: activePartner,
-          device,
-          sync: relayClient().forPartner(relay),
-          onState: setSync,
-        });
-      },
-      report,
-    );
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, [session, relay, couple, device, activePartner, report]);
-
   // Rituals and check-ins come due with time alone, so progress is re-read now and then.
   useEffect(() => {
     if (!session) return;
@@ -157,6 +124,49 @@ export function App() {
     },
     [report],
   );
+
+  // With a phone each, what one partner records reaches the other through the sync server. The
+  // sync code loads only for such couples.
+  const [sync, setSync] = useState<SyncState | undefined>();
+  const setup = boot.status === 'ready' ? boot.setup : undefined;
+  // A new language saves a new setup object; only these parts matter to the sync.
+  const relay = setup?.relay;
+  const couple = setup?.couple;
+  const device = setup?.device;
+  const activePartner = setup?.activePartner;
+  useEffect(() => {
+    if (!session || !relay || !couple || !device || !activePartner) return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    Promise.all([import('./sync/relay-sync.js'), import('./sync/relay-client.js')]).then(
+      ([{ startRelaySync }, { relayClient }]) => {
+        if (cancelled) return;
+        stop = startRelaySync({
+          engine: session.engine,
+          couple,
+          self: activePartner,
+          device,
+          sync: relayClient().forPartner(relay),
+          onState: setSync,
+          onHistoryReplaced: (events, newDevice) => {
+            session.history.replace(events).then(() => {
+              const current = bootRef.current;
+              if (current.status !== 'ready' || !current.setup) return;
+              const setup = { ...current.setup, device: newDevice };
+              if (newDevice !== device) saveSetup(setup).catch(report);
+              const engine = createSessionEngine(setup, events);
+              setBoot({ ...current, setup, session: { engine, history: session.history } });
+            }, report);
+          },
+        });
+      },
+      report,
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [session, relay, couple, device, activePartner, report]);
 
   const context = useMemo((): AppContextValue | undefined => {
     if (boot.status !== 'ready') return undefined;

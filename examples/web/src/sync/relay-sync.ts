@@ -1,5 +1,11 @@
-import type { Couple, Engine } from '@attune/core';
-import { advanceCursor, exportEvents, importEvents, type SyncCursor } from '@attune/core/sync';
+import type { Couple, Engine, LoggedEvent } from '@attune/core';
+import {
+  advanceCursor,
+  createDeviceId,
+  exportEvents,
+  importEvents,
+  type SyncCursor,
+} from '@attune/core/sync';
 import type { PartnerSync } from '@attune/example-sync-server/client';
 
 /** Where this phone stands with the other partner's phone. */
@@ -21,6 +27,13 @@ export interface RelaySyncOptions {
   readonly device: string;
   readonly sync: PartnerSync;
   readonly onState: (state: SyncState) => void;
+  /**
+   * Called when what arrived changes what this phone already held — the other partner erased their
+   * events, two devices wrote one id, or another device used this one's id — so the app must store
+   * `events` in place of its history and start a new engine from them, with `device` from now on.
+   * This sync stops; the app starts a new one for the new engine.
+   */
+  readonly onHistoryReplaced: (events: readonly LoggedEvent[], device: string) => void;
   /** How often to ask for the partner's new events while the page is open. */
   readonly pollMs?: number;
 }
@@ -66,6 +79,12 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
       const result = importEvents(engine.getEvents(), page, { couple, device, self });
       const refused = result.rejected[0];
       if (refused) throw refused.error;
+      if (result.dropped.length > 0 || result.conflicts.length > 0 || result.deviceIdClash) {
+        // The engine only ever adds events; a history that lost or changed some starts anew.
+        stopped = true;
+        options.onHistoryReplaced(result.events, result.deviceIdClash ? createDeviceId() : device);
+        return;
+      }
       if (result.added.length > 0) engine.receive(result.added);
       since = page.next;
       if (!page.more) return;
