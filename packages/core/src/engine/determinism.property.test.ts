@@ -14,12 +14,14 @@ describe('progress', () => {
         (seed, behaviour, days, shuffleSeed) => {
           const simulated = simulateCouple({ days, seed, behaviour });
           const end = simulated.couple.startedAt + (days + 1) * 86_400_000;
-          const make = () =>
+          const make = (events?: readonly unknown[], trusted?: boolean) =>
             createEngine({
               program: simulated.program,
               couple: simulated.couple,
               device: 'observer',
               now: () => end,
+              ...(events && { events }),
+              ...(trusted && { trusted }),
             });
           const inOrder = make();
           inOrder.receive(simulated.events);
@@ -40,15 +42,23 @@ describe('progress', () => {
           scrambled.receive(shuffled.slice(half));
           scrambled.receive([...shuffled.slice(0, half), ...shuffled.slice(0, 3)]);
 
+          // Started from the same events: scrambled with repeats, or from storage in log order.
+          const started = make([...shuffled, ...shuffled.slice(0, 3)]);
+          const restored = make(inOrder.getEvents(), true);
+          expect(restored.receive(shuffled.slice(0, 5)).added).toBe(0);
+
           const strip = (engine: ReturnType<typeof make>) => ({
             ...engine.getSnapshot(),
             version: 0,
           });
-          expect(JSON.stringify(strip(scrambled))).toBe(JSON.stringify(strip(inOrder)));
-          for (const partner of ['ana', 'kai']) {
-            expect(JSON.stringify(scrambled.viewFor(partner))).toBe(
-              JSON.stringify(inOrder.viewFor(partner)),
-            );
+          for (const engine of [scrambled, started, restored]) {
+            expect(JSON.stringify(strip(engine))).toBe(JSON.stringify(strip(inOrder)));
+            expect(engine.getEvents()).toEqual(inOrder.getEvents());
+            for (const partner of ['ana', 'kai']) {
+              expect(JSON.stringify(engine.viewFor(partner))).toBe(
+                JSON.stringify(inOrder.viewFor(partner)),
+              );
+            }
           }
         },
       ),

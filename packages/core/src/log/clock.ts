@@ -24,24 +24,30 @@ export interface HybridClockOptions {
 /** Creates a hybrid logical clock over the given wall clock. */
 export function createHybridClock(options: HybridClockOptions): HybridClock {
   const maxSkewMs = options.maxSkewMs ?? 60_000;
-  let last: HybridTimestamp = { wall: 0, counter: 0 };
+  // Mutated in place: the engine observes every event it folds, and a new reading object (or a new
+  // number in a closure variable) per event would be a million allocations at start-up.
+  const last = { wall: 0, counter: 0 };
   return {
     tick() {
       const wall = options.now();
-      last =
-        wall > last.wall ? { wall, counter: 0 } : { wall: last.wall, counter: last.counter + 1 };
-      return last;
+      if (wall > last.wall) {
+        last.wall = wall;
+        last.counter = 0;
+      } else last.counter++;
+      return { wall: last.wall, counter: last.counter };
     },
     observe(remote) {
       const ceiling = options.now() + maxSkewMs;
-      const wall = Math.min(remote.wall, ceiling);
-      if (wall > last.wall) last = { wall, counter: wall === remote.wall ? remote.counter : 0 };
-      else if (wall === last.wall && remote.counter > last.counter) {
-        last = { wall, counter: remote.counter };
+      const remoteWall = Math.min(remote.wall, ceiling);
+      if (remoteWall > last.wall) {
+        last.counter = remoteWall === remote.wall ? remote.counter : 0;
+        last.wall = remoteWall;
+      } else if (remoteWall === last.wall && remote.counter > last.counter) {
+        last.counter = remote.counter;
       }
     },
     peek() {
-      return last;
+      return { wall: last.wall, counter: last.counter };
     },
   };
 }

@@ -14,10 +14,15 @@ export type AppendOutcome = 'added' | 'duplicate';
  * newer than all others — the usual case — costs the same however long the log is.
  */
 export class EventLog {
-  readonly #events: LoggedEvent[] = [];
+  #events: LoggedEvent[] = [];
+  // Per device, which sequences are held, one byte each. An event whose sequence is not marked
+  // cannot be held yet — nearly every event, recorded or received — so it needs no lookup, and a
+  // long log folded at start-up creates no garbage for the index.
+  readonly #held = new Map<string, { marks: Uint8Array; count: number }>();
   // Event ids are `device:seq`, so a per-device array indexed by sequence finds an id without a
-  // million-entry map.
-  readonly #byDevice = new Map<string, (LoggedEvent | undefined)[]>();
+  // million-entry map. Built on first need: to read an event by id, or to compare an event with the
+  // one it may repeat.
+  #byDevice: Map<string, (LoggedEvent | undefined)[]> | undefined;
 
   /** How many events the log holds. */
   get size(): number {
@@ -33,8 +38,39 @@ export class EventLog {
   get(id: string): LoggedEvent | undefined {
     const colon = id.lastIndexOf(':');
     if (colon < 0) return undefined;
-    const event = this.#byDevice.get(id.slice(0, colon))?.[Number(id.slice(colon + 1))];
+    const event = this.#index().get(id.slice(0, colon))?.[Number(id.slice(colon + 1))];
     return event?.id === id ? event : undefined;
+  }
+
+  /**
+   * Adds many events, such as a whole log at start-up, and returns those added, in log order. Into
+   * an empty log, events in strictly increasing log order — as storage keeps them — are taken as one
+   * copy of the list instead of an append each.
+   *
+   * @throws {@link AttuneEventError} as {@link EventLog.append} does.
+   */
+  load(events: readonly LoggedEvent[]): readonly LoggedEvent[] {
+    if (this.#events.length === 0) {
+      let i = 0;
+      while (
+        i < events.length &&
+        (i === 0 || compareEvents(events[i - 1] as LoggedEvent, events[i] as LoggedEvent) < 0) &&
+        this.#mark(events[i] as LoggedEvent)
+      ) {
+        i++;
+      }
+      if (i === events.length) {
+        this.#events = events.slice();
+        return this.#events;
+      }
+      this.#held.clear();
+    }
+    // Sorted first, so that most events land at the end of the log instead of being inserted.
+    const added: LoggedEvent[] = [];
+    for (const event of [...events].sort(compareEvents)) {
+      if (this.append(event) === 'added') added.push(event);
+    }
+    return added;
   }
 
   /**
@@ -44,21 +80,17 @@ export class EventLog {
    * @throws {@link AttuneEventError} with code `duplicate-id`; the log is unchanged.
    */
   append(event: LoggedEvent): AppendOutcome {
-    let slots = this.#byDevice.get(event.device);
-    if (!slots) {
-      slots = [];
-      this.#byDevice.set(event.device, slots);
-    }
-    // Reading past the end of an array is slow in V8, and appending always does.
-    const existing = event.seq < slots.length ? slots[event.seq] : undefined;
-    if (existing) {
-      if (canonicalJson(existing) === canonicalJson(event)) return 'duplicate';
-      throw new AttuneEventError(
-        'duplicate-id',
-        'id',
-        `Another event with id "${event.id}" and different content is already recorded`,
-        'Give each event a unique id; two devices may be sharing one device id.',
-      );
+    if (!this.#mark(event)) {
+      const existing = this.#index().get(event.device)?.[event.seq];
+      if (existing) {
+        if (canonicalJson(existing) === canonicalJson(event)) return 'duplicate';
+        throw new AttuneEventError(
+          'duplicate-id',
+          'id',
+          `Another event with id "${event.id}" and different content is already recorded`,
+          'Give each event a unique id; two devices may be sharing one device id.',
+        );
+      }
     }
     const events = this.#events;
     const last = events[events.length - 1];
@@ -75,7 +107,47 @@ export class EventLog {
       }
       events.splice(low, 0, event);
     }
-    slots[event.seq] = event;
+    if (this.#byDevice) this.#slot(this.#byDevice, event);
     return 'added';
+  }
+
+  /** Marks an event's sequence as held; false when it may be held already and must be looked up. */
+  #mark(event: LoggedEvent): boolean {
+    const { device, seq } = event;
+    let held = this.#held.get(device);
+    if (!held) {
+      held = { marks: new Uint8Array(1024), count: 0 };
+      this.#held.set(device, held);
+    }
+    if (seq >= held.marks.length) {
+      // Grown with the device's events, so a far-off sequence cannot make it huge; such an event
+      // is looked up in the index instead.
+      if (seq >= 4 * held.count + 1024) return false;
+      const marks = new Uint8Array(2 * seq);
+      marks.set(held.marks);
+      held.marks = marks;
+    }
+    if (held.marks[seq] === 1) return false;
+    held.marks[seq] = 1;
+    held.count++;
+    return true;
+  }
+
+  #index(): Map<string, (LoggedEvent | undefined)[]> {
+    if (!this.#byDevice) {
+      const byDevice = new Map<string, (LoggedEvent | undefined)[]>();
+      for (const event of this.#events) this.#slot(byDevice, event);
+      this.#byDevice = byDevice;
+    }
+    return this.#byDevice;
+  }
+
+  #slot(byDevice: Map<string, (LoggedEvent | undefined)[]>, event: LoggedEvent): void {
+    let slots = byDevice.get(event.device);
+    if (!slots) {
+      slots = [];
+      byDevice.set(event.device, slots);
+    }
+    slots[event.seq] = event;
   }
 }

@@ -111,10 +111,12 @@ export function computeProgress(facts: Facts, input: ProgressInput): Progress {
   const context: RuleContext = {
     partners,
     now,
-    completionsOf: (exercise, partner) => [
-      ...(facts.completions.get(exercise)?.get(partner) ?? []),
-      ...(facts.together.get(exercise) ?? []),
-    ],
+    completionsOf: (exercise, partner) => {
+      // Copied only when both kinds exist: a long log holds hundreds of thousands of completions.
+      const own = facts.completions.get(exercise)?.get(partner) ?? [];
+      const together = facts.together.get(exercise) ?? [];
+      return together.length === 0 ? own : own.length === 0 ? together : own.concat(together);
+    },
     togetherCompletionsOf: (exercise) => facts.together.get(exercise) ?? [],
     isStepCompleted: (id) => {
       const step = stepsById.get(id);

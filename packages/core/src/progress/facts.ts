@@ -69,24 +69,41 @@ export interface FoldContext {
   readonly exercises: ReadonlySet<string>;
 }
 
-/** The value for a key, created on first use. */
-function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = create();
-    map.set(key, value);
+// The fold runs once per event at start-up, a million times for a long log: it creates no closures
+// and no objects unless a key is new, so that folding stays clear of the garbage collector.
+
+/** Adds a wall time to a list in a map, creating the list on first use. */
+function pushTo(map: Map<string, number[]>, key: string, wall: number): void {
+  const list = map.get(key);
+  if (list) list.push(wall);
+  else map.set(key, [wall]);
+}
+
+/** Adds a partner to a set in a map, creating the set on first use. */
+function addTo(map: Map<string, Set<string>>, key: string, partner: string): void {
+  const set = map.get(key);
+  if (set) set.add(partner);
+  else map.set(key, new Set([partner]));
+}
+
+/** Counts a partner's own completion of an exercise. */
+function completed(facts: Facts, exercise: string, partner: string, wall: number): void {
+  let byPartner = facts.completions.get(exercise);
+  if (!byPartner) {
+    byPartner = new Map();
+    facts.completions.set(exercise, byPartner);
   }
-  return value;
+  pushTo(byPartner, partner, wall);
 }
 
 function practised(facts: Facts, event: AnyEvent, together: boolean, context: FoldContext): void {
   const week = localWeek(context.timeZones.get(event.partner) ?? 'UTC', event.clock.wall);
-  const practice = entry(facts.weeks, week, () => ({
-    partners: new Set<string>(),
-    together: false,
-  }));
-  practice.partners.add(event.partner);
-  if (together) practice.together = true;
+  const practice = facts.weeks.get(week);
+  if (!practice) facts.weeks.set(week, { partners: new Set([event.partner]), together });
+  else {
+    practice.partners.add(event.partner);
+    if (together) practice.together = true;
+  }
 }
 
 function noteExercise(facts: Facts, exercise: string, context: FoldContext): void {
@@ -105,43 +122,34 @@ export function foldEvent(facts: Facts, event: AnyEvent, context: FoldContext): 
     case 'exercise-completed': {
       const { exercise, together } = known.data;
       noteExercise(facts, exercise, context);
-      if (together) {
-        entry(facts.together, exercise, () => []).push(known.clock.wall);
-      } else {
-        const byPartner = entry(facts.completions, exercise, () => new Map<string, number[]>());
-        entry(byPartner, known.partner, () => []).push(known.clock.wall);
-      }
+      if (together) pushTo(facts.together, exercise, known.clock.wall);
+      else completed(facts, exercise, known.partner, known.clock.wall);
       practised(facts, known, together, context);
       return;
     }
     case 'exercise-started': {
       noteExercise(facts, known.data.exercise, context);
-      entry(facts.started, known.data.exercise, () => new Set<string>()).add(known.partner);
+      addTo(facts.started, known.data.exercise, known.partner);
       return;
     }
     case 'check-in-recorded': {
       noteExercise(facts, known.data.exercise, context);
-      entry(facts.checkIns, known.data.exercise, (): CheckInFact[] => []).push({ event: known });
+      const checkIns = facts.checkIns.get(known.data.exercise);
+      if (checkIns) checkIns.push({ event: known });
+      else facts.checkIns.set(known.data.exercise, [{ event: known }]);
       // Answering a check-in is doing it: it counts as that partner's completion.
-      const byPartner = entry(
-        facts.completions,
-        known.data.exercise,
-        () => new Map<string, number[]>(),
-      );
-      entry(byPartner, known.partner, () => []).push(known.clock.wall);
+      completed(facts, known.data.exercise, known.partner, known.clock.wall);
       practised(facts, known, false, context);
       return;
     }
     case 'answer-recorded': {
       if (known.visibility === 'sealed') {
-        const key = `${known.data.exercise}|${known.data.prompt}`;
-        entry(facts.sealedAnswers, key, () => new Set<string>()).add(known.partner);
+        addTo(facts.sealedAnswers, `${known.data.exercise}|${known.data.prompt}`, known.partner);
       }
       return;
     }
     case 'quiz-answered': {
-      const key = `${known.data.exercise}|${known.data.question}`;
-      entry(facts.sealedAnswers, key, () => new Set<string>()).add(known.partner);
+      addTo(facts.sealedAnswers, `${known.data.exercise}|${known.data.question}`, known.partner);
       return;
     }
     case 'safety-check-taken': {

@@ -73,7 +73,11 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
     case 'exercise-done': {
       const times = rule.times ?? 1;
       const since = rule.withinDays === undefined ? -Infinity : context.now - rule.withinDays * DAY;
-      const count = (walls: readonly number[]) => walls.filter((wall) => wall >= since).length;
+      const count = (walls: readonly number[]) => {
+        let done = 0;
+        for (let i = 0; i < walls.length; i++) if ((walls[i] as number) >= since) done++;
+        return done;
+      };
       const params: MessageParams = {
         exercise: rule.exercise,
         exerciseKey: context.exerciseTitle(rule.exercise),

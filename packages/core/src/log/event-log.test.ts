@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createHybridClock } from './clock.js';
+import { AttuneEventError } from './event-error.js';
+import { EventLog, type LoggedEvent } from './event-log.js';
+
+const event = (device: string, seq: number, wall: number, text = 'hello'): LoggedEvent => ({
+  id: `${device}:${seq}`,
+  partner: 'ana',
+  device,
+  seq,
+  clock: { wall, counter: 0 },
+  type: 'program-paused',
+  data: { text },
+  visibility: 'shared',
+});
+
+const ids = (log: EventLog) => log.events.map((each) => each.id);
+
+describe('EventLog', () => {
+  it('loads events in log order as one copy, and finds them by id', () => {
+    const events = [event('a', 1, 10), event('b', 1, 20), event('a', 2, 30)];
+    const log = new EventLog();
+    expect(log.load(events)).toEqual(events);
+    expect(log.events).not.toBe(events);
+    expect(ids(log)).toEqual(['a:1', 'b:1', 'a:2']);
+    expect(log.get('b:1')).toBe(events[1]);
+    expect(log.get('b:2')).toBeUndefined();
+    expect(log.get('nonsense')).toBeUndefined();
+  });
+
+  it('sorts and deduplicates what it loads when it is not in log order', () => {
+    const log = new EventLog();
+    const added = log.load([event('a', 2, 30), event('a', 1, 10), event('a', 2, 30)]);
+    expect(added.map((each) => each.id)).toEqual(['a:1', 'a:2']);
+    expect(ids(log)).toEqual(['a:1', 'a:2']);
+  });
+
+  it('refuses an id loaded twice with different content', () => {
+    const log = new EventLog();
+    expect(() => log.load([event('a', 1, 10), event('a', 1, 20, 'other')])).toThrow(
+      AttuneEventError,
+    );
+  });
+
+  it('tells a repeated event from a new one after loading, without an index until needed', () => {
+    const log = new EventLog();
+    log.load([event('a', 1, 10), event('a', 3, 30)]);
+    expect(log.append(event('a', 3, 30))).toBe('duplicate');
+    expect(log.append(event('a', 2, 20))).toBe('added');
+    expect(log.append(event('a', 2, 20))).toBe('duplicate');
+    expect(() => log.append(event('a', 2, 25, 'other'))).toThrow(/already recorded/);
+    expect(ids(log)).toEqual(['a:1', 'a:2', 'a:3']);
+    expect(log.append(event('b', 1, 15))).toBe('added');
+    expect(ids(log)).toEqual(['a:1', 'b:1', 'a:2', 'a:3']);
+    expect(log.get('b:1')?.clock.wall).toBe(15);
+  });
+
+  it('keeps track of sequences far apart without growing without bound', () => {
+    const log = new EventLog();
+    const far = 2 ** 40;
+    expect(log.append(event('a', 1, 10))).toBe('added');
+    expect(log.append(event('a', far, 20))).toBe('added');
+    expect(log.append(event('a', far, 20))).toBe('duplicate');
+    expect(log.append(event('a', 5000, 30))).toBe('added');
+    expect(log.append(event('a', 5000, 30))).toBe('duplicate');
+    expect(log.get(`a:${far}`)?.seq).toBe(far);
+    expect(log.size).toBe(3);
+  });
+});
+
+describe('createHybridClock', () => {
+  it('moves past what it observes, at most the allowed skew past now', () => {
+    let now = 1000;
+    const clock = createHybridClock({ now: () => now, maxSkewMs: 100 });
+    expect(clock.tick()).toEqual({ wall: 1000, counter: 0 });
+    expect(clock.tick()).toEqual({ wall: 1000, counter: 1 });
+    clock.observe({ wall: 1000, counter: 7 });
+    expect(clock.peek()).toEqual({ wall: 1000, counter: 7 });
+    clock.observe({ wall: 5000, counter: 3 });
+    expect(clock.peek()).toEqual({ wall: 1100, counter: 0 });
+    const reading = clock.tick();
+    expect(reading).toEqual({ wall: 1100, counter: 1 });
+    now = 2000;
+    expect(clock.tick()).toEqual({ wall: 2000, counter: 0 });
+    // Readings handed out are not changed by later ones.
+    expect(reading).toEqual({ wall: 1100, counter: 1 });
+  });
+});
