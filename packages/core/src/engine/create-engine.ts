@@ -4,7 +4,8 @@ import { createHybridClock } from '../log/clock.js';
 import { AttuneEventError } from '../log/event-error.js';
 import { EventLog, type LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
-import { createPluginRuntime } from '../plugins/plugin-runtime.js';
+import { AttunePluginError } from '../plugins/plugin-error.js';
+import { installerOf } from '../plugins/plugin-support.js';
 import type { AttunePlugin } from '../plugins/types.js';
 import type { Exercise, Program, Visibility } from '../program/types.js';
 import { computeProgress, type Progress, safetyConcernOf } from '../progress/compute.js';
@@ -185,28 +186,38 @@ export function createEngine(options: EngineOptions): Engine {
   const { couple, device } = options;
   const plugins = options.plugins ?? [];
   let notifying = false;
-  // Plugins are wired in only when given, so an engine without them runs exactly as before.
-  const runtime =
-    plugins.length > 0
-      ? createPluginRuntime({
-          program: options.program,
-          couple,
-          plugins,
-          snapshot: () => engine.getSnapshot(),
-          failed: () => {
-            snapshot = undefined;
-            version++;
-            // A plugin may fail while a view renders: listeners hear of it once, after the render.
-            if (!notifying) {
-              notifying = true;
-              void Promise.resolve().then(() => {
-                notifying = false;
-                notify();
-              });
-            }
-          },
-        })
-      : undefined;
+  // Plugins are wired in only when given, so an engine without them runs exactly as before. The code
+  // that validates and runs them comes with them, from `definePlugin`, so it is not bundled here.
+  const install = plugins.map(installerOf).find(Boolean);
+  if (plugins.length > 0 && !install) {
+    throw new AttunePluginError(
+      plugins.map((plugin, i) => ({
+        plugin: typeof plugin?.name === 'string' ? plugin.name : `plugins[${i}]`,
+        code: 'invalid-plugin',
+        path: '',
+        message: 'This plugin was not made with definePlugin.',
+        fix: 'Pass what definePlugin of the @attune/core the engine comes from returns.',
+      })),
+    );
+  }
+  const runtime = install?.({
+    program: options.program,
+    couple,
+    plugins,
+    snapshot: () => engine.getSnapshot(),
+    failed: () => {
+      snapshot = undefined;
+      version++;
+      // A plugin may fail while a view renders: listeners hear of it once, after the render.
+      if (!notifying) {
+        notifying = true;
+        void Promise.resolve().then(() => {
+          notifying = false;
+          notify();
+        });
+      }
+    },
+  });
   const program = runtime?.program ?? options.program;
   const now = options.now ?? Date.now;
   const partners = couple.partners.map((partner) => partner.id);
@@ -249,12 +260,16 @@ export function createEngine(options: EngineOptions): Engine {
     notify();
   };
 
-  const add = (event: AttuneEvent | UnknownEvent): boolean => {
-    if (log.append(event) === 'duplicate') return false;
+  const fold = (event: LoggedEvent) => {
     foldEvent(facts, event, foldContext);
     runtime?.fold(event);
     clock.observe(event.clock);
     if (event.device === device && event.seq > seq) seq = event.seq;
+  };
+
+  const add = (event: LoggedEvent): boolean => {
+    if (log.append(event) === 'duplicate') return false;
+    fold(event);
     return true;
   };
 
@@ -356,11 +371,10 @@ export function createEngine(options: EngineOptions): Engine {
   const loaded = options.trusted
     ? (initial as readonly (AttuneEvent | UnknownEvent)[])
     : initial.map((input) => checkEvent(input, context));
-  // Storage keeps events in log order, so sorting is usually not needed.
-  const inOrder = loaded.every(
-    (event, i) => i === 0 || compareEvents(loaded[i - 1] as LoggedEvent, event) < 0,
-  );
-  for (const event of inOrder ? loaded : [...loaded].sort(compareEvents)) add(event);
+  // A plain loop: start-up folds every event once, and an iterator or a callback per event would
+  // cost more than folding it.
+  const added = log.load(loaded);
+  for (let i = 0; i < added.length; i++) fold(added[i] as LoggedEvent);
 
   const engine: Engine = {
     program,

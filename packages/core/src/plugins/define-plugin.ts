@@ -1,17 +1,14 @@
-import type {
-  AttunePlugin,
-  ExerciseKindDefinition,
-  PluginContractVersion,
-  RuleKindDefinition,
-} from './types.js';
+import { createPluginRuntime } from './plugin-runtime.js';
+import { pluginSupport } from './plugin-support.js';
+import type { AttunePlugin, ExerciseKindDefinition, RuleKindDefinition } from './types.js';
 
-/** The plugin contract version this `@attune/core` implements; a plugin declares it as `contract`. */
-export const pluginContractVersion: PluginContractVersion = 1;
+export { pluginContractVersion } from './contract.js';
 
 /**
- * Declares a plugin. It returns the plugin unchanged: the point is the type, which checks every part
- * against the contract. The engine it is given to validates it, with every other plugin, at
- * registration.
+ * Declares a plugin. Its type checks every part against the contract. It returns a copy of the
+ * plugin that also carries, under a symbol, the code that validates and runs plugins: the engine it
+ * is given to takes that code from its plugins, so apps without plugins do not ship it. The engine
+ * validates the plugin, with every other plugin, at registration.
  *
  * @example
  * ```ts
@@ -27,7 +24,8 @@ export const pluginContractVersion: PluginContractVersion = 1;
  * ```
  */
 export function definePlugin(plugin: AttunePlugin): AttunePlugin {
-  return plugin;
+  // Enumerable, so that a copy made with spread (`{ ...plugin, name }`) still carries it.
+  return Object.assign({ ...plugin }, { [pluginSupport]: createPluginRuntime });
 }
 
 /**

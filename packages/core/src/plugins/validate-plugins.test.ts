@@ -6,6 +6,7 @@ import type { Program, Step } from '../program/types.js';
 import { definePlugin } from './define-plugin.js';
 import { echoPlugin, echoStep } from './fixtures.js';
 import { AttunePluginError } from './plugin-error.js';
+import { installerOf } from './plugin-support.js';
 import type { AttunePlugin } from './types.js';
 import { validatePlugins } from './validate-plugins.js';
 
@@ -203,5 +204,47 @@ describe('createEngine with plugins', () => {
       expect((error as Error).message).toContain('3 problem(s)');
       expect((error as Error).message).toContain('- stranger at steps[0].exercises[0]: No plugin');
     }
+  });
+
+  it('runs plugins with the code definePlugin gives them, which a spread copy keeps', () => {
+    expect(installerOf(echoPlugin)).toBeTypeOf('function');
+    const copy: AttunePlugin = { ...echoPlugin };
+    const engine = createEngine({
+      program: nineStepProgram,
+      couple: testCouple,
+      device: 'phone-1',
+      plugins: [copy],
+    });
+    expect(engine.plugins).toEqual([copy]);
+    expect(engine.program.steps.map((step) => step.id)).toContain('echoes');
+  });
+
+  it('refuses plugins not made with definePlugin, when none brings the code to run them', () => {
+    const plain = { contract: 1, name: 'plain' } as AttunePlugin;
+    const create = () =>
+      createEngine({
+        program: nineStepProgram,
+        couple: testCouple,
+        device: 'phone-1',
+        plugins: [plain, null as unknown as AttunePlugin],
+      });
+    expect(create).toThrow(AttunePluginError);
+    try {
+      create();
+    } catch (error) {
+      expect((error as AttunePluginError).problems).toEqual([
+        expect.objectContaining({ plugin: 'plain', code: 'invalid-plugin', path: '' }),
+        expect.objectContaining({ plugin: 'plugins[1]', code: 'invalid-plugin' }),
+      ]);
+      expect((error as Error).message).toContain('definePlugin');
+    }
+    // Alongside one made with definePlugin, a plain plugin object is validated like any other.
+    const engine = createEngine({
+      program: nineStepProgram,
+      couple: testCouple,
+      device: 'phone-1',
+      plugins: [echoPlugin, plain],
+    });
+    expect(engine.plugins).toHaveLength(2);
   });
 });

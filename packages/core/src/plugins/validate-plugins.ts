@@ -3,7 +3,7 @@ import type { Program, Step } from '../program/types.js';
 import type { Rule } from '../rules/types.js';
 import { hasText } from '../validation/check-content.js';
 import { builtInExerciseKinds, builtInRuleKinds } from './built-in-kinds.js';
-import { pluginContractVersion } from './define-plugin.js';
+import { pluginContractVersion } from './contract.js';
 import { errorText } from './isolate.js';
 import type { PluginProblem, PluginProblemCode } from './plugin-error.js';
 import type { AttunePlugin, PluginPayloadProblem } from './types.js';
