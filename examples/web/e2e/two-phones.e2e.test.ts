@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { markDone, writeReflection } from './flows.js';
-import { open, pageErrors, screenshot, setupE2E } from './helpers.js';
+import { open, pageErrors, screenshot, seriousViolations, setupE2E } from './helpers.js';
 
 // Two partners, each with their own phone (a browser context each, with its own storage), synced
 // through the example sync server that the test starts.
@@ -41,6 +41,7 @@ async function pair(ana: Page, kai: Page): Promise<void> {
   const code = await ana.getByTestId('pairing-code').textContent();
   expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   await screenshot(ana, 'two-phones-pairing-code');
+  expect(await seriousViolations(ana)).toEqual([]);
   // A reload while waiting keeps the same code, so Kai never joins a couple no phone holds.
   await ana.reload();
   await ana.getByLabel('Each on our own phone').check();
@@ -51,12 +52,14 @@ async function pair(ana: Page, kai: Page): Promise<void> {
   await kai.getByLabel('Pairing code').fill(code as string);
   await kai.getByLabel('Your name').fill('Kai');
   await kai.getByLabel('Your partner’s name').fill('Ana');
+  expect(await seriousViolations(kai)).toEqual([]);
   await kai.getByRole('button', { name: 'Join' }).click();
 
   await expect.poll(() => ana.getByTestId('active-partner').textContent()).toBe('Ana');
   await expect.poll(() => kai.getByTestId('active-partner').textContent()).toBe('Kai');
   await waitForSync(ana);
   await waitForSync(kai);
+  expect(await seriousViolations(kai)).toEqual([]);
 }
 
 /** What the exercise screen says about one partner's completions, such as "Ana: not yet". */

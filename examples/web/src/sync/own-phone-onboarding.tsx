@@ -2,6 +2,7 @@ import type { Couple, Partner } from '@attune/core';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
+import { useAppText } from '../app-text.js';
 import type { RelayLink, Setup } from '../persistence.js';
 import { randomId } from '../random-id.js';
 import { browserZone, zones } from '../time-zones.js';
@@ -58,6 +59,8 @@ const plainCouple = ({ id, partners: [first, second], startedAt }: Couple): Coup
  */
 export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
   const language = useLanguage();
+  const words = useAppText();
+  const { t } = words;
   const { region } = useApp();
   const id = useId();
   const [mode, setMode] = useState<'create' | 'join'>('create');
@@ -113,9 +116,9 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     const mine = field('name');
     const theirs = field('partner-name');
     const timeZone = field('zone') || browserZone;
-    if (!mine || !theirs) return setError('Please give both names.');
+    if (!mine || !theirs) return setError(t('onboarding.names-missing'));
     if (mine.toLocaleLowerCase() === theirs.toLocaleLowerCase()) {
-      return setError('Please give two different names, so the app can tell you apart.');
+      return setError(t('onboarding.names-same'));
     }
     const client = relayClient();
     setBusy(true);
@@ -142,7 +145,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     } catch (failure) {
       setError(
         failure instanceof TypeError
-          ? 'The sync server cannot be reached. Check your connection and try again.'
+          ? t('sync.unreachable')
           : failure instanceof Error
             ? failure.message
             : String(failure),
@@ -158,19 +161,22 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     );
     return (
       <div className="pairing" aria-live="polite">
-        <h2>Your pairing code</h2>
+        <h2>{t('sync.code-title')}</h2>
         <p className="pairing-code" data-testid="pairing-code">
           {waiting.code}
         </p>
         <p>
-          On <bdi>{waiting.names[JOINER]}</bdi>’s phone, open Attune, choose “Each on our own
-          phone”, then “Join with a code”, and enter this code before {until}.
+          {words.named(
+            'sync.code-how',
+            { name: waiting.names[JOINER] ?? '' },
+            { ownPhones: t('onboarding.own-phones'), join: t('sync.join'), time: until },
+          )}
         </p>
         <p className="loading" aria-busy="true">
-          Waiting for <bdi>{waiting.names[JOINER]}</bdi> to join…
+          {words.named('sync.waiting', { name: waiting.names[JOINER] ?? '' })}
         </p>
         <button type="button" onClick={() => setWaiting(undefined)}>
-          Start over
+          {t('sync.start-over')}
         </button>
       </div>
     );
@@ -179,7 +185,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
   return (
     <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined}>
       <fieldset className="choice">
-        <legend>Are you starting, or joining your partner?</legend>
+        <legend>{t('sync.start-or-join')}</legend>
         <label>
           <input
             type="radio"
@@ -187,7 +193,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
             checked={mode === 'create'}
             onChange={() => setMode('create')}
           />{' '}
-          Start and get a code
+          {t('sync.start')}
         </label>
         <label>
           <input
@@ -196,12 +202,12 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
             checked={mode === 'join'}
             onChange={() => setMode('join')}
           />{' '}
-          Join with a code
+          {t('sync.join')}
         </label>
       </fieldset>
       {mode === 'join' && (
         <div className="field">
-          <label htmlFor={`${id}-code`}>Pairing code</label>
+          <label htmlFor={`${id}-code`}>{t('sync.code')}</label>
           <input
             id={`${id}-code`}
             name="code"
@@ -214,11 +220,11 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-name`}>Your name</label>
+        <label htmlFor={`${id}-name`}>{t('sync.your-name')}</label>
         <input id={`${id}-name`} name="name" required maxLength={40} autoComplete="off" />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-partner-name`}>Your partner’s name</label>
+        <label htmlFor={`${id}-partner-name`}>{t('sync.partner-name')}</label>
         <input
           id={`${id}-partner-name`}
           name="partner-name"
@@ -226,10 +232,10 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
           maxLength={40}
           autoComplete="off"
         />
-        <p className="hint">Names stay on this phone; the sync server never sees them.</p>
+        <p className="hint">{t('sync.names-private')}</p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-zone`}>Your time zone</label>
+        <label htmlFor={`${id}-zone`}>{t('sync.your-zone')}</label>
         <select id={`${id}-zone`} name="zone" defaultValue={browserZone}>
           {zones.map((each) => (
             <option key={each} value={each}>
@@ -244,7 +250,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         </p>
       )}
       <button type="submit" className="primary" disabled={busy}>
-        {mode === 'create' ? 'Get our pairing code' : 'Join'}
+        {mode === 'create' ? t('sync.get-code') : t('sync.join-button')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useAppText } from '../app-text.js';
 import type { SyncState } from './relay-sync.js';
 
 /** Props of {@link SyncStatus}. */
@@ -12,33 +13,16 @@ export interface SyncStatusProps {
  * lost, and the work goes out when the network is back.
  */
 export function SyncStatus({ state, partner }: SyncStatusProps) {
-  const text = (() => {
-    switch (state?.status) {
-      case 'synced':
-        return (
-          <>
-            Up to date with <bdi>{partner}</bdi>’s phone
-          </>
-        );
-      case 'offline':
-        return <>Offline: what you do is kept on this phone and sent when you are back online</>;
-      case 'failed':
-        return <>Sync stopped: {state.message}</>;
-      default:
-        return (
-          <>
-            Syncing with <bdi>{partner}</bdi>’s phone…
-          </>
-        );
-    }
-  })();
+  const words = useAppText();
+  const status = state?.status ?? 'syncing';
+  const text =
+    state?.status === 'offline'
+      ? words.t('sync.offline')
+      : state?.status === 'failed'
+        ? words.t('sync.failed', { message: state.message })
+        : words.named(status === 'synced' ? 'sync.synced' : 'sync.syncing', { name: partner });
   return (
-    <p
-      role="status"
-      className="sync-status"
-      data-testid="sync-status"
-      data-state={state?.status ?? 'syncing'}
-    >
+    <p role="status" className="sync-status" data-testid="sync-status" data-state={status}>
       {text}
     </p>
   );
