@@ -108,6 +108,30 @@ describe('createEngine', () => {
     expect(engine.now()).toBe(testCouple.startedAt + HOUR);
   });
 
+  it('starts from stored events with its clock past them, as if it had received each one', () => {
+    const clock = manualClock();
+    const start = testCouple.startedAt;
+    // Another device's clock runs ahead: its last events are beyond the minute of skew allowed.
+    const stored = [0, 1, 2, 3, 4].map((i) => ({
+      id: `tablet:${i + 1}`,
+      partner: 'kai',
+      device: 'tablet',
+      seq: i + 1,
+      clock: { wall: start + i * 30_000, counter: i },
+      type: 'program-paused',
+      data: {},
+      visibility: 'shared',
+    }));
+    const options = { program: nineStepProgram, couple: testCouple, now: clock.now };
+    const restored = createEngine({ ...options, device: 'phone-1', events: stored });
+    const received = createEngine({ ...options, device: 'phone-2' });
+    for (const event of stored) received.receive([event]);
+    const next = restored.resume('ana').clock;
+    expect(next).toEqual(received.resume('ana').clock);
+    expect(next).toEqual({ wall: start + 60_000, counter: 5 });
+    expect(restored.getEvents()).toHaveLength(6);
+  });
+
   it('notifies subscribers on change and stops when unsubscribed', () => {
     const { engine } = setup();
     let calls = 0;

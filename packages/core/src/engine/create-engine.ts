@@ -40,8 +40,9 @@ export interface EngineOptions {
   /** Events with clocks further ahead of now than this are refused (default one day). */
   readonly maxFutureMs?: number;
   /**
-   * Plugins for this engine only, validated together when the engine is created; an
-   * `AttunePluginError` lists every problem. Their steps are merged into `program`.
+   * Plugins for this engine only, made with `definePlugin`, validated together when the engine is
+   * created; an `AttunePluginError` lists every problem. Their steps are merged into `program`. The
+   * code that validates and runs them comes with them, so an engine without plugins does not ship it.
    */
   readonly plugins?: readonly AttunePlugin[];
 }
@@ -221,7 +222,8 @@ export function createEngine(options: EngineOptions): Engine {
   const program = runtime?.program ?? options.program;
   const now = options.now ?? Date.now;
   const partners = couple.partners.map((partner) => partner.id);
-  const clock = createHybridClock({ now, maxSkewMs: options.maxClockSkewMs ?? 60_000 });
+  const maxClockSkewMs = options.maxClockSkewMs ?? 60_000;
+  const clock = createHybridClock({ now, maxSkewMs: maxClockSkewMs });
   const log = new EventLog();
   const facts: Facts = createFacts();
   const exercises = new Map<string, { exercise: Exercise; step: string }>();
@@ -263,13 +265,13 @@ export function createEngine(options: EngineOptions): Engine {
   const fold = (event: LoggedEvent) => {
     foldEvent(facts, event, foldContext);
     runtime?.fold(event);
-    clock.observe(event.clock);
     if (event.device === device && event.seq > seq) seq = event.seq;
   };
 
   const add = (event: LoggedEvent): boolean => {
     if (log.append(event) === 'duplicate') return false;
     fold(event);
+    clock.observe(event.clock);
     return true;
   };
 
@@ -375,6 +377,13 @@ export function createEngine(options: EngineOptions): Engine {
   // cost more than folding it.
   const added = log.load(loaded);
   for (let i = 0; i < added.length; i++) fold(added[i] as LoggedEvent);
+  // The events are in log order, so observing the last one within the clock's reach and those past
+  // it leaves the clock where observing every event would.
+  let latest = added.length - 1;
+  while (latest > 0 && (added[latest] as LoggedEvent).clock.wall > now() + maxClockSkewMs) latest--;
+  for (let i = Math.max(latest, 0); i < added.length; i++) {
+    clock.observe((added[i] as LoggedEvent).clock);
+  }
 
   const engine: Engine = {
     program,

@@ -74,8 +74,8 @@ export interface PluginRuntime {
 const SAFETY_EVENTS = new Set(['safety-check-taken', 'safety-rest']);
 
 /**
- * Validates an engine's plugins and wires them up. Only `createEngine` calls it, and only when it is
- * given plugins.
+ * Validates an engine's plugins and wires them up. `definePlugin` gives it to every plugin, and
+ * `createEngine` calls it through them when it is given plugins, so it is bundled only with them.
  *
  * @throws {@link AttunePluginError} with every problem, when the plugins cannot run.
  */

@@ -72,28 +72,28 @@ export interface FoldContext {
 // The fold runs once per event at start-up, a million times for a long log: it creates no closures
 // and no objects unless a key is new, so that folding stays clear of the garbage collector.
 
-/** Adds a wall time to a list in a map, creating the list on first use. */
-function pushTo(map: Map<string, number[]>, key: string, wall: number): void {
+/** Adds a wall time to a list in a map; true when the list is new. */
+function pushTo(map: Map<string, number[]>, key: string, wall: number): boolean {
   const list = map.get(key);
   if (list) list.push(wall);
   else map.set(key, [wall]);
+  return !list;
 }
 
-/** Adds a partner to a set in a map, creating the set on first use. */
-function addTo(map: Map<string, Set<string>>, key: string, partner: string): void {
+/** Adds a partner to a set in a map; true when the set is new. */
+function addTo(map: Map<string, Set<string>>, key: string, partner: string): boolean {
   const set = map.get(key);
   if (set) set.add(partner);
   else map.set(key, new Set([partner]));
+  return !set;
 }
 
-/** Counts a partner's own completion of an exercise. */
-function completed(facts: Facts, exercise: string, partner: string, wall: number): void {
-  let byPartner = facts.completions.get(exercise);
-  if (!byPartner) {
-    byPartner = new Map();
-    facts.completions.set(exercise, byPartner);
-  }
-  pushTo(byPartner, partner, wall);
+/** Counts a partner's own completion of an exercise; true when it is the exercise's first. */
+function completed(facts: Facts, exercise: string, partner: string, wall: number): boolean {
+  const byPartner = facts.completions.get(exercise);
+  if (byPartner) pushTo(byPartner, partner, wall);
+  else facts.completions.set(exercise, new Map([[partner, [wall]]]));
+  return !byPartner;
 }
 
 function practised(facts: Facts, event: AnyEvent, together: boolean, context: FoldContext): void {
@@ -106,6 +106,8 @@ function practised(facts: Facts, event: AnyEvent, together: boolean, context: Fo
   }
 }
 
+// Called when an exercise id becomes a key of one of the facts' maps: every event that names an
+// exercise adds it to one, so looking the id up once per map, not once per event, finds them all.
 function noteExercise(facts: Facts, exercise: string, context: FoldContext): void {
   if (!context.exercises.has(exercise)) facts.unknownExercises.add(exercise);
 }
@@ -113,30 +115,30 @@ function noteExercise(facts: Facts, exercise: string, context: FoldContext): voi
 /** Folds one event into the facts. Call once per event; duplicates are filtered by the log. */
 export function foldEvent(facts: Facts, event: AnyEvent, context: FoldContext): void {
   facts.count++;
-  if (!isKnownEventType(event.type)) {
-    facts.unknownTypes.set(event.type, (facts.unknownTypes.get(event.type) ?? 0) + 1);
-    return;
-  }
   const known = event as AttuneEvent;
   switch (known.type) {
     case 'exercise-completed': {
       const { exercise, together } = known.data;
-      noteExercise(facts, exercise, context);
-      if (together) pushTo(facts.together, exercise, known.clock.wall);
-      else completed(facts, exercise, known.partner, known.clock.wall);
+      const first = together
+        ? pushTo(facts.together, exercise, known.clock.wall)
+        : completed(facts, exercise, known.partner, known.clock.wall);
+      if (first) noteExercise(facts, exercise, context);
       practised(facts, known, together, context);
       return;
     }
     case 'exercise-started': {
-      noteExercise(facts, known.data.exercise, context);
-      addTo(facts.started, known.data.exercise, known.partner);
+      if (addTo(facts.started, known.data.exercise, known.partner)) {
+        noteExercise(facts, known.data.exercise, context);
+      }
       return;
     }
     case 'check-in-recorded': {
-      noteExercise(facts, known.data.exercise, context);
       const checkIns = facts.checkIns.get(known.data.exercise);
       if (checkIns) checkIns.push({ event: known });
-      else facts.checkIns.set(known.data.exercise, [{ event: known }]);
+      else {
+        facts.checkIns.set(known.data.exercise, [{ event: known }]);
+        noteExercise(facts, known.data.exercise, context);
+      }
       // Answering a check-in is doing it: it counts as that partner's completion.
       completed(facts, known.data.exercise, known.partner, known.clock.wall);
       practised(facts, known, false, context);
@@ -170,6 +172,9 @@ export function foldEvent(facts: Facts, event: AnyEvent, context: FoldContext): 
       facts.left.add(known.partner);
       return;
     default:
-      return;
+      // Known types the facts do not need fall here too.
+      if (!isKnownEventType(event.type)) {
+        facts.unknownTypes.set(event.type, (facts.unknownTypes.get(event.type) ?? 0) + 1);
+      }
   }
 }
