@@ -119,10 +119,10 @@ export class EventLog {
       held = { marks: new Uint8Array(1024), count: 0 };
       this.#held.set(device, held);
     }
-    if (seq >= held.marks.length) {
-      // Grown with the device's events, so a far-off sequence cannot make it huge; such an event
-      // is looked up in the index instead.
-      if (seq >= 4 * held.count + 1024) return false;
+    if (seq >= held.marks.length || seq >>> 0 !== seq) {
+      // Grown with the device's events, so a far-off sequence cannot make it huge; such an event,
+      // like one whose sequence is not a small whole number, is looked up in the index instead.
+      if (seq >= 4 * held.count + 1024 || seq >>> 0 !== seq) return false;
       const marks = new Uint8Array(2 * seq);
       marks.set(held.marks);
       held.marks = marks;
