@@ -49,6 +49,8 @@ describe('EventLog', () => {
     expect(log.append(event('a', 2, 20))).toBe('added');
     expect(log.append(event('a', 2, 20))).toBe('duplicate');
     expect(() => log.append(event('a', 2, 25, 'other'))).toThrow(/already recorded/);
+    expect(() => log.append(event('a', 2, 20, 'other'))).toThrow(/already recorded/);
+    expect(() => log.append(event('a', 3, 29))).toThrow(/already recorded/);
     expect(ids(log)).toEqual(['a:1', 'a:2', 'a:3']);
     expect(log.append(event('b', 1, 15))).toBe('added');
     expect(ids(log)).toEqual(['a:1', 'b:1', 'a:2', 'a:3']);

@@ -20,8 +20,8 @@ export class EventLog {
   // long log folded at start-up creates no garbage for the index.
   readonly #held = new Map<string, { marks: Uint8Array; count: number }>();
   // Event ids are `device:seq`, so a per-device array indexed by sequence finds an id without a
-  // million-entry map. Built on first need: to read an event by id, or to compare an event with the
-  // one it may repeat.
+  // million-entry map. Built on first need, to read an event by id: a repeated event is found by its
+  // clock instead, where it would go in the log.
   #byDevice: Map<string, (LoggedEvent | undefined)[]> | undefined;
 
   /** How many events the log holds. */
@@ -55,7 +55,7 @@ export class EventLog {
       while (
         i < events.length &&
         (i === 0 || compareEvents(events[i - 1] as LoggedEvent, events[i] as LoggedEvent) < 0) &&
-        this.#mark(events[i] as LoggedEvent)
+        this.#mark(events[i] as LoggedEvent) === 'new'
       ) {
         i++;
       }
@@ -80,10 +80,19 @@ export class EventLog {
    * @throws {@link AttuneEventError} with code `duplicate-id`; the log is unchanged.
    */
   append(event: LoggedEvent): AppendOutcome {
-    if (!this.#mark(event)) {
-      const existing = this.#index().get(event.device)?.[event.seq];
-      if (existing) {
-        if (canonicalJson(existing) === canonicalJson(event)) return 'duplicate';
+    const mark = this.#mark(event);
+    const events = this.#events;
+    const last = events[events.length - 1];
+    // Nearly every event comes after all the others; out-of-order arrivals are the rare case.
+    const at = !last || compareEvents(last, event) < 0 ? events.length : this.#position(event);
+    if (mark !== 'new') {
+      // The same event again has the same clock, so it sits where this one would go. Only a
+      // sequence too far off to be marked needs the index.
+      const existing = mark === 'held' ? events[at] : this.#index().get(event.device)?.[event.seq];
+      if (mark === 'held' || existing) {
+        if (existing?.id === event.id && canonicalJson(existing) === canonicalJson(event)) {
+          return 'duplicate';
+        }
         throw new AttuneEventError(
           'duplicate-id',
           'id',
@@ -92,27 +101,30 @@ export class EventLog {
         );
       }
     }
-    const events = this.#events;
-    const last = events[events.length - 1];
-    if (!last || compareEvents(last, event) < 0) {
-      events.push(event);
-    } else {
-      // Binary search for the first event after this one; out-of-order arrivals are the rare case.
-      let low = 0;
-      let high = events.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (compareEvents(events[middle] as LoggedEvent, event) < 0) low = middle + 1;
-        else high = middle;
-      }
-      events.splice(low, 0, event);
-    }
+    if (at === events.length) events.push(event);
+    else events.splice(at, 0, event);
     if (this.#byDevice) this.#slot(this.#byDevice, event);
     return 'added';
   }
 
-  /** Marks an event's sequence as held; false when it may be held already and must be looked up. */
-  #mark(event: LoggedEvent): boolean {
+  /** Where an event goes: the index of the first event after it, by binary search. */
+  #position(event: LoggedEvent): number {
+    const events = this.#events;
+    let low = 0;
+    let high = events.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareEvents(events[middle] as LoggedEvent, event) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * Marks an event's sequence as held: `new` when it was not, `held` when it was, `unmarked` when the
+   * sequence is too far off to be marked and the index must tell.
+   */
+  #mark(event: LoggedEvent): 'new' | 'held' | 'unmarked' {
     const { device, seq } = event;
     let held = this.#held.get(device);
     if (!held) {
@@ -122,15 +134,15 @@ export class EventLog {
     if (seq >= held.marks.length || seq >>> 0 !== seq) {
       // Grown with the device's events, so a far-off sequence cannot make it huge; such an event,
       // like one whose sequence is not a small whole number, is looked up in the index instead.
-      if (seq >= 4 * held.count + 1024 || seq >>> 0 !== seq) return false;
+      if (seq >= 4 * held.count + 1024 || seq >>> 0 !== seq) return 'unmarked';
       const marks = new Uint8Array(2 * seq);
       marks.set(held.marks);
       held.marks = marks;
     }
-    if (held.marks[seq] === 1) return false;
+    if (held.marks[seq] === 1) return 'held';
     held.marks[seq] = 1;
     held.count++;
-    return true;
+    return 'new';
   }
 
   #index(): Map<string, (LoggedEvent | undefined)[]> {
