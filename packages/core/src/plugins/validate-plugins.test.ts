@@ -6,7 +6,8 @@ import type { Program, Step } from '../program/types.js';
 import { definePlugin } from './define-plugin.js';
 import { echoPlugin, echoStep } from './fixtures.js';
 import { AttunePluginError } from './plugin-error.js';
-import { installerOf } from './plugin-support.js';
+import { createPluginRuntime } from './plugin-runtime.js';
+import { type InstallPlugins, installerOf, pluginSupport } from './plugin-support.js';
 import type { AttunePlugin } from './types.js';
 import { validatePlugins } from './validate-plugins.js';
 
@@ -216,6 +217,24 @@ describe('createEngine with plugins', () => {
       plugins: [copy],
     });
     expect(engine.plugins).toEqual([copy]);
+    expect(engine.program.steps.map((step) => step.id)).toContain('echoes');
+  });
+
+  it('calls the installer the plugins carry, with every plugin of the engine', () => {
+    const calls: number[] = [];
+    const install: InstallPlugins = (options) => {
+      calls.push(options.plugins.length);
+      return createPluginRuntime(options);
+    };
+    const carrying = Object.assign({ ...echoPlugin }, { [pluginSupport]: install });
+    const quiet = { contract: 1, name: 'quiet' } as AttunePlugin;
+    const engine = createEngine({
+      program: nineStepProgram,
+      couple: testCouple,
+      device: 'phone-1',
+      plugins: [quiet, carrying],
+    });
+    expect(calls).toEqual([2]);
     expect(engine.program.steps.map((step) => step.id)).toContain('echoes');
   });
 
