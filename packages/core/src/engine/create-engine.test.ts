@@ -101,6 +101,22 @@ describe('createEngine', () => {
     expect(Object.isFrozen(engine.getSnapshot())).toBe(true);
   });
 
+  it("rebuilds a partner's view entries only when the log grows, not as time passes", () => {
+    const { engine, clock } = setup();
+    engine.completeExercise('ana', 'safe-space-basics');
+    const before = engine.viewFor('kai').entries;
+    clock.advance(3 * DAY);
+    engine.refresh();
+    expect(engine.viewFor('kai').entries).toBe(before);
+    engine.answer('ana', 'what-feels-safe', 'safe', 'only mine');
+    const after = engine.viewFor('kai').entries;
+    expect(after).not.toBe(before);
+    // Ana's private answer grew the log, but Kai sees nothing new and no count of what he cannot see.
+    expect(after).toEqual(before);
+    expect(JSON.stringify(engine.viewFor('kai'))).not.toContain('only mine');
+    expect(engine.viewFor('ana').entries).toHaveLength(2);
+  });
+
   it('reads the clock it was given through now()', () => {
     const { engine, clock } = setup();
     expect(engine.now()).toBe(testCouple.startedAt);

@@ -13,7 +13,7 @@ import { computeDue } from '../progress/due.js';
 import { createFacts, type Facts, type FoldContext, foldEvent } from '../progress/facts.js';
 import { suggestNext } from '../progress/suggest.js';
 import { viewEvents } from '../visibility/view.js';
-import type { Couple, EngineSnapshot, PartnerView } from './types.js';
+import type { Couple, EngineSnapshot, PartnerView, ViewEntry } from './types.js';
 
 const DAY = 86_400_000;
 
@@ -246,6 +246,8 @@ export function createEngine(options: EngineOptions): Engine {
   let snapshot: EngineSnapshot | undefined;
   let computedAt = 0;
   const views = new Map<string, PartnerView>();
+  // Each partner's view entries, with the length of the log they were built from.
+  const viewEntries = new Map<string, { events: number; entries: readonly ViewEntry[] }>();
 
   const checkContext = () => ({ partners, latestWall: now() + (options.maxFutureMs ?? DAY) });
 
@@ -428,6 +430,16 @@ export function createEngine(options: EngineOptions): Engine {
       const due = runtime ? runtime.reminders(partner, builtInDue, computedAt) : builtInDue;
       const ownSafetyConcern = safetyConcernOf(progressFacts, program, partner);
       const previous = lastViews.get(partner);
+      // The log only grows, so a view of as many events as before has the same entries: the clock
+      // moving on (`refresh`) rebuilds due items and the suggestion, not the entries.
+      // The count stays out of the view itself: it would tell a partner how many events they
+      // cannot see.
+      const built = viewEntries.get(partner);
+      const entries =
+        built && built.events === log.events.length
+          ? built.entries
+          : viewEvents(log.events, partner);
+      viewEntries.set(partner, { events: log.events.length, entries });
       let suggestion = suggestNext({
         program,
         facts: progressFacts,
@@ -442,7 +454,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const view: PartnerView = Object.freeze({
         partner,
-        entries: viewEvents(log.events, partner),
+        entries,
         suggestion: same(suggestion, previous?.suggestion),
         due: same(due, previous?.due),
         ownSafetyConcern,
