@@ -136,6 +136,33 @@ describe('a couple with a phone each, through the sync server', () => {
     expect(pageErrors(kai)).toEqual([]);
   });
 
+  it('gives a waiting couple a new code once the first runs out, and refuses the old one', async () => {
+    const ana = await e2e.newPage();
+    const kai = await e2e.newPage();
+    await chooseOwnPhones(ana);
+    await ana.getByLabel('Your name').fill('Ana');
+    await ana.getByLabel('Your partner’s name').fill('Kai');
+    await ana.getByRole('button', { name: 'Get our pairing code' }).click();
+    const first = await ana.getByTestId('pairing-code').textContent();
+
+    // A day and an hour on, past the code's day, on Ana's phone; its timers keep running.
+    await ana.clock.setFixedTime(Date.now() + 25 * 3_600_000);
+    await expect.poll(() => ana.getByTestId('pairing-code').textContent()).not.toBe(first);
+    const renewed = await ana.getByTestId('pairing-code').textContent();
+
+    await chooseOwnPhones(kai);
+    await kai.getByLabel('Join with a code').check();
+    await kai.getByLabel('Your name').fill('Kai');
+    await kai.getByLabel('Your partner’s name').fill('Ana');
+    await kai.getByLabel('Pairing code').fill(first as string);
+    await kai.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => kai.locator('form [role="alert"]').textContent()).toMatch(/code/i);
+    await kai.getByLabel('Pairing code').fill(renewed as string);
+    await kai.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => kai.getByTestId('active-partner').textContent()).toBe('Kai');
+    await expect.poll(() => ana.getByTestId('active-partner').textContent()).toBe('Ana');
+  });
+
   it('sends what a partner did offline once back online, and an erasure to the other phone', async () => {
     const ana = await e2e.newPage();
     const kai = await e2e.newPage({ timezoneId: 'Asia/Kolkata' });

@@ -19,6 +19,8 @@ export interface CreatedCouple {
   /** For the other partner to join with, such as `K7QX-M2PA`. */
   readonly code: string;
   readonly codeExpiresAt: number;
+  /** How long the code lasts from now: unlike `codeExpiresAt`, right whatever the device's clock. */
+  readonly codeExpiresInMs: number;
 }
 
 /** What the second partner gets when joining. */
@@ -59,7 +61,11 @@ export interface PartnerSync {
   /** The events after position `since` (default 0) this partner may hold. */
   pull(since?: number): Promise<PullResult>;
   /** A new pairing code, while the other partner has not joined. */
-  renewCode(): Promise<{ readonly code: string; readonly codeExpiresAt: number }>;
+  renewCode(): Promise<{
+    readonly code: string;
+    readonly codeExpiresAt: number;
+    readonly codeExpiresInMs: number;
+  }>;
 }
 
 /** A typed client for the sync server. */

@@ -36,6 +36,15 @@ export async function createCouple(context: RouteContext, body: unknown): Promis
   });
   return {
     status: 201,
-    body: { couple: id, partner: partner.id, token, code, codeExpiresAt },
+    // The lifetime too, not only the server's deadline: a phone whose clock is off can still tell
+    // when its code runs out.
+    body: {
+      couple: id,
+      partner: partner.id,
+      token,
+      code,
+      codeExpiresAt,
+      codeExpiresInMs: context.codeTtlMs,
+    },
   };
 }

@@ -59,6 +59,8 @@ describe.each(storeBackends)('pairing ($name)', (backend) => {
     let now = 0;
     running = await startTestServer(backend, { now: () => now, codeTtlMs: 60_000 });
     const created = await running.client.createCouple(ana);
+    // The lifetime as well as the deadline, for phones whose clocks are off.
+    expect(created).toMatchObject({ codeExpiresAt: 60_000, codeExpiresInMs: 60_000 });
     now = 60_000;
     expect(await refusal(running.client.joinCouple(created.code, kai))).toMatchObject({
       status: 404,
@@ -66,6 +68,7 @@ describe.each(storeBackends)('pairing ($name)', (backend) => {
     });
     const renewed = await running.client.forPartner(created).renewCode();
     expect(renewed.code).not.toBe(created.code);
+    expect(renewed).toMatchObject({ codeExpiresAt: 120_000, codeExpiresInMs: 60_000 });
     await running.client.joinCouple(renewed.code, kai);
     expect(await refusal(running.client.forPartner(created).renewCode())).toMatchObject({
       status: 409,

@@ -20,5 +20,8 @@ export async function renewCode(context: RouteContext, caller: Caller): Promise<
       fix: 'Nothing to do: sync with the token you have',
     });
   }
-  return { status: 201, body: { couple: caller.couple.id, code, codeExpiresAt } };
+  return {
+    status: 201,
+    body: { couple: caller.couple.id, code, codeExpiresAt, codeExpiresInMs: context.codeTtlMs },
+  };
 }

@@ -19,6 +19,7 @@ export interface OwnPhoneOnboardingProps {
 
 interface Waiting {
   readonly code: string;
+  /** When the code runs out, by this phone's clock (the server's may differ). */
   readonly expiresAt: number;
   readonly link: RelayLink;
   readonly names: Readonly<Record<string, string>>;
@@ -30,8 +31,8 @@ const PENDING_KEY = 'attune-pending-pairing';
 
 function loadPending(): Waiting | undefined {
   try {
-    const pending = JSON.parse(localStorage.getItem(PENDING_KEY) ?? 'null') as Waiting | null;
-    return pending && pending.expiresAt > Date.now() ? pending : undefined;
+    // Kept past its code's expiry: the couple is still on the server, and gets a new code.
+    return (JSON.parse(localStorage.getItem(PENDING_KEY) ?? 'null') as Waiting | null) ?? undefined;
   } catch {
     return undefined;
   }
@@ -93,10 +94,19 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     const check = async () => {
       try {
         const status = await sync.getCouple();
-        if (!stopped && status.paired) {
+        if (stopped) return;
+        if (status.paired) {
           stopped = true;
           savePending(undefined);
           finishRef.current(status.couple as Couple, CREATOR, waiting.link, waiting.names);
+        } else if (Date.now() >= waiting.expiresAt) {
+          // The couple waits on the server still; only its code ran out, so a new one replaces it.
+          const renewed = await sync.renewCode();
+          const expiresAt = Date.now() + renewed.codeExpiresInMs;
+          const next = { ...waiting, code: renewed.code, expiresAt };
+          if (stopped) return;
+          savePending(next);
+          setWaitingState(next);
         }
       } catch {
         // Offline for a moment: the next check tries again.
@@ -129,7 +139,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         const created = await client.createCouple(me, Date.now());
         setWaiting({
           code: created.code,
-          expiresAt: created.codeExpiresAt,
+          expiresAt: Date.now() + created.codeExpiresInMs,
           link: { couple: created.couple, token: created.token },
           names: { [CREATOR]: mine, [JOINER]: theirs },
         });
@@ -156,9 +166,12 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
   };
 
   if (waiting) {
-    const until = new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(
-      waiting.expiresAt,
-    );
+    // Codes last a day: the weekday tells today's evening from tomorrow morning.
+    const until = new Intl.DateTimeFormat(language, {
+      weekday: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(waiting.expiresAt);
     return (
       <div className="pairing" aria-live="polite">
         <h2>{t('sync.code-title')}</h2>
