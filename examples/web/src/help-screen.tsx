@@ -1,13 +1,10 @@
-import { euMemberStates, getHelpResources, helpRegions } from '@attune/content/help';
+import { getHelpResources } from '@attune/content/help';
 import { useLanguage } from '@attune/react/text';
 import { useId } from 'react';
 import { useApp, useText } from './app-context.js';
 import { useAppText } from './app-text.js';
+import { RegionOptions } from './region-options.js';
 import { href } from './use-route.js';
-
-const regions = [...new Set([...helpRegions.map((entry) => entry.region), ...euMemberStates])]
-  .filter((region) => /^[A-Z]{2}$/.test(region))
-  .sort();
 
 /** Help resources for where the couple lives: emergency numbers, helplines, a world directory. */
 export function HelpScreen() {
@@ -17,7 +14,6 @@ export function HelpScreen() {
   const language = useLanguage();
   const { region, setRegion, names } = useApp();
   const help = getHelpResources({ ...(region ? { region } : {}), locale: language });
-  const regionNames = new Intl.DisplayNames([language], { type: 'region' });
   const emergency = help.emergency[0];
   const signedIn = Object.keys(names).length > 0;
 
@@ -41,11 +37,7 @@ export function HelpScreen() {
             onChange={(event) => setRegion(event.target.value || undefined)}
           >
             <option value="">{words.t('help.region-none')}</option>
-            {regions.map((code) => (
-              <option key={code} value={code}>
-                {regionNames.of(code) ?? code}
-              </option>
-            ))}
+            <RegionOptions />
           </select>
         </div>
       )}

@@ -2,7 +2,7 @@ import { useLanguage } from '@attune/react/text';
 import { useId } from 'react';
 import { useApp } from './app-context.js';
 import { useAppText } from './app-text.js';
-import { localeName, locales } from './i18n.js';
+import { LanguageOptions } from './language-options.js';
 
 /** Switches the app between every shipped locale; each is named in its own language. */
 export function LanguageSelect() {
@@ -14,11 +14,7 @@ export function LanguageSelect() {
     <div className="language">
       <label htmlFor={id}>{words.t('language')}</label>
       <select id={id} value={language} onChange={(event) => setLanguage(event.target.value)}>
-        {locales.map((locale) => (
-          <option key={locale} value={locale} lang={locale}>
-            {localeName(locale)}
-          </option>
-        ))}
+        <LanguageOptions />
       </select>
     </div>
   );

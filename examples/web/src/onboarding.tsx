@@ -1,21 +1,16 @@
-import { euMemberStates, helpRegions } from '@attune/content/help';
 import type { Couple } from '@attune/core';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
 import { useApp, useText } from './app-context.js';
 import { useAppText } from './app-text.js';
-import { localeName, locales } from './i18n.js';
+import { LanguageOptions } from './language-options.js';
 import { PartnerFields } from './partner-fields.js';
 import type { Setup } from './persistence.js';
 import { randomId } from './random-id.js';
-import { browserZone, zones } from './time-zones.js';
+import { helpRegionCodes, RegionOptions } from './region-options.js';
+import { browserZone } from './time-zones.js';
 
 const PARTNER_IDS = ['partner-1', 'partner-2'] as const;
-
-/** Regions with help resources of their own, and the EU states that share 112. */
-const regions = [...new Set([...helpRegions.map((entry) => entry.region), ...euMemberStates])]
-  .filter((region) => /^[A-Z]{2}$/.test(region))
-  .sort();
 
 // Only couples who sync through the server need its client and the pairing screens.
 const OwnPhoneOnboarding = lazy(() =>
@@ -37,12 +32,11 @@ export function Onboarding({ onDone }: OnboardingProps) {
   const { setLanguage } = useApp();
   const [region, setRegion] = useState(() => {
     const fromBrowser = new Intl.Locale(navigator.language).region;
-    return fromBrowser && regions.includes(fromBrowser) ? fromBrowser : '';
+    return fromBrowser && helpRegionCodes.includes(fromBrowser) ? fromBrowser : '';
   });
   const [error, setError] = useState<'names-missing' | 'names-same' | undefined>();
   const [devices, setDevices] = useState<'one' | 'own'>('one');
   const id = useId();
-  const regionNames = new Intl.DisplayNames([language], { type: 'region' });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -116,7 +110,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
           <p>{words.t('onboarding.intro')}</p>
           <div className="partners">
             {PARTNER_IDS.map((partner, index) => (
-              <PartnerFields key={partner} index={index} zones={zones} zone={browserZone} />
+              <PartnerFields key={partner} index={index} zone={browserZone} />
             ))}
           </div>
           <div className="field">
@@ -126,11 +120,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
               value={language}
               onChange={(event) => setLanguage(event.target.value)}
             >
-              {locales.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {localeName(locale)}
-                </option>
-              ))}
+              <LanguageOptions />
             </select>
           </div>
           <div className="field">
@@ -141,11 +131,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
               onChange={(event) => setRegion(event.target.value)}
             >
               <option value="">{words.t('onboarding.region-none')}</option>
-              {regions.map((code) => (
-                <option key={code} value={code}>
-                  {regionNames.of(code) ?? code}
-                </option>
-              ))}
+              <RegionOptions />
             </select>
           </div>
           <p className="note">{t('safety:device.warning')}</p>

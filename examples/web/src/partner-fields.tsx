@@ -1,18 +1,17 @@
 import { useId } from 'react';
 import { useAppText } from './app-text.js';
+import { TimeZoneOptions } from './time-zone-options.js';
 
 /** Props of {@link PartnerFields}. */
 export interface PartnerFieldsProps {
   /** 0 or 1; names the form fields `name-0`, `zone-0`… */
   readonly index: number;
-  /** The time zones to choose from. */
-  readonly zones: readonly string[];
   /** The time zone chosen at first. */
   readonly zone: string;
 }
 
 /** The fieldset for one partner's name and time zone, in the onboarding form. */
-export function PartnerFields({ index, zones, zone }: PartnerFieldsProps) {
+export function PartnerFields({ index, zone }: PartnerFieldsProps) {
   const id = useId();
   const words = useAppText();
   return (
@@ -31,11 +30,7 @@ export function PartnerFields({ index, zones, zone }: PartnerFieldsProps) {
       <div className="field">
         <label htmlFor={`${id}-zone`}>{words.t('onboarding.time-zone')}</label>
         <select id={`${id}-zone`} name={`zone-${index}`} defaultValue={zone}>
-          {zones.map((each) => (
-            <option key={each} value={each}>
-              {each.replaceAll('_', ' ')}
-            </option>
-          ))}
+          <TimeZoneOptions />
         </select>
       </div>
     </fieldset>

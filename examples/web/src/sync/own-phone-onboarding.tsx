@@ -5,7 +5,8 @@ import { useApp } from '../app-context.js';
 import { useAppText } from '../app-text.js';
 import type { RelayLink, Setup } from '../persistence.js';
 import { randomId } from '../random-id.js';
-import { browserZone, zones } from '../time-zones.js';
+import { TimeZoneOptions } from '../time-zone-options.js';
+import { browserZone } from '../time-zones.js';
 import { relayClient } from './relay-client.js';
 
 // The relay sees partner ids, never names: each phone keeps both names for itself.
@@ -250,11 +251,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
       <div className="field">
         <label htmlFor={`${id}-zone`}>{t('sync.your-zone')}</label>
         <select id={`${id}-zone`} name="zone" defaultValue={browserZone}>
-          {zones.map((each) => (
-            <option key={each} value={each}>
-              {each.replaceAll('_', ' ')}
-            </option>
-          ))}
+          <TimeZoneOptions />
         </select>
       </div>
       {error && (
