@@ -32,7 +32,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error('The sync server could not start:', error);
+  else if (code === 'EADDRINUSE') {
+    const { port } = error as unknown as { port: number };
+    console.error(
+      `The sync server could not start: port ${port} is taken, perhaps by a sync server still running. Stop it, or choose another port with --port (PORT).`,
+    );
+  } else console.error('The sync server could not start:', error);
   process.exitCode = 1;
 });
