@@ -74,6 +74,16 @@ export default defineConfig({
         test: { name: 'cli', root: 'examples/cli', environment: 'node' },
       },
       {
+        // The example web app's logic that runs without a browser: the sync loop and its helpers.
+        extends: true,
+        test: {
+          name: 'web',
+          root: 'examples/web',
+          include: ['src/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
         // The example web app in headless Chromium: a production build served by `vite preview`
         // (built once in the global setup; each file starts its own server and browser).
         test: {

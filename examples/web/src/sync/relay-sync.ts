@@ -1,12 +1,8 @@
 import type { Couple, Engine, LoggedEvent } from '@attune/core';
-import {
-  advanceCursor,
-  createDeviceId,
-  exportEvents,
-  importEvents,
-  type SyncCursor,
-} from '@attune/core/sync';
+import { advanceCursor, createDeviceId, exportEvents, importEvents } from '@attune/core/sync';
 import type { PartnerSync } from '@attune/example-sync-server/client';
+import { loadSyncPosition, saveSyncPosition } from './sync-position.js';
+import { uploadChunks } from './upload-chunks.js';
 
 /** Where this phone stands with the other partner's phone. */
 export type SyncState =
@@ -57,10 +53,9 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   const other = couple.partners.find((partner) => partner.id !== self)?.id;
   if (!other) throw new Error(`"${self}" has no partner in couple "${couple.id}"`);
 
-  // Both start empty on every page load: a first round sends everything again and pulls from the
-  // start, which costs a little traffic and never duplicates anything.
-  let sent: SyncCursor = {};
-  let since = 0;
+  // Where the last page left off: a reload sends and pulls only what is new since.
+  let { sent, since } = loadSyncPosition(couple.id, device);
+  const save = () => saveSyncPosition(couple.id, device, { sent, since });
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
@@ -68,9 +63,11 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   const push = async () => {
     const own = engine.getEvents().filter((event) => event.partner === self);
     const batch = exportEvents(own, { couple, recipient: other, since: sent });
-    if (batch.events.length === 0) return;
-    await sync.upload(batch);
-    sent = advanceCursor(sent, batch.events);
+    for (const events of uploadChunks(batch.events)) {
+      await sync.upload({ ...batch, events });
+      sent = advanceCursor(sent, events);
+      save();
+    }
   };
 
   const pull = async () => {
@@ -87,6 +84,7 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
       }
       if (result.added.length > 0) engine.receive(result.added);
       since = page.next;
+      save();
       if (!page.more) return;
     }
   };

@@ -1,0 +1,194 @@
+import {
+  type Couple,
+  createEngine,
+  type Engine,
+  type LoggedEvent,
+  nineStepProgram,
+} from '@attune/core';
+import { erasePartner, type SyncBatch } from '@attune/core/sync';
+import type { PartnerSync, PullResult } from '@attune/example-sync-server/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RelaySyncOptions, type SyncState, startRelaySync } from './relay-sync.js';
+import { uploadChunks } from './upload-chunks.js';
+
+const couple: Couple = {
+  id: 'couple-1',
+  partners: [
+    { id: 'ana', timeZone: 'Europe/Berlin' },
+    { id: 'kai', timeZone: 'America/New_York' },
+  ],
+  startedAt: Date.UTC(2026, 0, 5),
+};
+
+/**
+ * A relay in memory, as the example server behaves for these tests: it numbers what arrives and
+ * hands each partner, in pages, what was sent to them.
+ */
+function memoryRelay() {
+  const stored: { position: number; recipient: string; event: LoggedEvent }[] = [];
+  const uploads: SyncBatch<LoggedEvent>[] = [];
+  const forPartner = (partner: string): PartnerSync => ({
+    getCouple: async () => ({ couple, partner, paired: true }),
+    renewCode: async () => {
+      throw new Error('paired');
+    },
+    async upload(batch) {
+      uploads.push(batch);
+      for (const event of batch.events) {
+        if (stored.some((item) => item.event.id === event.id)) continue;
+        stored.push({ position: stored.length + 1, recipient: batch.recipient, event });
+      }
+      return { stored: batch.events.length, duplicates: 0, erased: 0, conflicts: [] };
+    },
+    async pull(since = 0): Promise<PullResult> {
+      const mine = stored.filter((item) => item.recipient === partner && item.position > since);
+      const page = mine.slice(0, 100);
+      return {
+        format: 'attune-sync',
+        version: 1,
+        couple: couple.id,
+        recipient: partner,
+        events: page.map((item) => item.event),
+        next: page.at(-1)?.position ?? since,
+        more: mine.length > page.length,
+      };
+    },
+  });
+  return { stored, uploads, forPartner };
+}
+
+function phone(device: string): Engine {
+  return createEngine({
+    program: nineStepProgram,
+    couple,
+    device,
+    now: () => Date.UTC(2026, 0, 6),
+    maxFutureMs: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Runs the sync until its first round settles, then stops it; resolves with the last state. */
+async function syncOnce(
+  options: Omit<RelaySyncOptions, 'onState' | 'onHistoryReplaced'> &
+    Partial<Pick<RelaySyncOptions, 'onHistoryReplaced'>>,
+): Promise<SyncState> {
+  return new Promise((resolve) => {
+    const stop = startRelaySync({
+      onHistoryReplaced: () => {
+        stop();
+        resolve({ status: 'syncing' });
+      },
+      ...options,
+      pollMs: 60_000,
+      onState: (state) => {
+        if (state.status === 'syncing') return;
+        stop();
+        resolve(state);
+      },
+    });
+  });
+}
+
+beforeEach(() => localStorage.clear());
+afterEach(() => localStorage.clear());
+
+describe('startRelaySync', () => {
+  it('sends a long history in uploads small enough for the server, and the other phone gets it all', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    for (let i = 0; i < 1_200; i++) ana.completeExercise('ana', 'safe-space-basics');
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    expect(state.status).toBe('synced');
+    expect(relay.uploads.length).toBeGreaterThan(2);
+    for (const upload of relay.uploads) {
+      expect(upload.events.length).toBeLessThanOrEqual(500);
+      expect(JSON.stringify(upload).length).toBeLessThan(1024 * 1024);
+    }
+
+    const kai = phone('kai-phone');
+    await syncOnce({
+      engine: kai,
+      couple,
+      self: 'kai',
+      device: 'kai-phone',
+      sync: relay.forPartner('kai'),
+    });
+    expect(kai.getEvents().filter((event) => event.partner === 'ana')).toHaveLength(1_200);
+  });
+
+  it('picks up where it left off after a reload: nothing is sent twice', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const options = { engine: ana, couple, self: 'ana', device: 'ana-phone' };
+    await syncOnce({ ...options, sync: relay.forPartner('ana') });
+    const sentFirst = relay.uploads.flatMap((upload) => upload.events).length;
+
+    ana.completeExercise('ana', 'what-feels-safe');
+    await syncOnce({ ...options, sync: relay.forPartner('ana') });
+    const sentInAll = relay.uploads.flatMap((upload) => upload.events).length;
+    expect(sentFirst).toBe(1);
+    expect(sentInAll).toBe(2);
+  });
+
+  it('never sends a private answer, and starts the history anew when the partner erases theirs', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    const kai = phone('kai-phone');
+    ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-PRIVATE');
+    kai.completeExercise('kai', 'safe-space-basics');
+    const anaOptions = { engine: ana, couple, self: 'ana', device: 'ana-phone' } as const;
+    const kaiOptions = { engine: kai, couple, self: 'kai', device: 'kai-phone' } as const;
+    await syncOnce({ ...anaOptions, sync: relay.forPartner('ana') });
+    await syncOnce({ ...kaiOptions, sync: relay.forPartner('kai') });
+    await syncOnce({ ...anaOptions, sync: relay.forPartner('ana') });
+    expect(JSON.stringify(relay.uploads)).not.toContain('ANA-PRIVATE');
+    expect(ana.getEvents().some((event) => event.partner === 'kai')).toBe(true);
+
+    // Kai erases his entries; his phone sends the signed-off request.
+    const erased = erasePartner(kai.getEvents(), { couple, partner: 'kai', device: 'kai-phone' });
+    const kaiAfter = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: 'kai-phone',
+      events: erased.events,
+      now: () => Date.UTC(2026, 0, 6),
+      maxFutureMs: Number.POSITIVE_INFINITY,
+    });
+    await syncOnce({ ...kaiOptions, engine: kaiAfter, sync: relay.forPartner('kai') });
+
+    const replaced = await new Promise<readonly LoggedEvent[]>((resolve) => {
+      const stop = startRelaySync({
+        ...anaOptions,
+        sync: relay.forPartner('ana'),
+        pollMs: 60_000,
+        onState: () => {},
+        onHistoryReplaced: (events, device) => {
+          stop();
+          expect(device).toBe('ana-phone');
+          resolve(events);
+        },
+      });
+    });
+    expect(
+      replaced.some((event) => event.partner === 'kai' && event.type !== 'erasure-requested'),
+    ).toBe(false);
+    expect(replaced.some((event) => event.partner === 'ana')).toBe(true);
+  });
+});
+
+describe('uploadChunks', () => {
+  it('keeps the order and cuts by count and by size, giving an oversized event a run of its own', () => {
+    const events = [{ text: 'a' }, { text: 'b' }, { text: 'x'.repeat(300) }, { text: 'c' }];
+    const chunks = uploadChunks(events, { maxEvents: 2, maxBytes: 100 });
+    expect(chunks).toEqual([[events[0], events[1]], [events[2]], [events[3]]]);
+    expect(chunks.flat()).toEqual(events);
+    expect(uploadChunks([], { maxEvents: 2, maxBytes: 100 })).toEqual([]);
+  });
+});
