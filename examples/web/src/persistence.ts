@@ -6,8 +6,9 @@ import {
   persistEngine,
 } from '@attune/core/storage';
 
-// Everything this app keeps on the device goes through this module, so another storage (a native
-// file API, sync to the partner's phone) can take its place without touching the screens.
+// The couple's setup and history go through this module, so another storage (a native file API)
+// can take their place without touching the screens. Only the two-phone sync keeps two small notes
+// of its own in localStorage (src/sync): a code waiting for the partner, and how far the sync got.
 
 /** What the couple set up in onboarding, and who holds the phone now. */
 export interface Setup {
