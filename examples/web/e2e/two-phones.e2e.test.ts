@@ -156,7 +156,9 @@ describe('a couple with a phone each, through the sync server', () => {
     await kai.getByLabel('Your partner’s name').fill('Ana');
     await kai.getByLabel('Pairing code').fill(first as string);
     await kai.getByRole('button', { name: 'Join' }).click();
-    await expect.poll(() => kai.locator('form [role="alert"]').textContent()).toMatch(/code/i);
+    await expect
+      .poll(() => kai.locator('form [role="alert"]').textContent())
+      .toContain('No couple is waiting with this code.');
     await kai.getByLabel('Pairing code').fill(renewed as string);
     await kai.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => kai.getByTestId('active-partner').textContent()).toBe('Kai');

@@ -3,6 +3,8 @@ import type { SyncBatch } from '@attune/core/sync';
 import type { StoredCouple } from '../storage/relay-store.js';
 import { SyncServerError } from './sync-server-error.js';
 
+export { SyncServerError };
+
 /** Options of {@link createSyncClient}. */
 export interface SyncClientOptions {
   /** Where the server answers, such as `http://127.0.0.1:8787` or `https://example.org/relay/`. */

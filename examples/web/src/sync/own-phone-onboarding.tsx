@@ -1,8 +1,9 @@
 import type { Couple, Partner } from '@attune/core';
+import { SyncServerError } from '@attune/example-sync-server/client';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
-import { useAppText } from '../app-text.js';
+import { type AppText, useAppText } from '../app-text.js';
 import type { RelayLink, Setup } from '../persistence.js';
 import { randomId } from '../random-id.js';
 import { TimeZoneOptions } from '../time-zone-options.js';
@@ -42,6 +43,21 @@ function loadPending(): Waiting | undefined {
 function savePending(pending: Waiting | undefined): void {
   if (pending) localStorage.setItem(PENDING_KEY, JSON.stringify(pending));
   else localStorage.removeItem(PENDING_KEY);
+}
+
+/**
+ * Why pairing did not work, in the couple's language where the reason is one a person can act on;
+ * other refusals keep the server's own explanation.
+ */
+function pairingProblem(failure: unknown, t: AppText['t']): string {
+  if (failure instanceof TypeError) return t('sync.unreachable');
+  if (failure instanceof SyncServerError) {
+    if (failure.code === 'unknown-code' || failure.code === 'missing-code') {
+      return t('sync.code-unknown');
+    }
+    if (failure.code === 'rate-limited') return t('sync.rate-limited');
+  }
+  return failure instanceof Error ? failure.message : String(failure);
 }
 
 /** The couple as both phones must hold it: exactly what the server has, nothing more. */
@@ -154,13 +170,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         );
       }
     } catch (failure) {
-      setError(
-        failure instanceof TypeError
-          ? t('sync.unreachable')
-          : failure instanceof Error
-            ? failure.message
-            : String(failure),
-      );
+      setError(pairingProblem(failure, t));
     } finally {
       setBusy(false);
     }
