@@ -125,6 +125,22 @@ export function App() {
     [report],
   );
 
+  // The engine cannot forget events: after an erasure, here or arriving from the other phone, the
+  // device keeps the new history and a new engine starts from it (with a new device id after a clash).
+  const replaceHistory = useCallback(
+    async (history: History, events: History['events'], device?: string) => {
+      await history.replace(events);
+      const current = bootRef.current;
+      if (current.status !== 'ready' || !current.setup) return;
+      const setup =
+        device && device !== current.setup.device ? { ...current.setup, device } : current.setup;
+      if (setup !== current.setup) saveSetup(setup).catch(report);
+      const engine = createSessionEngine(setup, events);
+      setBoot({ ...current, setup, session: { engine, history } });
+    },
+    [report],
+  );
+
   // With a phone each, what one partner records reaches the other through the sync server. The
   // sync code loads only for such couples.
   const [sync, setSync] = useState<SyncState | undefined>();
@@ -149,14 +165,7 @@ export function App() {
           sync: relayClient().forPartner(relay),
           onState: setSync,
           onHistoryReplaced: (events, newDevice) => {
-            session.history.replace(events).then(() => {
-              const current = bootRef.current;
-              if (current.status !== 'ready' || !current.setup) return;
-              const setup = { ...current.setup, device: newDevice };
-              if (newDevice !== device) saveSetup(setup).catch(report);
-              const engine = createSessionEngine(setup, events);
-              setBoot({ ...current, setup, session: { engine, history: session.history } });
-            }, report);
+            replaceHistory(session.history, events, newDevice).catch(report);
           },
         });
       },
@@ -166,7 +175,7 @@ export function App() {
       cancelled = true;
       stop?.();
     };
-  }, [session, relay, couple, device, activePartner, report]);
+  }, [session, relay, couple, device, activePartner, replaceHistory, report]);
 
   const context = useMemo((): AppContextValue | undefined => {
     if (boot.status !== 'ready') return undefined;
@@ -217,13 +226,7 @@ export function App() {
       partner: setup.activePartner,
       device: setup.device,
     });
-    await session.history.replace(erasure.events);
-    // The engine cannot forget events: a new one starts from what the device keeps now.
-    const engine = createSessionEngine(setup, erasure.events);
-    const history = session.history;
-    setBoot((current) =>
-      current.status === 'ready' ? { ...current, session: { engine, history } } : current,
-    );
+    await replaceHistory(session.history, erasure.events);
   };
 
   const engine = session?.engine ?? getPreviewEngine();

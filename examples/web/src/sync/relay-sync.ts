@@ -59,6 +59,7 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
+  let receiving = false;
 
   const push = async () => {
     const own = engine.getEvents().filter((event) => event.partner === self);
@@ -82,7 +83,14 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
         options.onHistoryReplaced(result.events, result.deviceIdClash ? createDeviceId() : device);
         return;
       }
-      if (result.added.length > 0) engine.receive(result.added);
+      if (result.added.length > 0) {
+        receiving = true;
+        try {
+          engine.receive(result.added);
+        } finally {
+          receiving = false;
+        }
+      }
       since = page.next;
       save();
       if (!page.more) return;
@@ -121,14 +129,9 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
     });
   };
 
-  // The engine notifies for what is received too; only this partner's new events need a push.
-  let ownCount = -1;
+  // A change recorded here starts a round; what this sync itself receives does not.
   const unsubscribe = engine.subscribe(() => {
-    const count = engine.getEvents().reduce((n, event) => n + (event.partner === self ? 1 : 0), 0);
-    if (count !== ownCount) {
-      ownCount = count;
-      run();
-    }
+    if (!receiving) run();
   });
   const timer = setInterval(run, options.pollMs ?? 3_000);
   window.addEventListener('online', run);
