@@ -68,6 +68,11 @@ export interface PartnerSync {
     readonly codeExpiresAt: number;
     readonly codeExpiresInMs: number;
   }>;
+  /**
+   * Removes the couple, its pairing code and this token, while the other partner has not joined;
+   * refused with the code `already-paired` once they have.
+   */
+  cancelCouple(): Promise<void>;
 }
 
 /** A typed client for the sync server. */
@@ -93,7 +98,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   // Paths are joined to the base, so a server behind a prefix (`https://example.org/relay/`) works.
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const request = async <T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     body?: unknown,
     token?: string,
@@ -130,6 +135,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       getCouple: () => request('GET', `/couples/${couple}`, undefined, token),
       upload: (batch) => request('POST', `/couples/${couple}/events`, batch, token),
       renewCode: () => request('POST', `/couples/${couple}/code`, {}, token),
+      cancelCouple: async () => {
+        await request('DELETE', `/couples/${couple}`, undefined, token);
+      },
       pull: (since = 0) =>
         request('GET', `/couples/${couple}/events?since=${since}`, undefined, token),
     }),

@@ -80,7 +80,7 @@ const internal = new HttpProblem(500, {
 /**
  * Creates the HTTP server that relays a couple's events: pairing by code, bearer tokens, uploads
  * checked event by event and stored in one transaction, and pulls filtered so each partner gets only
- * what they may hold. Plain `node:http`: six routes do not need a framework.
+ * what they may hold. Plain `node:http`: a handful of routes do not need a framework.
  *
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import { cancelCouple } from '../routes/cancel-couple.js';
 import { createCouple } from '../routes/create-couple.js';
 import { getCouple } from '../routes/get-couple.js';
 import { joinCouple } from '../routes/join-couple.js';
@@ -25,7 +26,9 @@ export interface CoupleRoute {
   readonly handle: (input: RouteInput & { readonly caller: Caller }) => Promise<RouteResult>;
 }
 
-type Methods<R> = Readonly<Partial<Record<'GET' | 'POST', R>>>;
+type Method = 'GET' | 'POST' | 'DELETE';
+
+type Methods<R> = Readonly<Partial<Record<Method, R>>>;
 
 const open: Readonly<Record<string, Methods<OpenRoute>>> = {
   '/health': {
@@ -37,7 +40,10 @@ const open: Readonly<Record<string, Methods<OpenRoute>>> = {
 
 /** By what follows `/couples/:id`. */
 const ofCouple: Readonly<Record<string, Methods<CoupleRoute>>> = {
-  '': { GET: { handle: ({ caller }) => getCouple(caller) } },
+  '': {
+    GET: { handle: ({ caller }) => getCouple(caller) },
+    DELETE: { handle: ({ context, caller }) => cancelCouple(context, caller) },
+  },
   '/code': { POST: { handle: ({ context, caller }) => renewCode(context, caller) } },
   '/events': {
     GET: { handle: ({ context, caller, query }) => pullEvents(context, caller, query) },
@@ -59,7 +65,7 @@ type Missing = Extract<FoundRoute, { readonly kind: 'wrong-method' | 'not-found'
 
 function pick<R>(methods: Methods<R> | undefined, method: string): { readonly route: R } | Missing {
   if (!methods) return { kind: 'not-found' };
-  const route = Object.hasOwn(methods, method) ? methods[method as 'GET' | 'POST'] : undefined;
+  const route = Object.hasOwn(methods, method) ? methods[method as Method] : undefined;
   return route ? { route } : { kind: 'wrong-method', allowed: Object.keys(methods) };
 }
 

@@ -2,6 +2,7 @@ import type { Couple, LoggedEvent, Partner } from '@attune/core';
 import pg from 'pg';
 import { migrate } from './postgres-schema.js';
 import type {
+  CancelOutcome,
   EventTransaction,
   JoinOutcome,
   RelayStore,
@@ -298,6 +299,24 @@ export async function openPostgresRelayStore(
         );
         return result.rowCount === 1;
       }),
+    cancelCouple: (couple) =>
+      track(() =>
+        inTransaction(async (client): Promise<CancelOutcome> => {
+          // FOR UPDATE: a join running at the same moment either finishes first, and the couple is
+          // found paired here, or waits here, then finds no couple for its code.
+          const { rows } = await client.query<{ second_partner: string | null }>(
+            'SELECT second_partner FROM couples WHERE id = $1 FOR UPDATE',
+            [couple],
+          );
+          const row = rows[0];
+          if (!row) return { kind: 'unknown-couple' };
+          if (row.second_partner !== null) return { kind: 'paired' };
+          // No events to remove: uploads need both partners, so a waiting couple has none.
+          await client.query('DELETE FROM tokens WHERE couple_id = $1', [couple]);
+          await client.query('DELETE FROM couples WHERE id = $1', [couple]);
+          return { kind: 'cancelled' };
+        }),
+      ),
     findToken: (tokenHash) =>
       track(async () => {
         const { rows } = await pool.query<{ couple_id: string; partner: string }>(

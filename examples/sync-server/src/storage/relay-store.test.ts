@@ -126,6 +126,38 @@ describe.each(storeBackends)('the $name relay store', (backend) => {
     expect(await store.renewCode(COUPLE, 'again', 2_000)).toBe(false);
   });
 
+  it('cancels a couple only while it waits, and a cancel racing a join leaves one of them', async () => {
+    const store = await withCouple(await open(await fresh()));
+    const joinAsKai = () =>
+      store.joinCouple({
+        codeHash: `code-${COUPLE}`,
+        second: { id: 'kai', timeZone: 'UTC' },
+        tokenHash: 'token-kai',
+        now: 1,
+      });
+    const [joined, cancelled] = await Promise.all([joinAsKai(), store.cancelCouple(COUPLE)]);
+    if (cancelled.kind === 'cancelled') {
+      expect(joined.kind).toBe('unknown-code');
+      expect(await store.getCouple(COUPLE)).toBeUndefined();
+      expect(await store.findToken(`token-${COUPLE}`)).toBeUndefined();
+      expect(await store.cancelCouple(COUPLE)).toEqual({ kind: 'unknown-couple' });
+    } else {
+      expect(cancelled.kind).toBe('paired');
+      expect(joined.kind).toBe('joined');
+      expect(await store.findToken(`token-${COUPLE}`)).toEqual({ couple: COUPLE, partner: 'ana' });
+    }
+
+    const paired = await withCouple(store, 'c-00000000000000ff');
+    await paired.joinCouple({
+      codeHash: 'code-c-00000000000000ff',
+      second: { id: 'kai', timeZone: 'UTC' },
+      tokenHash: 'token-kai-2',
+      now: 1,
+    });
+    expect(await paired.cancelCouple('c-00000000000000ff')).toEqual({ kind: 'paired' });
+    expect((await paired.getCouple('c-00000000000000ff'))?.partners).toHaveLength(2);
+  });
+
   it('keeps positions in order under concurrent uploads: a reader never skips an event', async () => {
     const database = await fresh();
     // On PostgreSQL, two stores on one database, as two server processes would be. Not on SQLite:

@@ -44,6 +44,15 @@ export type JoinOutcome =
   /** The joining partner chose the id the first partner already has. */
   | { readonly kind: 'partner-taken'; readonly partner: string };
 
+/** What came of cancelling a couple. */
+export type CancelOutcome =
+  /** The couple, its pairing code and its first partner's token are gone. */
+  | { readonly kind: 'cancelled' }
+  /** Both partners had joined: the couple stays as it was. */
+  | { readonly kind: 'paired' }
+  /** No such couple is stored, perhaps because another request cancelled it first. */
+  | { readonly kind: 'unknown-couple' };
+
 /** Whom a bearer token belongs to. */
 export interface TokenOwner {
   readonly couple: string;
@@ -96,6 +105,11 @@ export interface RelayStore {
   joinCouple(request: JoinRequest): Promise<JoinOutcome>;
   /** Gives a couple still waiting for its second partner a new code; false once paired. */
   renewCode(couple: string, codeHash: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Removes a couple still waiting for its second partner, with its code and token, at once: a
+   * cancel and a join racing each other never both succeed, so no one joins a couple that is gone.
+   */
+  cancelCouple(couple: string): Promise<CancelOutcome>;
   findToken(tokenHash: string): Promise<TokenOwner | undefined>;
   getCouple(id: string): Promise<StoredCouple | undefined>;
   /** Runs `work` in one transaction for the couple; see the promises above. */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Couple, LoggedEvent, Partner } from '@attune/core';
 import Database from 'better-sqlite3';
 import type {
+  CancelOutcome,
   EventTransaction,
   JoinOutcome,
   RelayStore,
@@ -82,6 +83,8 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
       `UPDATE couples SET code_hash = @codeHash, code_expires_at = @expiresAt
        WHERE id = @id AND second_partner IS NULL`,
     ),
+    removeTokens: db.prepare('DELETE FROM tokens WHERE couple_id = ?'),
+    removeCouple: db.prepare('DELETE FROM couples WHERE id = ?'),
     token: db.prepare<[string], { couple_id: string; partner: string }>(
       'SELECT couple_id, partner FROM tokens WHERE token_hash = ?',
     ),
@@ -191,6 +194,18 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
       ),
     renewCode: (couple, codeHash, expiresAt) =>
       inTurn(() => statements.renewCode.run({ id: couple, codeHash, expiresAt }).changes === 1),
+    cancelCouple: (couple) =>
+      inTurn(() =>
+        db.transaction((): CancelOutcome => {
+          const row = statements.couple.get(couple);
+          if (!row) return { kind: 'unknown-couple' };
+          if (row.second_partner !== null) return { kind: 'paired' };
+          // No events to remove: uploads need both partners, so a waiting couple has none.
+          statements.removeTokens.run(couple);
+          statements.removeCouple.run(couple);
+          return { kind: 'cancelled' };
+        })(),
+      ),
     findToken: (tokenHash) =>
       inTurn(() => {
         const row = statements.token.get(tokenHash);

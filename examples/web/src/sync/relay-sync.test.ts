@@ -32,6 +32,9 @@ function memoryRelay() {
     renewCode: async () => {
       throw new Error('paired');
     },
+    cancelCouple: async () => {
+      throw new Error('paired');
+    },
     async upload(batch) {
       uploads.push(batch);
       for (const event of batch.events) {
