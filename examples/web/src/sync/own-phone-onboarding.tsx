@@ -8,6 +8,7 @@ import type { RelayLink, Setup } from '../persistence.js';
 import { randomId } from '../random-id.js';
 import { TimeZoneOptions } from '../time-zone-options.js';
 import { browserZone } from '../time-zones.js';
+import { cancelPairing } from './cancel-pairing.js';
 import { relayClient } from './relay-client.js';
 
 // The relay sees partner ids, never names: each phone keeps both names for itself.
@@ -85,6 +86,8 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [waiting, setWaitingState] = useState<Waiting | undefined>(loadPending);
+  // While starting over, the checks below stop, so they cannot finish pairing at the same moment.
+  const [cancelling, setCancelling] = useState(false);
   const setWaiting = (next: Waiting | undefined) => {
     savePending(next);
     setWaitingState(next);
@@ -105,7 +108,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
   finishRef.current = finish;
   // The creator's phone asks now and then whether the other partner has joined.
   useEffect(() => {
-    if (!waiting) return;
+    if (!waiting || cancelling) return;
     const sync = relayClient().forPartner(waiting.link);
     let stopped = false;
     const check = async () => {
@@ -134,7 +137,20 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [waiting]);
+  }, [waiting, cancelling]);
+
+  const startOver = async () => {
+    if (!waiting) return;
+    setCancelling(true);
+    const outcome = await cancelPairing(relayClient().forPartner(waiting.link));
+    if (outcome.kind === 'paired') {
+      savePending(undefined);
+      finish(outcome.couple, CREATOR, waiting.link, waiting.names);
+      return;
+    }
+    setWaiting(undefined);
+    setCancelling(false);
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -199,7 +215,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         <p className="loading" aria-busy="true">
           {words.named('sync.waiting', { name: waiting.names[JOINER] ?? '' })}
         </p>
-        <button type="button" onClick={() => setWaiting(undefined)}>
+        <button type="button" onClick={startOver} disabled={cancelling}>
           {t('sync.start-over')}
         </button>
       </div>
