@@ -111,17 +111,24 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       headers,
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    const json = (await response.json()) as {
-      error?: ConstructorParameters<typeof SyncServerError>[1];
-    };
+    type Answer = { error?: ConstructorParameters<typeof SyncServerError>[1] };
+    let json: Answer;
+    try {
+      json = (await response.json()) as Answer;
+    } catch (error) {
+      if (response.ok) throw error;
+      // A proxy in between may refuse with no JSON at all, such as Vite's empty 502 while the
+      // server is down: still a refusal with a status, not a parsing error.
+      json = {};
+    }
     if (!response.ok) {
       throw new SyncServerError(
         response.status,
         json.error ?? {
           code: 'unknown',
-          message: `The server answered ${response.status}`,
+          message: `The server answered ${response.status} without saying why`,
           where: path,
-          fix: 'Check the server',
+          fix: 'Check that the sync server is running and that any proxy in front of it reaches it',
         },
       );
     }

@@ -57,6 +57,10 @@ function pairingProblem(failure: unknown, t: AppText['t']): string {
       return t('sync.code-unknown');
     }
     if (failure.code === 'rate-limited') return t('sync.rate-limited');
+    // No explanation and a gateway's status: the proxy in front could not reach the server.
+    if (failure.code === 'unknown' && failure.status >= 502 && failure.status <= 504) {
+      return t('sync.unreachable');
+    }
   }
   return failure instanceof Error ? failure.message : String(failure);
 }
