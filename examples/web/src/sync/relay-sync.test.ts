@@ -6,7 +6,11 @@ import {
   nineStepProgram,
 } from '@attune/core';
 import { erasePartner, type SyncBatch } from '@attune/core/sync';
-import type { PartnerSync, PullResult } from '@attune/example-sync-server/client';
+import {
+  type PartnerSync,
+  type PullResult,
+  SyncServerError,
+} from '@attune/example-sync-server/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RelaySyncOptions, type SyncState, startRelaySync } from './relay-sync.js';
 import { uploadChunks } from './upload-chunks.js';
@@ -138,6 +142,31 @@ describe('startRelaySync', () => {
     const sentInAll = relay.uploads.flatMap((upload) => upload.events).length;
     expect(sentFirst).toBe(1);
     expect(sentInAll).toBe(2);
+  });
+
+  it('passes on the server’s problem code with its message, so the app can say it in its own words', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const options = { engine: ana, couple, self: 'ana', device: 'ana-phone' } as const;
+    const refusal = new SyncServerError(429, {
+      code: 'rate-limited',
+      message: 'Too many requests in a short time',
+      where: 'Authorization',
+      fix: 'Wait 3 s (Retry-After) and try again',
+    });
+    const refused = await syncOnce({
+      ...options,
+      sync: { ...relay.forPartner('ana'), upload: () => Promise.reject(refusal) },
+    });
+    expect(refused).toEqual({ status: 'failed', code: 'rate-limited', message: refusal.message });
+
+    // What is not the server's refusal has no code: its message is all there is to show.
+    const broken = await syncOnce({
+      ...options,
+      sync: { ...relay.forPartner('ana'), pull: () => Promise.reject(new SyntaxError('bad page')) },
+    });
+    expect(broken).toEqual({ status: 'failed', message: 'bad page' });
   });
 
   it('never sends a private answer, and starts the history anew when the partner erases theirs', async () => {

@@ -1,6 +1,6 @@
 import type { Couple, Engine, LoggedEvent } from '@attune/core';
 import { advanceCursor, createDeviceId, exportEvents, importEvents } from '@attune/core/sync';
-import type { PartnerSync } from '@attune/example-sync-server/client';
+import { type PartnerSync, SyncServerError } from '@attune/example-sync-server/client';
 import { loadSyncPosition, saveSyncPosition } from './sync-position.js';
 import { uploadChunks } from './upload-chunks.js';
 
@@ -11,8 +11,12 @@ export type SyncState =
   | { readonly status: 'synced'; readonly at: number }
   /** The network is away: work goes on and is kept here until it is back. */
   | { readonly status: 'offline' }
-  /** The server refused something; `message` says what and how to fix it. */
-  | { readonly status: 'failed'; readonly message: string };
+  /**
+   * The server refused something, or what arrived could not be read: `message` says what and how
+   * to fix it, in English; `code` is the server's problem code, for the app to say it in the
+   * couple's language (see `syncProblemKey`).
+   */
+  | { readonly status: 'failed'; readonly message: string; readonly code?: string };
 
 /** Options of {@link startRelaySync}. */
 export interface RelaySyncOptions {
@@ -37,6 +41,14 @@ export interface RelaySyncOptions {
 /** A network failure, as opposed to the server answering no. */
 function isOffline(error: unknown): boolean {
   return error instanceof TypeError || (typeof navigator !== 'undefined' && !navigator.onLine);
+}
+
+/** A refusal or an unreadable answer as a state, with the server's problem code when it gave one. */
+function failure(error: unknown): SyncState {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof SyncServerError
+    ? { status: 'failed', message, code: error.code }
+    : { status: 'failed', message };
 }
 
 /**
@@ -105,11 +117,7 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
       if (!stopped) onState({ status: 'synced', at: Date.now() });
     } catch (error) {
       if (stopped) return;
-      onState(
-        isOffline(error)
-          ? { status: 'offline' }
-          : { status: 'failed', message: error instanceof Error ? error.message : String(error) },
-      );
+      onState(isOffline(error) ? { status: 'offline' } : failure(error));
     }
   };
 

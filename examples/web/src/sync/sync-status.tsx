@@ -1,5 +1,7 @@
-import { useAppText } from '../app-text.js';
+import type { ReactNode } from 'react';
+import { type AppText, useAppText } from '../app-text.js';
 import type { SyncState } from './relay-sync.js';
+import { syncProblemKey } from './sync-problem.js';
 
 /** Props of {@link SyncStatus}. */
 export interface SyncStatusProps {
@@ -8,22 +10,34 @@ export interface SyncStatusProps {
   readonly partner: string;
 }
 
+function statusText(state: SyncState | undefined, partner: string, words: AppText): ReactNode {
+  if (state?.status === 'offline') return words.t('sync.offline');
+  if (state?.status === 'failed') {
+    const problem = syncProblemKey(state.code);
+    return problem
+      ? words.named(problem, { name: partner })
+      : words.t('sync.failed', { message: state.message });
+  }
+  return words.named(state?.status === 'synced' ? 'sync.synced' : 'sync.syncing', {
+    name: partner,
+  });
+}
+
 /**
  * One line on how this phone stands with the other partner's. Offline is said calmly: nothing is
- * lost, and the work goes out when the network is back.
+ * lost, and the work goes out when the network is back. A refusal the app knows is said in the
+ * couple's language; any other keeps the server's own explanation.
  */
 export function SyncStatus({ state, partner }: SyncStatusProps) {
   const words = useAppText();
-  const status = state?.status ?? 'syncing';
-  const text =
-    state?.status === 'offline'
-      ? words.t('sync.offline')
-      : state?.status === 'failed'
-        ? words.t('sync.failed', { message: state.message })
-        : words.named(status === 'synced' ? 'sync.synced' : 'sync.syncing', { name: partner });
   return (
-    <p role="status" className="sync-status" data-testid="sync-status" data-state={status}>
-      {text}
+    <p
+      role="status"
+      className="sync-status"
+      data-testid="sync-status"
+      data-state={state?.status ?? 'syncing'}
+    >
+      {statusText(state, partner, words)}
     </p>
   );
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { syncProblemKey } from './sync-problem.js';
+
+describe('syncProblemKey', () => {
+  it.each([
+    ['not-paired', 'sync.problem.not-paired'],
+    ['unauthenticated', 'sync.problem.pairing-unknown'],
+    ['unknown-token', 'sync.problem.pairing-unknown'],
+    ['wrong-couple', 'sync.problem.pairing-unknown'],
+    ['events-refused', 'sync.problem.events-refused'],
+    ['newer-format', 'sync.problem.newer-format'],
+    ['not-a-batch', 'sync.problem.mismatch'],
+    ['wrong-recipient', 'sync.problem.mismatch'],
+    ['not-json', 'sync.problem.mismatch'],
+    ['invalid-json', 'sync.problem.mismatch'],
+    ['invalid-since', 'sync.problem.mismatch'],
+    ['invalid-limit', 'sync.problem.mismatch'],
+    ['not-found', 'sync.problem.mismatch'],
+    ['method-not-allowed', 'sync.problem.mismatch'],
+    ['rate-limited', 'sync.problem.rate-limited'],
+    ['body-too-large', 'sync.problem.too-large'],
+    ['internal', 'sync.problem.server-trouble'],
+    ['unknown', 'sync.problem.server-trouble'],
+  ])('says the server’s %s in the app’s own words', (code, key) => {
+    expect(syncProblemKey(code)).toBe(key);
+  });
+
+  it('leaves codes it does not know, and pairing codes, to the server’s message', () => {
+    expect(syncProblemKey(undefined)).toBeUndefined();
+    expect(syncProblemKey('something-new')).toBeUndefined();
+    expect(syncProblemKey('unknown-code')).toBeUndefined();
+    expect(syncProblemKey('toString')).toBeUndefined();
+  });
+});
