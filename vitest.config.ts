@@ -74,12 +74,13 @@ export default defineConfig({
         test: { name: 'cli', root: 'examples/cli', environment: 'node' },
       },
       {
-        // The example web app's logic that runs without a browser: the sync loop and its helpers.
+        // The example web app's logic that runs without a browser: the sync loop and its helpers, and
+        // the service worker against stand-ins for the browser's caches and network.
         extends: true,
         test: {
           name: 'web',
           root: 'examples/web',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'offline/**/*.test.ts'],
           environment: 'happy-dom',
         },
       },

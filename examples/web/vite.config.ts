@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './offline/service-worker-plugin.js';
 
 const LOCALE_FILE = /\/locales\/([^/]+)\/([^/]+)\.json$/;
 
@@ -14,7 +15,7 @@ const relayProxy = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   // Resolve the workspace packages to their TypeScript sources, so the app runs with no build step.
   resolve: { conditions: ['@attune/source', 'module', 'browser', 'development|production'] },
   server: { port: 5173, strictPort: true, proxy: relayProxy },
