@@ -140,12 +140,35 @@ export async function decryptEvent(
   return { ...envelope, data };
 }
 
+/** Options of {@link encryptEvents}. */
+export interface EncryptEventsOptions {
+  /**
+   * Event types to leave unencrypted, such as `relayReadableEventTypes` for a relay that reads shares
+   * and erasure requests. Only for types whose data holds nothing a partner wrote.
+   */
+  readonly plainTypes?: readonly string[];
+}
+
 /** Encrypts events for sending or storing, in the order given. */
 export function encryptEvents(
   events: readonly LoggedEvent[],
   cipher: PayloadCipher,
-): Promise<EncryptedEvent[]> {
-  return Promise.all(events.map((event) => encryptEvent(event, cipher)));
+): Promise<EncryptedEvent[]>;
+/** Encrypts events for sending, in the order given, leaving those of `plainTypes` as they are. */
+export function encryptEvents(
+  events: readonly LoggedEvent[],
+  cipher: PayloadCipher,
+  options: EncryptEventsOptions,
+): Promise<(EncryptedEvent | LoggedEvent)[]>;
+export function encryptEvents(
+  events: readonly LoggedEvent[],
+  cipher: PayloadCipher,
+  options: EncryptEventsOptions = {},
+): Promise<(EncryptedEvent | LoggedEvent)[]> {
+  const plain = new Set(options.plainTypes);
+  return Promise.all(
+    events.map((event) => (plain.has(event.type) ? event : encryptEvent(event, cipher))),
+  );
 }
 
 /** The outcome of {@link decryptEvents}. */
@@ -159,10 +182,11 @@ export interface DecryptResult {
 /** Options of {@link decryptEvents}. */
 export interface DecryptEventsOptions {
   /**
-   * Lets unencrypted events through (default false). Leave it off when every sender encrypts, so a
-   * relay cannot slip in a plain event of its own making.
+   * Lets unencrypted events through (default false): all of them, or those of the types listed (such
+   * as `relayReadableEventTypes`, when the sender left them plain). Plain events are not
+   * authenticated, so allow as few as the senders need: a relay could write one of its own making.
    */
-  readonly allowPlain?: boolean;
+  readonly allowPlain?: boolean | readonly string[];
 }
 
 /**
@@ -178,7 +202,11 @@ export async function decryptEvents(
   const outcomes = await Promise.all(
     values.map(async (value, index): Promise<Outcome> => {
       if (!isEncryptedEvent(value)) {
-        if (options.allowPlain) return { value };
+        const type = isObject(value) ? value.type : undefined;
+        const allowed = options.allowPlain;
+        if (allowed === true || (Array.isArray(allowed) && allowed.includes(type))) {
+          return { value };
+        }
         const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
         return {
           index,

@@ -1,5 +1,5 @@
 import type { AttuneEvent, AttuneEventType, UnknownEvent } from '../events/types.js';
-import { checkEvent } from '../log/check-event.js';
+import { checkEvent, checkPartner } from '../log/check-event.js';
 import { createHybridClock } from '../log/clock.js';
 import { AttuneEventError } from '../log/event-error.js';
 import { EventLog, type LoggedEvent } from '../log/event-log.js';
@@ -295,16 +295,7 @@ export function createEngine(options: EngineOptions): Engine {
     return progress;
   };
 
-  const knownPartner = (partner: string) => {
-    if (!partners.includes(partner)) {
-      throw new AttuneEventError(
-        'unknown-partner',
-        'partner',
-        `"${partner}" is not one of this couple's partners`,
-        `Use one of: ${partners.join(', ')}.`,
-      );
-    }
-  };
+  const knownPartner = (partner: string) => checkPartner(partner, partners);
 
   /** Finds an exercise a partner may work on now, or explains why not. */
   const usable = (partner: string, id: string, kind?: Exercise['kind']): Exercise => {

@@ -122,23 +122,35 @@ export function isKnownEventType(type: string): type is AttuneEventType {
 }
 
 /**
- * Checks an event from anywhere — recorded here or received from another device — and returns a
- * fresh copy. Events of unknown types keep their data as it came (they are kept, not dropped).
+ * Refuses a partner id that is not one of the couple's.
  *
- * @throws {@link AttuneEventError} naming the field at fault.
+ * @throws {@link AttuneEventError} with code `unknown-partner`.
  */
-export function checkEvent(input: unknown, context: EventCheckContext): AttuneEvent | UnknownEvent {
-  const event = record(input, 'event');
-  const id = name(event.id, 'id') as string;
-  const partner = name(event.partner, 'partner') as string;
-  if (!context.partners.includes(partner)) {
+export function checkPartner(partner: string, partners: readonly string[]): void {
+  if (!partners.includes(partner)) {
     throw new AttuneEventError(
       'unknown-partner',
       'partner',
       `"${partner}" is not one of this couple's partners`,
-      `Use one of: ${context.partners.join(', ')}.`,
+      `Use one of: ${partners.join(', ')}.`,
     );
   }
+}
+
+/** An event whose envelope is checked; its data is still as it came. */
+type EnvelopeChecked = Omit<UnknownEvent, 'data'> & { data: unknown };
+
+/**
+ * Checks the envelope of an event (every field but its data) and returns a fresh copy of it, with
+ * the data as it came, unchecked. Encrypted events, whose data cannot be read, are checked with it.
+ *
+ * @throws {@link AttuneEventError} naming the field at fault.
+ */
+export function checkEnvelope(input: unknown, context: EventCheckContext): EnvelopeChecked {
+  const event = record(input, 'event');
+  const id = name(event.id, 'id') as string;
+  const partner = name(event.partner, 'partner') as string;
+  checkPartner(partner, context.partners);
   const device = name(event.device, 'device') as string;
   const seq = integer(event.seq, 'seq', 1);
   if (id !== `${device}:${seq}`) {
@@ -164,10 +176,20 @@ export function checkEvent(input: unknown, context: EventCheckContext): AttuneEv
   if (visibility !== 'private' && visibility !== 'shared' && visibility !== 'sealed') {
     fail('visibility', '"private", "shared" or "sealed"', 'Pass one of them.');
   }
-  const data = isKnownEventType(type)
+  return { id, partner, device, seq, clock: { wall, counter }, type, visibility, data: event.data };
+}
+
+/**
+ * Checks an event from anywhere — recorded here or received from another device — and returns a
+ * fresh copy. Events of unknown types keep their data as it came (they are kept, not dropped).
+ *
+ * @throws {@link AttuneEventError} naming the field at fault.
+ */
+export function checkEvent(input: unknown, context: EventCheckContext): AttuneEvent | UnknownEvent {
+  const event = checkEnvelope(input, context);
+  const type = event.type;
+  event.data = isKnownEventType(type)
     ? dataShapes[type](event.data, 'data')
     : (JSON.parse(JSON.stringify(event.data ?? null)) as unknown);
-  return { id, partner, device, seq, clock: { wall, counter }, type, data, visibility } as
-    | AttuneEvent
-    | UnknownEvent;
+  return event as AttuneEvent | UnknownEvent;
 }
