@@ -1,8 +1,10 @@
-import type { Couple, LoggedEvent, Partner } from '@attune/core';
+import type { Couple, Partner } from '@attune/core';
 import type { SyncBatch } from '@attune/core/sync';
+import type { RelayEvent } from '../events/relay-event.js';
 import type { StoredCouple } from '../storage/relay-store.js';
 import { SyncServerError } from './sync-server-error.js';
 
+export type { RelayEvent };
 export { SyncServerError };
 
 /** Options of {@link createSyncClient}. */
@@ -47,8 +49,11 @@ export interface UploadResult {
   readonly conflicts: readonly { readonly id: string; readonly kept: 'yours' | 'stored' }[];
 }
 
-/** A page of events for one partner: a sync batch, with where to go on from. */
-export interface PullResult extends SyncBatch<LoggedEvent> {
+/**
+ * A page of events for one partner: a sync batch, with where to go on from. Encrypted events come as
+ * they were uploaded; decrypt them (`decryptEvents`) before `importEvents`.
+ */
+export interface PullResult extends SyncBatch<RelayEvent> {
   /** Pass it as `since` next time. */
   readonly next: number;
   /** True when another page waits. */
@@ -58,8 +63,11 @@ export interface PullResult extends SyncBatch<LoggedEvent> {
 /** One partner's calls, with their token. */
 export interface PartnerSync {
   getCouple(): Promise<CoupleStatus>;
-  /** Uploads a batch `exportEvents` made for the other partner. */
-  upload(batch: SyncBatch<LoggedEvent>): Promise<UploadResult>;
+  /**
+   * Uploads a batch `exportEvents` made for the other partner, its events plain or encrypted
+   * (`encryptEvents` with `plainTypes: relayReadableEventTypes`).
+   */
+  upload(batch: SyncBatch<RelayEvent>): Promise<UploadResult>;
   /** The events after position `since` (default 0) this partner may hold. */
   pull(since?: number): Promise<PullResult>;
   /** A new pairing code, while the other partner has not joined. */

@@ -1,6 +1,13 @@
-import { AttuneEventError, type Couple, checkEvent, type LoggedEvent } from '@attune/core';
-import { canonicalJson, eventsFor } from '@attune/core/sync';
+import { AttuneEventError, type Couple, checkEvent } from '@attune/core';
+import {
+  checkEncryptedEvent,
+  isEncryptedEvent,
+  relayReadableEventTypes,
+} from '@attune/core/crypto';
 import { HttpProblem, type ProblemDetail } from '../http/http-problem.js';
+import { relayedTo } from './privacy-filter.js';
+import type { RelayEvent } from './relay-event.js';
+import { isSameEvent } from './same-event.js';
 
 /** What {@link checkUpload} needs besides the events. */
 export interface CheckUploadContext {
@@ -8,7 +15,7 @@ export interface CheckUploadContext {
   /** The partner the bearer token belongs to: every event must be theirs. */
   readonly sender: string;
   /** Every `entry-shared` event stored for the couple: a private entry may travel once shared. */
-  readonly storedShares: readonly LoggedEvent[];
+  readonly storedShares: readonly RelayEvent[];
 }
 
 type EventProblem = ProblemDetail & { readonly index: number };
@@ -23,32 +30,33 @@ const whatOf = (error: AttuneEventError) => {
 };
 
 /**
- * Checks every uploaded event and returns them checked, one copy per id. Refuses the whole upload,
- * naming each event at fault, when any event is malformed (`checkEvent`), written by someone else
- * than the sender, an erasure in another partner's name, an id sent twice with different content, or
- * something the other partner may not hold: a private entry its author did not share, or a safety
- * check. Those never leave the device that wrote them, so the server does not even store them.
+ * Checks every uploaded event, plain or encrypted, and returns them checked, one copy per id.
+ * Refuses the whole upload, naming each event at fault, when any event is malformed (`checkEvent`,
+ * or `checkEncryptedEvent` for one with an `encrypted` payload), written by someone else than the
+ * sender, an encrypted share or erasure request (the relay reads those), an erasure in another
+ * partner's name, an id sent twice as two different events, or something the other partner may not
+ * hold: a private entry its author did not share, or a safety check. Those never leave the device
+ * that wrote them, so the server does not even store them.
  *
  * @throws {@link HttpProblem} 403 when an event is not the sender's, 422 for any other problem.
  */
-export function checkUpload(
-  values: readonly unknown[],
-  context: CheckUploadContext,
-): LoggedEvent[] {
+export function checkUpload(values: readonly unknown[], context: CheckUploadContext): RelayEvent[] {
   const { couple, sender } = context;
   const partners = couple.partners.map((partner) => partner.id);
   const other = partners.find((id) => id !== sender) as string;
   const problems: EventProblem[] = [];
-  const checked: { event: LoggedEvent; index: number }[] = [];
-  const byId = new Map<string, LoggedEvent>();
+  const checked: { event: RelayEvent; index: number }[] = [];
+  const byId = new Map<string, RelayEvent>();
   // Sync accepts clocks far ahead: refusing them here and not on a device would split the history.
   const checkContext = { partners, latestWall: Number.MAX_SAFE_INTEGER };
 
   values.forEach((value, index) => {
     const at = `events[${index}]`;
-    let event: LoggedEvent;
+    let event: RelayEvent;
     try {
-      event = checkEvent(value, checkContext);
+      event = isEncryptedEvent(value)
+        ? checkEncryptedEvent(value, checkContext)
+        : checkEvent(value, checkContext);
     } catch (error) {
       if (!(error instanceof AttuneEventError)) throw error;
       problems.push({
@@ -70,7 +78,20 @@ export function checkUpload(
       });
       return;
     }
-    const erases = (event.data as { partner?: unknown } | null)?.partner;
+    if (isEncryptedEvent(event) && relayReadableEventTypes.includes(event.type)) {
+      problems.push({
+        index,
+        code: 'must-be-readable',
+        message: `Event "${event.id}" is an encrypted ${event.type}: the relay needs to read shares, to let shared entries through, and erasure requests, to delete what they cover`,
+        where: `${at}.encrypted`,
+        fix: 'Encrypt with encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes }), which leaves these plain; their data holds only ids, a partner and a clock',
+      });
+      return;
+    }
+    // An encrypted erasure request was refused above, so this one's data is readable.
+    const erases = isEncryptedEvent(event)
+      ? undefined
+      : (event.data as { partner?: unknown } | null)?.partner;
     if (event.type === 'erasure-requested' && erases !== event.partner) {
       problems.push({
         index,
@@ -83,7 +104,7 @@ export function checkUpload(
     }
     const earlier = byId.get(event.id);
     if (earlier) {
-      if (canonicalJson(earlier) !== canonicalJson(event)) {
+      if (!isSameEvent(earlier, event)) {
         problems.push({
           index,
           code: 'duplicate-id',
@@ -100,7 +121,7 @@ export function checkUpload(
 
   // The core's own filter decides, as it does on the device that exported the batch.
   const mayTravel = new Set(
-    eventsFor([...context.storedShares, ...checked.map(({ event }) => event)], other),
+    relayedTo([...context.storedShares, ...checked.map(({ event }) => event)], other),
   );
   for (const { event, index } of checked) {
     if (mayTravel.has(event)) continue;

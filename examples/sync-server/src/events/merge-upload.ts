@@ -1,6 +1,9 @@
 import { compareEvents, type LoggedEvent } from '@attune/core';
-import { canonicalJson, erasureCutoffs, isErased, keptVersion } from '@attune/core/sync';
+import { keptVersion } from '@attune/core/sync';
 import type { StoredEvent } from '../storage/relay-store.js';
+import { erasureCutoffsOf, isCoveredByErasure } from './erasures.js';
+import type { RelayEvent } from './relay-event.js';
+import { isSameEvent } from './same-event.js';
 
 /** Two versions of one id, and which one the relay keeps: the one every device keeps. */
 export interface UploadConflict {
@@ -11,7 +14,7 @@ export interface UploadConflict {
 /** What an upload changes in storage. */
 export interface UploadPlan {
   /** In log order, so positions follow the log within an upload. */
-  readonly insert: readonly LoggedEvent[];
+  readonly insert: readonly RelayEvent[];
   /** Stored versions that lost a conflict; their winners are in `insert`. */
   readonly remove: readonly string[];
   readonly duplicates: number;
@@ -22,30 +25,36 @@ export interface UploadPlan {
 
 /**
  * Plans how checked events join what is stored, as `importEvents` merges on a device: an event
- * already stored is a duplicate; an id stored with other content keeps the version every device
- * keeps (`keptVersion`), so the relay never disagrees with the devices; events an erasure covers are
- * not stored.
+ * already stored is a duplicate (an encrypted one when its envelope matches, since encrypting again
+ * gives another ciphertext), and the stored copy stays; an id stored as another event keeps the
+ * version every device keeps (`keptVersion`), so the relay never disagrees with the devices; events
+ * an erasure covers are not stored.
  */
 export function mergeUpload(
-  events: readonly LoggedEvent[],
+  events: readonly RelayEvent[],
   stored: ReadonlyMap<string, StoredEvent>,
-  storedErasures: readonly LoggedEvent[],
+  storedErasures: readonly RelayEvent[],
 ): UploadPlan {
-  const cutoffs = erasureCutoffs([...storedErasures, ...events]);
-  const insert: LoggedEvent[] = [];
+  const cutoffs = erasureCutoffsOf([...storedErasures, ...events]);
+  const insert: RelayEvent[] = [];
   const remove: string[] = [];
   const conflicts: UploadConflict[] = [];
   let duplicates = 0;
   let erased = 0;
   for (const event of events) {
     const existing = stored.get(event.id)?.event;
-    if (existing && canonicalJson(existing) === canonicalJson(event)) {
+    if (existing && isSameEvent(existing, event)) {
       duplicates++;
-    } else if (isErased(event, cutoffs)) {
+    } else if (isCoveredByErasure(event, cutoffs)) {
       erased++;
     } else if (!existing) {
       insert.push(event);
-    } else if (keptVersion(existing, event) === event) {
+    } else if (
+      // keptVersion is typed for plain events; it compares canonical JSON, which both kinds have.
+      // Both start with the clock, so where the versions' clocks differ the relay picks what the
+      // devices pick after decrypting; with equal clocks it may not, and they report the clash.
+      keptVersion(existing as LoggedEvent, event as LoggedEvent) === event
+    ) {
       // A new position, so devices that pulled the losing version get the winner too.
       remove.push(event.id);
       insert.push(event);
@@ -54,6 +63,7 @@ export function mergeUpload(
       conflicts.push({ id: event.id, kept: 'stored' });
     }
   }
-  insert.sort(compareEvents);
+  // compareEvents is typed for plain events; it reads only the clock, device and sequence.
+  insert.sort((a, b) => compareEvents(a as LoggedEvent, b as LoggedEvent));
   return { insert, remove, duplicates, erased, conflicts };
 }

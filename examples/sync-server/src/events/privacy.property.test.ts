@@ -1,10 +1,11 @@
-import { createEngine, type LoggedEvent } from '@attune/core';
+import { createEngine } from '@attune/core';
 import { exportEvents } from '@attune/core/sync';
 import { type SimulatedBehaviour, simulateCouple } from '@attune/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
+import type { RelayEvent } from './relay-event.js';
 
 const PRIVATE = 'PRIVATE-MARKER-7f3a';
 const behaviours: readonly SimulatedBehaviour[] = [
@@ -17,9 +18,9 @@ const behaviours: readonly SimulatedBehaviour[] = [
 
 /** Every page a partner can pull, from the start. */
 async function pullAll(
-  pull: (since: number) => Promise<{ events: readonly LoggedEvent[]; next: number; more: boolean }>,
+  pull: (since: number) => Promise<{ events: readonly RelayEvent[]; next: number; more: boolean }>,
 ) {
-  const events: LoggedEvent[] = [];
+  const events: RelayEvent[] = [];
   let since = 0;
   for (;;) {
     const page = await pull(since);

@@ -1,6 +1,6 @@
-import type { LoggedEvent } from '@attune/core';
-import { eventsFor } from '@attune/core/sync';
 import type { StoredEvent } from '../storage/relay-store.js';
+import { relayedTo } from './privacy-filter.js';
+import type { RelayEvent } from './relay-event.js';
 
 /**
  * The events of a page a partner may receive, in position order, decided by the core's privacy
@@ -12,10 +12,10 @@ export function visibleTo(
   page: readonly StoredEvent[],
   shares: readonly StoredEvent[],
   recipient: string,
-): LoggedEvent[] {
+): RelayEvent[] {
   const events = page.map((stored) => stored.event);
   const allowed = new Set(
-    eventsFor([...shares.map((stored) => stored.event), ...events], recipient),
+    relayedTo([...shares.map((stored) => stored.event), ...events], recipient),
   );
   return events.filter((event) => allowed.has(event));
 }

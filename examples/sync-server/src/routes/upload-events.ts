@@ -1,5 +1,5 @@
-import { erasureCutoffs, isErased } from '@attune/core/sync';
 import { checkUpload } from '../events/check-upload.js';
+import { erasureCutoffsOf, isCoveredByErasure } from '../events/erasures.js';
 import { mergeUpload } from '../events/merge-upload.js';
 import { readBatch } from '../events/read-batch.js';
 import type { Caller, RouteContext, RouteResult } from '../server/route-context.js';
@@ -33,9 +33,9 @@ export async function uploadEvents(
     const requests = plan.insert.filter((event) => event.type === 'erasure-requested');
     let removedByErasure = 0;
     if (requests.length > 0) {
-      const cutoffs = erasureCutoffs([...erasures, ...requests]);
+      const cutoffs = erasureCutoffsOf([...erasures, ...requests]);
       for (const { event } of await transaction.ofPartner(caller.partner)) {
-        if (isErased(event, cutoffs) && !remove.has(event.id)) {
+        if (isCoveredByErasure(event, cutoffs) && !remove.has(event.id)) {
           remove.add(event.id);
           removedByErasure++;
         }

@@ -1,6 +1,17 @@
 import { type Couple, createEngine, type LoggedEvent, nineStepProgram } from '@attune/core';
-import { currentSyncFormat, erasePartner } from '@attune/core/sync';
+import {
+  createAesGcmCipher,
+  decryptEvents,
+  type EncryptedEvent,
+  encryptEvents,
+  generateAesGcmKey,
+  type PayloadCipher,
+  relayReadableEventTypes,
+} from '@attune/core/crypto';
+import { canonicalJson, currentSyncFormat, erasePartner } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RelayEvent } from '../events/relay-event.js';
+import type { ProblemDetail } from '../http/http-problem.js';
 import { type StoreBackend, storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -216,5 +227,234 @@ describe.each(storeBackends)('uploads ($name)', (backend) => {
     expect(await response.json()).toMatchObject({
       error: { code: 'invalid-since', where: 'query since' },
     });
+  });
+});
+
+describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
+  const newCipher = async () => createAesGcmCipher({ keys: { k1: await generateAesGcmKey() } });
+  /** What a phone that encrypts sends: everything sealed but what the relay must read. */
+  const seal = (events: readonly LoggedEvent[], cipher: PayloadCipher) =>
+    encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes });
+
+  it('stores encrypted events and hands them back byte for byte, never reading their words', async () => {
+    const { engine, upload, kai, ana: anaSync } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const events = [
+      ana.completeExercise('ana', 'safe-space-basics'),
+      ana.answer('ana', 'what-feels-safe', 'safe', 'WORDS-ONLY-KAI-READS', 'shared'),
+    ];
+    const cipher = await newCipher();
+    const sealed = await seal(events, cipher);
+
+    expect((await upload(sealed)).body).toMatchObject({ stored: 2, duplicates: 0, conflicts: [] });
+    const forKai = await kai.pull();
+    expect(JSON.stringify(forKai.events)).toBe(JSON.stringify(sealed));
+    expect(JSON.stringify((await anaSync.pull()).events)).toBe(JSON.stringify(sealed));
+    expect(JSON.stringify(await running?.store.readEvents(forKai.couple, 0, 10))).not.toContain(
+      'WORDS-ONLY-KAI-READS',
+    );
+    // What arrives still opens with the couple's key: the relay changed nothing it is bound to.
+    expect((await decryptEvents(forKai.events, cipher)).events).toEqual(events);
+  });
+
+  it('treats the same events encrypted again as duplicates, though their ciphertext differs', async () => {
+    const { engine, upload, kai } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const events = [
+      ana.completeExercise('ana', 'safe-space-basics'),
+      ana.answer('ana', 'what-feels-safe', 'safe', 'a thought', 'shared'),
+    ];
+    const cipher = await newCipher();
+    const first = await seal(events, cipher);
+    const again = await seal(events, cipher);
+    expect(JSON.stringify(again)).not.toBe(JSON.stringify(first));
+
+    expect((await upload(first)).body).toMatchObject({ stored: 2 });
+    expect((await upload(again)).body).toEqual({
+      stored: 0,
+      duplicates: 2,
+      erased: 0,
+      conflicts: [],
+    });
+    // Within one batch too, and against a plain copy sent by an older phone.
+    expect((await upload([...again, ...first])).body).toMatchObject({
+      stored: 0,
+      duplicates: 2,
+      conflicts: [],
+    });
+    expect((await upload(events)).body).toMatchObject({ stored: 0, duplicates: 2, conflicts: [] });
+    // The stored copies stay, at their positions.
+    expect(JSON.stringify((await kai.pull()).events)).toBe(JSON.stringify(first));
+  });
+
+  it('still settles an id written twice with different envelopes as a conflict', async () => {
+    const { engine, upload } = await setUp(backend);
+    const cipher = await newCipher();
+    // Two phones restored from one backup: the same device id, different events.
+    const [first] = await seal(
+      [engine('ana-phone').completeExercise('ana', 'safe-space-basics')],
+      cipher,
+    );
+    const [second] = await seal(
+      [engine('ana-phone').startExercise('ana', 'what-feels-safe')],
+      cipher,
+    );
+    expect((await upload([first])).status).toBe(200);
+    const response = await upload([second]);
+    expect(response.status).toBe(200);
+    const kept = canonicalJson(first) <= canonicalJson(second) ? 'stored' : 'yours';
+    expect(response.body).toMatchObject({ conflicts: [{ id: first?.id, kept }] });
+    const inBatch = await upload([first, second]);
+    expect(inBatch.status).toBe(422);
+    expect(inBatch.body.error).toMatchObject({
+      problems: [{ index: 1, code: 'duplicate-id', where: 'events[1].id' }],
+    });
+  });
+
+  it('lets an encrypted private entry through only with a plain share by its author', async () => {
+    const { engine, upload, kai, ana: anaSync, couple, tokens } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const cipher = await newCipher();
+    const early = ana.answer('ana', 'what-feels-safe', 'safe', 'shared later', 'private');
+    const kept = ana.answer('ana', 'what-feels-safe', 'unsafe', 'never shared', 'private');
+    const check = ana.takeSafetyCheck('ana', 'safety-check', { afraid: false, 'feel-safe': true });
+    const [sealedEarly, sealedKept, sealedCheck] = await seal([early, kept, check], cipher);
+
+    const refused = await upload([sealedEarly, sealedCheck]);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      problems: [
+        { index: 0, code: 'stays-on-device', where: 'events[0].visibility' },
+        { index: 1, code: 'stays-on-device', where: 'events[1].type' },
+      ],
+    });
+    // A share by the other partner opens nothing.
+    const kaiShare = {
+      id: 'kai-phone:1',
+      partner: 'kai',
+      device: 'kai-phone',
+      seq: 1,
+      clock: { wall: couple.startedAt, counter: 0 },
+      type: 'entry-shared',
+      data: { entry: early.id },
+      visibility: 'shared',
+    };
+    expect((await upload([kaiShare], tokens.kai, 'ana')).body).toMatchObject({ stored: 1 });
+    expect((await upload([sealedEarly])).status).toBe(422);
+    const fromAna = async () =>
+      (await kai.pull()).events.filter((event) => event.partner === 'ana').map((event) => event.id);
+    expect(await fromAna()).toEqual([]);
+
+    // With its author's share in the batch, or stored before.
+    const share = ana.shareEntry('ana', early.id);
+    const shareKept = ana.shareEntry('ana', kept.id);
+    expect((await upload([sealedEarly, share])).body).toMatchObject({ stored: 2 });
+    expect((await upload([shareKept])).body).toMatchObject({ stored: 1 });
+    expect((await upload([sealedKept])).body).toMatchObject({ stored: 1 });
+    expect(await fromAna()).toEqual([early.id, share.id, shareKept.id, kept.id]);
+
+    // An unshared one that reached storage another way goes to its author only.
+    const [hidden] = await seal(
+      [ana.answer('ana', 'what-feels-safe', 'safe', 'kept here', 'private')],
+      cipher,
+    );
+    await running?.store.writeEvents(couple.id, (tx) => tx.insert([hidden as RelayEvent]));
+    expect((await kai.pull()).events.map((event) => event.id)).not.toContain(hidden?.id);
+    expect((await anaSync.pull()).events.map((event) => event.id)).toContain(hidden?.id);
+  });
+
+  it('refuses an encrypted share or erasure request: the relay reads them', async () => {
+    const { engine, upload, couple } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'a thought', 'private');
+    const share = ana.shareEntry('ana', entry.id);
+    const erasure = erasePartner(ana.getEvents(), { couple, partner: 'ana', device: 'ana-phone' });
+    // Everything encrypted, as a phone that forgot plainTypes sends it.
+    const sealed = await encryptEvents([entry, share, erasure.request], await newCipher());
+
+    const response = await upload(sealed);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      code: 'events-refused',
+      problems: [
+        { index: 0, code: 'stays-on-device' },
+        { index: 1, code: 'must-be-readable', where: 'events[1].encrypted' },
+        { index: 2, code: 'must-be-readable', where: 'events[2].encrypted' },
+      ],
+    });
+    const problems = (response.body.error as unknown as { problems: ProblemDetail[] }).problems;
+    expect(problems[1]?.message).toContain('needs to read shares');
+    expect(problems[1]?.fix).toContain('plainTypes: relayReadableEventTypes');
+  });
+
+  it('refuses a malformed encrypted event, naming the field, as it does a plain one', async () => {
+    const { engine, upload } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const [first, second, third] = await seal(
+      [
+        ana.completeExercise('ana', 'safe-space-basics'),
+        ana.startExercise('ana', 'what-feels-safe'),
+        ana.completeExercise('ana', 'what-feels-safe'),
+      ],
+      await newCipher(),
+    );
+    const sealedFirst = first as EncryptedEvent;
+    const response = await upload([
+      { ...sealedFirst, encrypted: { ...sealedFirst.encrypted, iv: '' } },
+      { ...second, encrypted: 'ciphertext' },
+      { ...third, seq: 'three' },
+    ]);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({
+      message: '3 of 3 events were refused, so nothing of this upload was stored',
+      problems: [
+        {
+          index: 0,
+          code: 'malformed',
+          where: 'events[0].encrypted.iv',
+          message: 'encrypted.iv should be text of 1 to 128 characters',
+          fix: 'Send events as encryptEvent produced them.',
+        },
+        { index: 1, code: 'malformed', where: 'events[1].encrypted' },
+        { index: 2, where: 'events[2].seq' },
+      ],
+    });
+    // The other checks hold for encrypted events too: only the sender's own.
+    const [theirs] = await seal(
+      [engine('kai-phone').completeExercise('kai', 'safe-space-basics')],
+      await newCipher(),
+    );
+    const notYours = await upload([theirs]);
+    expect(notYours.status).toBe(403);
+    expect(notYours.body.error).toMatchObject({
+      problems: [{ index: 0, code: 'not-your-event', where: 'events[0].partner' }],
+    });
+  });
+
+  it('deletes encrypted events an erasure covers, and does not store them again', async () => {
+    const { engine, upload, kai, couple } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const cipher = await newCipher();
+    const events = [
+      ana.completeExercise('ana', 'safe-space-basics'),
+      ana.answer('ana', 'what-feels-safe', 'safe', 'a thought', 'shared'),
+    ];
+    expect((await upload(await seal(events, cipher))).body).toMatchObject({ stored: 2 });
+    const erasure = erasePartner(ana.getEvents(), {
+      couple,
+      partner: 'ana',
+      device: 'ana-phone',
+      now: () => couple.startedAt + 7_200_000,
+    });
+    const [request] = await seal([erasure.request], cipher);
+    expect(request).toBe(erasure.request);
+    expect((await upload([request])).body).toMatchObject({ stored: 1, erased: 2 });
+    expect((await kai.pull()).events).toEqual([erasure.request]);
+    // Copies encrypted again stay erased.
+    expect((await upload(await seal(events, cipher))).body).toMatchObject({
+      stored: 0,
+      erased: 2,
+    });
+    expect((await kai.pull()).events).toEqual([erasure.request]);
   });
 });

@@ -1,5 +1,6 @@
-import type { Couple, LoggedEvent, Partner } from '@attune/core';
+import type { Couple, Partner } from '@attune/core';
 import pg from 'pg';
+import type { RelayEvent } from '../events/relay-event.js';
 import { migrate } from './postgres-schema.js';
 import type {
   CancelOutcome,
@@ -57,11 +58,12 @@ const toCouple = (row: CoupleRow): StoredCouple => {
   return { id: row.id, startedAt: toNumber(row.started_at, 'started_at'), partners };
 };
 
-// Bodies were checked with checkEvent before they were stored, and are kept as the JSON text that
-// was written (not JSONB, which reorders keys), so the same bytes come back as from SQLite.
+// Bodies were checked with checkEvent or checkEncryptedEvent before they were stored, and are kept
+// as the JSON text that was written (not JSONB, which reorders keys), so the same bytes come back as
+// from SQLite.
 const toStored = (row: EventRow): StoredEvent => ({
   position: toNumber(row.position, 'position'),
-  event: JSON.parse(row.body) as LoggedEvent,
+  event: JSON.parse(row.body) as RelayEvent,
 });
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

@@ -1,4 +1,5 @@
-import type { Couple, LoggedEvent, Partner } from '@attune/core';
+import type { Couple, Partner } from '@attune/core';
+import type { RelayEvent } from '../events/relay-event.js';
 
 /**
  * A couple as the relay keeps it. `partners` holds one partner until the other joins with the
@@ -59,10 +60,13 @@ export interface TokenOwner {
   readonly partner: string;
 }
 
-/** An event with the position the relay gave it: pulls ask for what comes after a position. */
+/**
+ * An event, plain or encrypted, with the position the relay gave it: pulls ask for what comes after
+ * a position.
+ */
 export interface StoredEvent {
   readonly position: number;
-  readonly event: LoggedEvent;
+  readonly event: RelayEvent;
 }
 
 /** What an upload may read and change, inside one transaction for one couple. */
@@ -74,7 +78,7 @@ export interface EventTransaction {
   /** Every stored event written by one partner, in position order (used only for erasures). */
   ofPartner(partner: string): Promise<StoredEvent[]>;
   /** Stores events at new positions after every position given so far, in the order given. */
-  insert(events: readonly LoggedEvent[]): Promise<void>;
+  insert(events: readonly RelayEvent[]): Promise<void>;
   /** Removes events by id. */
   remove(ids: readonly string[]): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Couple, LoggedEvent, Partner } from '@attune/core';
+import type { Couple, Partner } from '@attune/core';
 import Database from 'better-sqlite3';
+import type { RelayEvent } from '../events/relay-event.js';
 import type {
   CancelOutcome,
   EventTransaction,
@@ -40,10 +41,10 @@ const toCouple = (row: CoupleRow): StoredCouple => {
   return { id: row.id, startedAt: row.started_at, partners };
 };
 
-// Bodies were checked with checkEvent before they were stored.
+// Bodies were checked with checkEvent or checkEncryptedEvent before they were stored.
 const toStored = (row: EventRow): StoredEvent => ({
   position: row.position,
-  event: JSON.parse(row.body) as LoggedEvent,
+  event: JSON.parse(row.body) as RelayEvent,
 });
 
 /**
