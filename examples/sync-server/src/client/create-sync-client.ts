@@ -32,6 +32,8 @@ export interface JoinedCouple {
   readonly couple: Couple;
   readonly partner: string;
   readonly token: string;
+  /** The public keys the partners gave when creating and joining, by partner id. */
+  readonly publicKeys: Readonly<Record<string, string>>;
 }
 
 /** The couple as the server knows it; `couple` is a whole `Couple` once `paired`. */
@@ -39,6 +41,11 @@ export interface CoupleStatus {
   readonly couple: StoredCouple;
   readonly partner: string;
   readonly paired: boolean;
+  /**
+   * The public keys the partners gave when creating and joining, by partner id: the first partner
+   * finds the other's here once they joined. A partner who gave none is not listed.
+   */
+  readonly publicKeys: Readonly<Record<string, string>>;
 }
 
 /** The outcome of an upload. */
@@ -85,8 +92,13 @@ export interface PartnerSync {
 
 /** A typed client for the sync server. */
 export interface SyncClient {
-  createCouple(partner: Partner, startedAt?: number): Promise<CreatedCouple>;
-  joinCouple(code: string, partner: Partner): Promise<JoinedCouple>;
+  /**
+   * Creates a couple as its first partner. `publicKey` (1 to 512 characters, kept as given) is
+   * passed on to the other partner, for the phones' key agreement.
+   */
+  createCouple(partner: Partner, startedAt?: number, publicKey?: string): Promise<CreatedCouple>;
+  /** Joins with the other partner's code, giving this partner's `publicKey` as for createCouple. */
+  joinCouple(code: string, partner: Partner, publicKey?: string): Promise<JoinedCouple>;
   forPartner(credentials: { readonly couple: string; readonly token: string }): PartnerSync;
 }
 
@@ -143,9 +155,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     return json as T;
   };
   return {
-    createCouple: (partner, startedAt) =>
-      request('POST', '/couples', { partner, ...(startedAt !== undefined && { startedAt }) }),
-    joinCouple: (code, partner) => request('POST', '/couples/join', { code, partner }),
+    createCouple: (partner, startedAt, publicKey) =>
+      request('POST', '/couples', {
+        partner,
+        ...(startedAt !== undefined && { startedAt }),
+        ...(publicKey !== undefined && { publicKey }),
+      }),
+    joinCouple: (code, partner, publicKey) =>
+      request('POST', '/couples/join', {
+        code,
+        partner,
+        ...(publicKey !== undefined && { publicKey }),
+      }),
     forPartner: ({ couple, token }) => ({
       getCouple: () => request('GET', `/couples/${couple}`, undefined, token),
       upload: (batch) => request('POST', `/couples/${couple}/events`, batch, token),

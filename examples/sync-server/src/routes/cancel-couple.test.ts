@@ -24,7 +24,7 @@ async function refusal(promise: Promise<unknown>): Promise<SyncServerError> {
 describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
   it('removes a waiting couple, so its code is refused like an unknown one', async () => {
     running = await startTestServer(backend);
-    const created = await running.client.createCouple(ana);
+    const created = await running.client.createCouple(ana, undefined, 'ana-public-key');
     const response = await fetch(`${running.url}/couples/${created.couple}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${created.token}` },
@@ -43,6 +43,7 @@ describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
       code: 'unknown-token',
     });
     expect(await running.store.getCouple(created.couple)).toBeUndefined();
+    expect(await running.store.getPublicKeys(created.couple)).toEqual({});
   });
 
   it('lets the client cancel, and a new couple start afresh', async () => {

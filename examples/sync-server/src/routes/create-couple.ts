@@ -1,16 +1,19 @@
 import { HttpProblem } from '../http/http-problem.js';
 import { checkPartner } from '../pairing/check-partner.js';
+import { checkPublicKey } from '../pairing/check-public-key.js';
 import { createPairingCode, normalizePairingCode } from '../pairing/pairing-code.js';
 import { createCoupleId, createToken, hashSecret } from '../pairing/secrets.js';
 import type { RouteContext, RouteResult } from '../server/route-context.js';
 
 /**
- * `POST /couples` with `{ partner: { id, timeZone }, startedAt? }`: the first partner creates the
- * couple and gets their token and the code the other partner joins with.
+ * `POST /couples` with `{ partner: { id, timeZone }, startedAt?, publicKey? }`: the first partner
+ * creates the couple and gets their token and the code the other partner joins with. Their public
+ * key, if given, goes to the other partner when they join.
  */
 export async function createCouple(context: RouteContext, body: unknown): Promise<RouteResult> {
   const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const partner = checkPartner(input.partner);
+  const publicKey = checkPublicKey(input.publicKey);
   const now = context.now();
   const startedAt = input.startedAt ?? now;
   if (!Number.isSafeInteger(startedAt) || (startedAt as number) < 0) {
@@ -32,6 +35,7 @@ export async function createCouple(context: RouteContext, body: unknown): Promis
     codeHash: hashSecret(normalizePairingCode(code) as string),
     codeExpiresAt,
     tokenHash: hashSecret(token),
+    ...(publicKey !== undefined && { publicKey }),
     now,
   });
   return {

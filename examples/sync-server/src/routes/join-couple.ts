@@ -1,5 +1,6 @@
 import { HttpProblem } from '../http/http-problem.js';
 import { checkPartner } from '../pairing/check-partner.js';
+import { checkPublicKey } from '../pairing/check-public-key.js';
 import { normalizePairingCode } from '../pairing/pairing-code.js';
 import { createToken, hashSecret } from '../pairing/secrets.js';
 import type { RouteContext, RouteResult } from '../server/route-context.js';
@@ -13,8 +14,9 @@ const unknownCode = () =>
   });
 
 /**
- * `POST /couples/join` with `{ code, partner: { id, timeZone } }`: the second partner joins with the
- * code, which is then used up, and gets their token and the whole couple.
+ * `POST /couples/join` with `{ code, partner: { id, timeZone }, publicKey? }`: the second partner
+ * joins with the code, which is then used up, and gets their token, the whole couple and the public
+ * keys the partners gave (`publicKeys`, by partner id), for the phones' key agreement.
  */
 export async function joinCouple(context: RouteContext, body: unknown): Promise<RouteResult> {
   const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -28,12 +30,14 @@ export async function joinCouple(context: RouteContext, body: unknown): Promise<
   }
   const code = normalizePairingCode(input.code);
   const partner = checkPartner(input.partner);
+  const publicKey = checkPublicKey(input.publicKey);
   if (!code) throw unknownCode();
   const token = createToken();
   const outcome = await context.store.joinCouple({
     codeHash: hashSecret(code),
     second: partner,
     tokenHash: hashSecret(token),
+    ...(publicKey !== undefined && { publicKey }),
     now: context.now(),
   });
   if (outcome.kind === 'unknown-code') throw unknownCode();
@@ -45,5 +49,6 @@ export async function joinCouple(context: RouteContext, body: unknown): Promise<
       fix: 'Join with an id of your own; the code stays valid until it is used',
     });
   }
-  return { status: 201, body: { couple: outcome.couple, partner: partner.id, token } };
+  const publicKeys = await context.store.getPublicKeys(outcome.couple.id);
+  return { status: 201, body: { couple: outcome.couple, partner: partner.id, token, publicKeys } };
 }

@@ -42,6 +42,7 @@ describe.each(storeBackends)('pairing ($name)', (backend) => {
       couple: joined.couple,
       partner: 'ana',
       paired: true,
+      publicKeys: {},
     });
     const second = client.forPartner({ couple: created.couple, token: joined.token });
     expect(await second.getCouple()).toMatchObject({ partner: 'kai', paired: true });
@@ -82,6 +83,50 @@ describe.each(storeBackends)('pairing ($name)', (backend) => {
     const error = await refusal(running.client.joinCouple(created.code, ana));
     expect(error).toMatchObject({ status: 409, code: 'partner-taken', where: 'partner.id' });
     await running.client.joinCouple(created.code, kai);
+  });
+
+  it('passes each partner’s public key on to the other, as given', async () => {
+    running = await startTestServer(backend);
+    const { client } = running;
+    // Opaque text to the relay, whatever its characters.
+    const anaKey = `MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE+/=${'a'.repeat(400)}"\\ é`;
+    const kaiKey = '{"kty":"EC","crv":"P-256","x":"f83OJ3D2","y":"x_FEzRu9"}';
+    const created = await client.createCouple(ana, 1_000, anaKey);
+    const first = client.forPartner(created);
+    expect((await first.getCouple()).publicKeys).toEqual({ ana: anaKey });
+
+    const joined = await client.joinCouple(created.code, kai, kaiKey);
+    expect(joined.publicKeys).toEqual({ ana: anaKey, kai: kaiKey });
+    expect((await first.getCouple()).publicKeys).toEqual({ ana: anaKey, kai: kaiKey });
+    const second = client.forPartner({ couple: created.couple, token: joined.token });
+    expect((await second.getCouple()).publicKeys).toEqual({ ana: anaKey, kai: kaiKey });
+
+    // A partner who gives none is left out; keys of other couples never show.
+    const other = await client.createCouple(ana);
+    const otherJoined = await client.joinCouple(other.code, kai, 'another-key');
+    expect(otherJoined.publicKeys).toEqual({ kai: 'another-key' });
+    expect((await first.getCouple()).publicKeys).toEqual({ ana: anaKey, kai: kaiKey });
+  });
+
+  it('refuses a public key that is not text of 1 to 512 characters, naming publicKey', async () => {
+    running = await startTestServer(backend);
+    const { client } = running;
+    for (const key of ['', 'k'.repeat(513), 42, null, { kty: 'EC' }]) {
+      const error = await refusal(client.createCouple(ana, undefined, key as string));
+      expect(error).toMatchObject({ status: 400, code: 'invalid-public-key', where: 'publicKey' });
+    }
+    const long = await refusal(client.createCouple(ana, undefined, 'k'.repeat(513)));
+    expect(long.message).toContain(
+      'publicKey should be text of 1 to 512 characters, and it has 513',
+    );
+    expect(long.fix).toContain('leave publicKey out');
+
+    const created = await client.createCouple(ana, undefined, 'k'.repeat(512));
+    const error = await refusal(client.joinCouple(created.code, kai, 'k'.repeat(513)));
+    expect(error).toMatchObject({ status: 400, code: 'invalid-public-key', where: 'publicKey' });
+    // Nothing was used up: the code still works.
+    const joined = await client.joinCouple(created.code, kai, 'kai-key');
+    expect(joined.publicKeys).toEqual({ ana: 'k'.repeat(512), kai: 'kai-key' });
   });
 
   it('explains what is wrong with a partner', async () => {

@@ -41,7 +41,7 @@ const open: Readonly<Record<string, Methods<OpenRoute>>> = {
 /** By what follows `/couples/:id`. */
 const ofCouple: Readonly<Record<string, Methods<CoupleRoute>>> = {
   '': {
-    GET: { handle: ({ caller }) => getCouple(caller) },
+    GET: { handle: ({ context, caller }) => getCouple(context, caller) },
     DELETE: { handle: ({ context, caller }) => cancelCouple(context, caller) },
   },
   '/code': { POST: { handle: ({ context, caller }) => renewCode(context, caller) } },

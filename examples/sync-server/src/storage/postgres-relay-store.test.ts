@@ -40,11 +40,47 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'couples',
       'events',
+      'public_keys',
       'relay_schema',
       'tokens',
     ]);
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 1 }]);
+    expect(version.rows).toEqual([{ version: 2 }]);
+  });
+
+  it('adds the public key table to a database from before it, keeping what it held', async () => {
+    const schema = newSchema();
+    const store = await openPostgresRelayStore({ connectionString, schema });
+    await store.createCouple({
+      id: 'c-0123456789abcdef',
+      startedAt: 0,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code',
+      codeExpiresAt: 1_000,
+      tokenHash: 'token',
+      now: 0,
+    });
+    await store.close();
+    // As the first schema left it.
+    await sql(`DROP TABLE "${schema}".public_keys`);
+    await sql(`UPDATE "${schema}".relay_schema SET version = 1`);
+
+    const again = await openPostgresRelayStore({ connectionString, schema });
+    expect(await again.findToken('token')).toEqual({
+      couple: 'c-0123456789abcdef',
+      partner: 'ana',
+    });
+    await again.joinCouple({
+      codeHash: 'code',
+      second: { id: 'kai', timeZone: 'UTC' },
+      tokenHash: 'token-kai',
+      publicKey: 'kai-key',
+      now: 1,
+    });
+    expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
+    await again.close();
+    const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
+    expect(version.rows).toEqual([{ version: 2 }]);
   });
 
   it('lets several servers start on a new database at once', async () => {

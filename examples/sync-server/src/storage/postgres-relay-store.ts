@@ -259,6 +259,12 @@ export async function openPostgresRelayStore(
             'INSERT INTO tokens (token_hash, couple_id, partner, created_at) VALUES ($1, $2, $3, $4)',
             [couple.tokenHash, couple.id, couple.first.id, couple.now],
           );
+          if (couple.publicKey !== undefined) {
+            await client.query(
+              'INSERT INTO public_keys (couple_id, partner, public_key) VALUES ($1, $2, $3)',
+              [couple.id, couple.first.id, couple.publicKey],
+            );
+          }
         }),
       ),
     joinCouple: (request) =>
@@ -289,6 +295,12 @@ export async function openPostgresRelayStore(
             'INSERT INTO tokens (token_hash, couple_id, partner, created_at) VALUES ($1, $2, $3, $4)',
             [request.tokenHash, row.id, request.second.id, request.now],
           );
+          if (request.publicKey !== undefined) {
+            await client.query(
+              'INSERT INTO public_keys (couple_id, partner, public_key) VALUES ($1, $2, $3)',
+              [row.id, request.second.id, request.publicKey],
+            );
+          }
           return { kind: 'joined', couple: toCouple(couple) as Couple };
         }),
       ),
@@ -314,6 +326,7 @@ export async function openPostgresRelayStore(
           if (!row) return { kind: 'unknown-couple' };
           if (row.second_partner !== null) return { kind: 'paired' };
           // No events to remove: uploads need both partners, so a waiting couple has none.
+          await client.query('DELETE FROM public_keys WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM tokens WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM couples WHERE id = $1', [couple]);
           return { kind: 'cancelled' };
@@ -333,6 +346,14 @@ export async function openPostgresRelayStore(
         const { rows } = await pool.query<CoupleRow>('SELECT * FROM couples WHERE id = $1', [id]);
         const row = rows[0];
         return row && toCouple(row);
+      }),
+    getPublicKeys: (couple) =>
+      track(async () => {
+        const { rows } = await pool.query<{ partner: string; public_key: string }>(
+          'SELECT partner, public_key FROM public_keys WHERE couple_id = $1 ORDER BY partner',
+          [couple],
+        );
+        return Object.fromEntries(rows.map((row) => [row.partner, row.public_key]));
       }),
     writeEvents: (couple, work) =>
       track(() =>

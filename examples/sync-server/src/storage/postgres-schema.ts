@@ -46,6 +46,15 @@ const migrations: readonly string[] = [
   CREATE INDEX IF NOT EXISTS events_by_type ON events (couple_id, type);
   CREATE INDEX IF NOT EXISTS events_by_partner ON events (couple_id, partner);
   `,
+  // The partners' public keys, passed on as given for the phones' key agreement.
+  `
+  CREATE TABLE IF NOT EXISTS public_keys (
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    partner TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    PRIMARY KEY (couple_id, partner)
+  );
+  `,
 ];
 
 /**

@@ -158,6 +158,59 @@ describe.each(storeBackends)('the $name relay store', (backend) => {
     expect((await paired.getCouple('c-00000000000000ff'))?.partners).toHaveLength(2);
   });
 
+  it('keeps public keys per partner, through a restart, and removes them with a cancelled couple', async () => {
+    const database = await fresh();
+    const store = await database.open();
+    await store.createCouple({
+      id: COUPLE,
+      startedAt: 0,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code-paired',
+      codeExpiresAt: 1_000,
+      tokenHash: 'token-ana',
+      publicKey: 'ana-key',
+      now: 0,
+    });
+    expect(await store.getPublicKeys(COUPLE)).toEqual({ ana: 'ana-key' });
+    const joined = await store.joinCouple({
+      codeHash: 'code-paired',
+      second: { id: 'kai', timeZone: 'UTC' },
+      tokenHash: 'token-kai',
+      publicKey: 'kai-key',
+      now: 1,
+    });
+    expect(joined.kind).toBe('joined');
+    // A join that fails stores no key.
+    const late = await store.joinCouple({
+      codeHash: 'code-paired',
+      second: { id: 'sam', timeZone: 'UTC' },
+      tokenHash: 'token-sam',
+      publicKey: 'sam-key',
+      now: 2,
+    });
+    expect(late.kind).toBe('unknown-code');
+    await store.close();
+
+    const again = await open(database);
+    expect(await again.getPublicKeys(COUPLE)).toEqual({ ana: 'ana-key', kai: 'kai-key' });
+    expect(await again.getPublicKeys('c-00000000000000ff')).toEqual({});
+
+    const waiting = 'c-00000000000000ff';
+    await again.createCouple({
+      id: waiting,
+      startedAt: 0,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code-waiting',
+      codeExpiresAt: 1_000,
+      tokenHash: 'token-waiting',
+      publicKey: 'waiting-key',
+      now: 0,
+    });
+    expect(await again.cancelCouple(waiting)).toEqual({ kind: 'cancelled' });
+    expect(await again.getPublicKeys(waiting)).toEqual({});
+    expect(await again.getPublicKeys(COUPLE)).toEqual({ ana: 'ana-key', kai: 'kai-key' });
+  });
+
   it('keeps positions in order under concurrent uploads: a reader never skips an event', async () => {
     const database = await fresh();
     // On PostgreSQL, two stores on one database, as two server processes would be. Not on SQLite:

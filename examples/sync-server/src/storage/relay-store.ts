@@ -26,6 +26,8 @@ export interface NewCouple {
   readonly codeExpiresAt: number;
   /** SHA-256 of the first partner's bearer token. */
   readonly tokenHash: string;
+  /** The first partner's public key, when they gave one. */
+  readonly publicKey?: string;
   readonly now: number;
 }
 
@@ -34,6 +36,8 @@ export interface JoinRequest {
   readonly codeHash: string;
   readonly second: Partner;
   readonly tokenHash: string;
+  /** The second partner's public key, when they gave one; stored only if the join succeeds. */
+  readonly publicKey?: string;
   readonly now: number;
 }
 
@@ -47,7 +51,7 @@ export type JoinOutcome =
 
 /** What came of cancelling a couple. */
 export type CancelOutcome =
-  /** The couple, its pairing code and its first partner's token are gone. */
+  /** The couple, its pairing code, its first partner's token and public key are gone. */
   | { readonly kind: 'cancelled' }
   /** Both partners had joined: the couple stays as it was. */
   | { readonly kind: 'paired' }
@@ -100,22 +104,28 @@ export interface EventTransaction {
  * each couple's from 1.
  */
 export interface RelayStore {
-  /** Stores a new couple with its first partner, their token and the pairing code, at once. */
+  /**
+   * Stores a new couple with its first partner, their token, their public key if any and the
+   * pairing code, at once.
+   */
   createCouple(couple: NewCouple): Promise<void>;
   /**
-   * Adds the second partner if the code is live, and uses the code up, at once: two joins with one
-   * code never both succeed.
+   * Adds the second partner, with their token and public key if any, if the code is live, and uses
+   * the code up, at once: two joins with one code never both succeed.
    */
   joinCouple(request: JoinRequest): Promise<JoinOutcome>;
   /** Gives a couple still waiting for its second partner a new code; false once paired. */
   renewCode(couple: string, codeHash: string, expiresAt: number): Promise<boolean>;
   /**
-   * Removes a couple still waiting for its second partner, with its code and token, at once: a
-   * cancel and a join racing each other never both succeed, so no one joins a couple that is gone.
+   * Removes a couple still waiting for its second partner, with its code, token and public key, at
+   * once: a cancel and a join racing each other never both succeed, so no one joins a couple that is
+   * gone.
    */
   cancelCouple(couple: string): Promise<CancelOutcome>;
   findToken(tokenHash: string): Promise<TokenOwner | undefined>;
   getCouple(id: string): Promise<StoredCouple | undefined>;
+  /** The public keys a couple's partners gave, by partner id; a partner who gave none is left out. */
+  getPublicKeys(couple: string): Promise<Record<string, string>>;
   /** Runs `work` in one transaction for the couple; see the promises above. */
   writeEvents<T>(couple: string, work: (transaction: EventTransaction) => Promise<T>): Promise<T>;
   /** Up to `limit` events after position `after`, in position order. */

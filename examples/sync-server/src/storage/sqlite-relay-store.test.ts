@@ -31,4 +31,42 @@ describe('openSqliteRelayStore', () => {
       /schema version 99, newer than this server/,
     );
   });
+
+  it('adds the public key table to a database from before it, keeping what it held', async () => {
+    const path = join(dir, 'relay.sqlite');
+    const store = openSqliteRelayStore({ path });
+    await store.createCouple({
+      id: 'c-0123456789abcdef',
+      startedAt: 0,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code',
+      codeExpiresAt: 1_000,
+      tokenHash: 'token',
+      now: 0,
+    });
+    await store.close();
+    // As the first schema left it.
+    const db = new Database(path);
+    db.exec('DROP TABLE public_keys');
+    db.pragma('user_version = 1');
+    db.close();
+
+    const again = openSqliteRelayStore({ path });
+    expect(await again.findToken('token')).toEqual({
+      couple: 'c-0123456789abcdef',
+      partner: 'ana',
+    });
+    await again.joinCouple({
+      codeHash: 'code',
+      second: { id: 'kai', timeZone: 'UTC' },
+      tokenHash: 'token-kai',
+      publicKey: 'kai-key',
+      now: 1,
+    });
+    expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
+    await again.close();
+    const reopened = new Database(path);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(2);
+    reopened.close();
+  });
 });

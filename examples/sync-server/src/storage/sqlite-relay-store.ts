@@ -84,6 +84,13 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
       `UPDATE couples SET code_hash = @codeHash, code_expires_at = @expiresAt
        WHERE id = @id AND second_partner IS NULL`,
     ),
+    insertPublicKey: db.prepare(
+      `INSERT INTO public_keys (couple_id, partner, public_key) VALUES (@couple, @partner, @key)`,
+    ),
+    publicKeys: db.prepare<[string], { partner: string; public_key: string }>(
+      'SELECT partner, public_key FROM public_keys WHERE couple_id = ? ORDER BY partner',
+    ),
+    removePublicKeys: db.prepare('DELETE FROM public_keys WHERE couple_id = ?'),
     removeTokens: db.prepare('DELETE FROM tokens WHERE couple_id = ?'),
     removeCouple: db.prepare('DELETE FROM couples WHERE id = ?'),
     token: db.prepare<[string], { couple_id: string; partner: string }>(
@@ -168,6 +175,13 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
             partner: couple.first.id,
             now: couple.now,
           });
+          if (couple.publicKey !== undefined) {
+            statements.insertPublicKey.run({
+              couple: couple.id,
+              partner: couple.first.id,
+              key: couple.publicKey,
+            });
+          }
         })();
       }),
     joinCouple: (request) =>
@@ -189,6 +203,13 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
             partner: request.second.id,
             now: request.now,
           });
+          if (request.publicKey !== undefined) {
+            statements.insertPublicKey.run({
+              couple: row.id,
+              partner: request.second.id,
+              key: request.publicKey,
+            });
+          }
           const joined = toCouple(statements.couple.get(row.id) as CoupleRow);
           return { kind: 'joined', couple: joined as Couple };
         })(),
@@ -202,6 +223,7 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
           if (!row) return { kind: 'unknown-couple' };
           if (row.second_partner !== null) return { kind: 'paired' };
           // No events to remove: uploads need both partners, so a waiting couple has none.
+          statements.removePublicKeys.run(couple);
           statements.removeTokens.run(couple);
           statements.removeCouple.run(couple);
           return { kind: 'cancelled' };
@@ -217,6 +239,12 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
         const row = statements.couple.get(id);
         return row && toCouple(row);
       }),
+    getPublicKeys: (couple) =>
+      inTurn(() =>
+        Object.fromEntries(
+          statements.publicKeys.all(couple).map((row) => [row.partner, row.public_key]),
+        ),
+      ),
     writeEvents: (couple, work) =>
       inTurn(async () => {
         // IMMEDIATE takes the write lock at once, so another process on the same file waits
