@@ -1,4 +1,11 @@
-import { createEngine } from '@attune/core';
+import { createEngine, type LoggedEvent } from '@attune/core';
+import {
+  createAesGcmCipher,
+  encryptEvents,
+  generateAesGcmKey,
+  type PayloadCipher,
+  relayReadableEventTypes,
+} from '@attune/core/crypto';
 import { exportEvents } from '@attune/core/sync';
 import { type SimulatedBehaviour, simulateCouple } from '@attune/core/testing';
 import fc from 'fast-check';
@@ -32,8 +39,10 @@ async function pullAll(
 
 describe.each(storeBackends)('privacy through the relay ($name)', (backend) => {
   let running: TestServer;
+  let cipher: PayloadCipher;
   beforeAll(async () => {
     running = await startTestServer(backend);
+    cipher = createAesGcmCipher({ keys: { k1: await generateAesGcmKey() } });
   });
   afterAll(async () => {
     await running?.remove();
@@ -46,7 +55,13 @@ describe.each(storeBackends)('privacy through the relay ($name)', (backend) => {
         fc.constantFrom(...behaviours),
         fc.integer({ min: 7, max: 40 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        async (seed, behaviour, days, shareRatio) => {
+        fc.boolean(),
+        async (seed, behaviour, days, shareRatio, encrypted) => {
+          // Phones that encrypt leave plain only what the relay reads; older phones send all plain.
+          const sent = async (events: readonly LoggedEvent[]) =>
+            encrypted
+              ? encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes })
+              : events;
           const simulated = simulateCouple({ days, seed, behaviour, privateMarker: PRIVATE });
           const paired = await pairCouple(running.client, simulated.couple.startedAt);
           const couple = { ...simulated.couple, id: paired.couple.id };
@@ -81,7 +96,7 @@ describe.each(storeBackends)('privacy through the relay ($name)', (backend) => {
           ] as const) {
             const own = all.filter((event) => event.partner === partner);
             // What a careless or hostile client tries: everything it holds, private or not.
-            const raw = { ...exportEvents(own, { couple, recipient }), events: own };
+            const raw = { ...exportEvents(own, { couple, recipient }), events: await sent(own) };
             const hasPrivate = own.some(
               (event) =>
                 event.type === 'safety-check-taken' ||
@@ -93,7 +108,12 @@ describe.each(storeBackends)('privacy through the relay ($name)', (backend) => {
             );
             expect(refused).toBe(hasPrivate);
             // What a well-behaved client sends: the core's export for the other partner.
-            await sync.upload(exportEvents(own, { couple, recipient }));
+            const batch = exportEvents(own, { couple, recipient });
+            await sync.upload({ ...batch, events: await sent(batch.events) });
+          }
+          if (encrypted) {
+            const held = await running.store.readEvents(couple.id, 0, Number.MAX_SAFE_INTEGER);
+            expect(JSON.stringify(held)).not.toContain(PRIVATE);
           }
 
           const kaiGot = await pullAll((since) => paired.kai.pull(since));
@@ -120,30 +140,39 @@ describe.each(storeBackends)('privacy through the relay ($name)', (backend) => {
     );
   }, 60_000);
 
-  it('filters on the way out too: a private entry that got into storage another way stays there', async () => {
-    const simulated = simulateCouple({
-      days: 14,
-      seed: 11,
-      behaviour: 'unsafe',
-      privateMarker: PRIVATE,
-    });
-    const paired = await pairCouple(running.client, simulated.couple.startedAt);
-    // Straight into the database, past the upload checks, as a bug or an old server might have.
-    await running.store.writeEvents(paired.couple.id, (tx) => tx.insert(simulated.events));
-    const kaiGot = await pullAll((since) => paired.kai.pull(since));
-    const anaGot = await pullAll((since) => paired.ana.pull(since));
-    expect(JSON.stringify(kaiGot.filter((event) => event.partner === 'ana'))).not.toContain(
-      PRIVATE,
-    );
-    expect(kaiGot.some((event) => event.partner === 'ana' && event.visibility === 'private')).toBe(
-      false,
-    );
-    expect(
-      anaGot.some((event) => event.partner === 'kai' && event.type === 'safety-check-taken'),
-    ).toBe(false);
-    // Each partner's own events all come back to them.
-    expect(anaGot.filter((event) => event.partner === 'ana')).toHaveLength(
-      simulated.events.filter((event) => event.partner === 'ana').length,
-    );
-  });
+  it.each([
+    ['plain', false],
+    ['encrypted', true],
+  ])(
+    'filters on the way out too (%s): a private entry that got into storage another way stays there',
+    async (_, encrypted) => {
+      const simulated = simulateCouple({
+        days: 14,
+        seed: 11,
+        behaviour: 'unsafe',
+        privateMarker: PRIVATE,
+      });
+      const paired = await pairCouple(running.client, simulated.couple.startedAt);
+      // Straight into the database, past the upload checks, as a bug or an old server might have.
+      const events = encrypted
+        ? await encryptEvents(simulated.events, cipher, { plainTypes: relayReadableEventTypes })
+        : simulated.events;
+      await running.store.writeEvents(paired.couple.id, (tx) => tx.insert(events));
+      const kaiGot = await pullAll((since) => paired.kai.pull(since));
+      const anaGot = await pullAll((since) => paired.ana.pull(since));
+      expect(JSON.stringify(kaiGot.filter((event) => event.partner === 'ana'))).not.toContain(
+        PRIVATE,
+      );
+      expect(
+        kaiGot.some((event) => event.partner === 'ana' && event.visibility === 'private'),
+      ).toBe(false);
+      expect(
+        anaGot.some((event) => event.partner === 'kai' && event.type === 'safety-check-taken'),
+      ).toBe(false);
+      // Each partner's own events all come back to them.
+      expect(anaGot.filter((event) => event.partner === 'ana')).toHaveLength(
+        simulated.events.filter((event) => event.partner === 'ana').length,
+      );
+    },
+  );
 });
