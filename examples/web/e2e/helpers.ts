@@ -10,6 +10,8 @@ import { type RelayServer, startRelay } from './relay-server.js';
 export interface E2E {
   /** The app's address. */
   readonly url: string;
+  /** Where the sync server keeps its files, when the file started one. */
+  readonly relayDataDir: string;
   /** A page in a fresh browser context: its own IndexedDB, as a new device would have. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
@@ -42,6 +44,10 @@ export function setupE2E(options: E2EOptions = {}): E2E {
     get url() {
       if (!server) throw new Error('The app server is not started yet.');
       return server.url;
+    },
+    get relayDataDir() {
+      if (!relay) throw new Error('No sync server: pass { relay: true } to setupE2E.');
+      return relay.dataDir;
     },
     async newPage(options = {}) {
       if (!browser) throw new Error('Chromium is not started yet.');

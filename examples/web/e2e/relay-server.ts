@@ -8,6 +8,8 @@ import { appDir } from './app-server.js';
 /** A running example sync server, over a SQLite file in a temporary folder. */
 export interface RelayServer {
   readonly url: string;
+  /** The folder holding the server's SQLite files, for tests to look at what it stored. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startRelay(): Promise<RelayServer> {
   });
   return {
     url,
+    dataDir: data,
     async stop() {
       if (child.exitCode === null) {
         await new Promise((resolve) => {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { markDone, writeReflection } from './flows.js';
@@ -19,6 +21,14 @@ function relayResponses(page: Page): string[] {
     }
   });
   return bodies;
+}
+
+/** Everything the sync server has written to disk (its SQLite file and journal), as text. */
+function relayDisk(): string {
+  const dir = e2e.relayDataDir;
+  return readdirSync(dir)
+    .map((file) => readFileSync(join(dir, file)).toString('latin1'))
+    .join('\n');
 }
 
 async function chooseOwnPhones(page: Page): Promise<void> {
@@ -60,6 +70,17 @@ async function pair(ana: Page, kai: Page): Promise<void> {
   await waitForSync(ana);
   await waitForSync(kai);
   expect(await seriousViolations(kai)).toEqual([]);
+
+  // Both phones derived their shared key; the number each shows proves they hold each other's.
+  const onAna = await ana.getByTestId('pairing-check').textContent();
+  expect(onAna).toMatch(/^\d{4} \d{4} \d{4}$/);
+  expect(await kai.getByTestId('pairing-check').textContent()).toBe(onAna);
+  expect(await seriousViolations(ana)).toEqual([]);
+  await screenshot(ana, 'two-phones-pairing-check');
+  for (const page of [ana, kai]) {
+    await page.getByRole('button', { name: 'The numbers are the same' }).click();
+    await expect.poll(() => page.getByTestId('pairing-check').count()).toBe(0);
+  }
 }
 
 /** What the exercise screen says about one partner's completions, such as "Ana: not yet". */
@@ -131,6 +152,27 @@ describe('a couple with a phone each, through the sync server', () => {
     expect(kaiReceived.length).toBeGreaterThan(0);
     expect(kaiReceived.join('\n')).not.toContain('ANA-PRIVATE-ON-HER-PHONE');
     await screenshot(kai, 'two-phones-kai-path');
+
+    // Shared, it reaches Kai's screen; the server carried it without being able to read it.
+    await writeReflection(ana, 'what-feels-safe', 'ANA-SHARED-WITH-KAI');
+    await ana
+      .locator('.entry.own', { hasText: 'ANA-SHARED-WITH-KAI' })
+      .getByRole('button', { name: 'Share' })
+      .click();
+    await waitForSync(ana);
+    await expect
+      .poll(async () => {
+        await open(kai, '#/exercise/what-feels-safe');
+        return kai.locator('.entries').allTextContents();
+      })
+      .toContainEqual(expect.stringContaining('ANA-SHARED-WITH-KAI'));
+    const disk = relayDisk();
+    // The server did store the couple's events (their ids and types are readable)…
+    expect(disk).toContain('entry-shared');
+    // …but not what anyone wrote.
+    expect(disk).not.toContain('ANA-SHARED-WITH-KAI');
+    expect(kaiReceived.join('\n')).not.toContain('ANA-SHARED-WITH-KAI');
+    expect(disk).not.toContain('ANA-PRIVATE-ON-HER-PHONE');
 
     expect(pageErrors(ana)).toEqual([]);
     expect(pageErrors(kai)).toEqual([]);

@@ -154,23 +154,26 @@ export function App() {
     if (!session || !relay || !couple || !device || !activePartner) return;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    Promise.all([import('./sync/relay-sync.js'), import('./sync/relay-client.js')]).then(
-      ([{ startRelaySync }, { relayClient }]) => {
-        if (cancelled) return;
-        stop = startRelaySync({
-          engine: session.engine,
-          couple,
-          self: activePartner,
-          device,
-          sync: relayClient().forPartner(relay),
-          onState: setSync,
-          onHistoryReplaced: (events, newDevice) => {
-            replaceHistory(session.history, events, newDevice).catch(report);
-          },
-        });
-      },
-      report,
-    );
+    Promise.all([
+      import('./sync/relay-sync.js'),
+      import('./sync/relay-client.js'),
+      import('@attune/core/crypto'),
+    ]).then(([{ startRelaySync }, { relayClient }, { createAesGcmCipher }]) => {
+      if (cancelled) return;
+      stop = startRelaySync({
+        engine: session.engine,
+        couple,
+        self: activePartner,
+        device,
+        sync: relayClient().forPartner(relay),
+        // The key the phones agreed on when pairing: the server relays what it cannot read.
+        ...(relay.key && { cipher: createAesGcmCipher({ keys: { couple: relay.key } }) }),
+        onState: setSync,
+        onHistoryReplaced: (events, newDevice) => {
+          replaceHistory(session.history, events, newDevice).catch(report);
+        },
+      });
+    }, report);
     return () => {
       cancelled = true;
       stop?.();
@@ -251,6 +254,14 @@ export function App() {
               : (partner) => updateSetup((setup) => ({ ...setup, activePartner: partner }))
           }
           sync={sync}
+          pairingCheck={
+            boot.setup?.relay?.check && !boot.setup.pairingChecked
+              ? {
+                  check: boot.setup.relay.check,
+                  confirm: () => updateSetup((setup) => ({ ...setup, pairingChecked: true })),
+                }
+              : undefined
+          }
           eraseMyData={() => eraseMyData().catch(report)}
         />
       </AttuneProvider>

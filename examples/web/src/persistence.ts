@@ -25,12 +25,21 @@ export interface Setup {
   readonly activePartner: string;
   /** When each partner uses their own phone: how this one reaches the sync server. */
   readonly relay?: RelayLink;
+  /** The partners compared their phones' pairing checks and found them the same. */
+  readonly pairingChecked?: boolean;
 }
 
 /** This phone's place on the sync server: the couple there and this partner's bearer token. */
 export interface RelayLink {
   readonly couple: string;
   readonly token: string;
+  /**
+   * The key the two phones agreed on when pairing (`src/sync/couple-key.ts`); what travels through
+   * the server is encrypted with it. Kept as a `CryptoKey` that cannot be exported.
+   */
+  readonly key?: CryptoKey;
+  /** The pairing check both phones show, for the partners to compare. */
+  readonly check?: string;
 }
 
 const SETTINGS_DB = 'attune-web';
@@ -72,6 +81,28 @@ export async function saveSetup(setup: Setup): Promise<void> {
   await request(() =>
     db.transaction(SETTINGS, 'readwrite').objectStore(SETTINGS).put(setup, SETUP_KEY),
   );
+}
+
+const PAIRING_KEYS = 'pairing-keys';
+
+/**
+ * Keeps the key pair of a pairing that waits for the other partner, so a reload can still finish
+ * it; `undefined` removes it. The private half cannot be exported, and IndexedDB keeps it as it is.
+ */
+export async function savePairingKeys(keys: CryptoKeyPair | undefined): Promise<void> {
+  const db = await settingsDb();
+  const store = () => db.transaction(SETTINGS, 'readwrite').objectStore(SETTINGS);
+  if (keys) await request(() => store().put(keys, PAIRING_KEYS));
+  else await request(() => store().delete(PAIRING_KEYS));
+}
+
+/** The key pair of the pairing waiting for the other partner, if there is one. */
+export async function loadPairingKeys(): Promise<CryptoKeyPair | undefined> {
+  const db = await settingsDb();
+  const value = await request(() =>
+    db.transaction(SETTINGS, 'readonly').objectStore(SETTINGS).get(PAIRING_KEYS),
+  );
+  return (value as CryptoKeyPair | undefined) ?? undefined;
 }
 
 /** The couple's events on this device, and how to keep the engine's new ones. */

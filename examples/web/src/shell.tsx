@@ -6,6 +6,7 @@ import { Handover } from './handover.js';
 import { LanguageSelect } from './language-select.js';
 import type { Setup } from './persistence.js';
 import { HelpScreen, Onboarding, Screen } from './screen.js';
+import { PairingCheck } from './sync/pairing-check.js';
 import type { SyncState } from './sync/relay-sync.js';
 import { SyncStatus } from './sync/sync-status.js';
 import { href, type Route, useRoute } from './use-route.js';
@@ -23,6 +24,8 @@ export interface ShellProps {
   readonly passPhone: ((partner: string) => void) | undefined;
   /** How the sync with the other partner's phone stands, when each has their own. */
   readonly sync: SyncState | undefined;
+  /** The pairing check to compare with the other phone, until the partners confirm it. */
+  readonly pairingCheck?: { readonly check: string; readonly confirm: () => void } | undefined;
   readonly eraseMyData: () => Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export function Shell({
   onboard,
   passPhone,
   sync,
+  pairingCheck,
   eraseMyData,
 }: ShellProps) {
   const t = useText();
@@ -119,6 +123,13 @@ export function Shell({
           </div>
         )}
       </header>
+      {signedIn && pairingCheck && (
+        <PairingCheck
+          check={pairingCheck.check}
+          partner={other.name}
+          onConfirm={pairingCheck.confirm}
+        />
+      )}
       {signedIn && <Banners />}
       <div role="alert" className={problem || storageNotice ? 'alert' : undefined}>
         {problem}

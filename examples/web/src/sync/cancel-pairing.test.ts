@@ -26,6 +26,7 @@ function creatorSync(
     couple,
     partner: 'partner-1',
     paired: true,
+    publicKeys: {},
   }),
 ) {
   const asked: string[] = [];

@@ -4,11 +4,12 @@ import { useLanguage } from '@attune/react/text';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
 import { type AppText, useAppText } from '../app-text.js';
-import type { RelayLink, Setup } from '../persistence.js';
+import { loadPairingKeys, type RelayLink, type Setup, savePairingKeys } from '../persistence.js';
 import { randomId } from '../random-id.js';
 import { TimeZoneOptions } from '../time-zone-options.js';
 import { browserZone } from '../time-zones.js';
 import { cancelPairing } from './cancel-pairing.js';
+import { createPairingKeys, deriveCoupleKey, pairingCheck, publicKeyText } from './couple-key.js';
 import { relayClient } from './relay-client.js';
 
 // The relay sees partner ids, never names: each phone keeps both names for itself.
@@ -52,6 +53,7 @@ function savePending(pending: Waiting | undefined): void {
  */
 function pairingProblem(failure: unknown, t: AppText['t']): string {
   if (failure instanceof TypeError) return t('sync.unreachable');
+  if (failure instanceof MissingKeyError) return t('sync.key-missing');
   if (failure instanceof SyncServerError) {
     if (failure.code === 'unknown-code' || failure.code === 'missing-code') {
       return t('sync.code-unknown');
@@ -63,6 +65,30 @@ function pairingProblem(failure: unknown, t: AppText['t']): string {
     }
   }
   return failure instanceof Error ? failure.message : String(failure);
+}
+
+/**
+ * The link to the sync server with the key the two phones now share, and the check both show. The
+ * server passed on the other phone's public key; without one, nothing could travel privately.
+ */
+async function withCoupleKey(
+  link: RelayLink,
+  keys: CryptoKeyPair,
+  theirs: string | undefined,
+): Promise<RelayLink> {
+  if (!theirs) throw new MissingKeyError();
+  const [key, check] = await Promise.all([
+    deriveCoupleKey(keys, theirs, link.couple),
+    publicKeyText(keys).then((ours) => pairingCheck(ours, theirs)),
+  ]);
+  return { ...link, key, check };
+}
+
+/** The sync server did not pass on the other phone's public key, or this phone lost its own. */
+class MissingKeyError extends Error {
+  constructor() {
+    super('The phones could not agree on a key, so pairing stopped.');
+  }
 }
 
 /** The couple as both phones must hold it: exactly what the server has, nothing more. */
@@ -121,8 +147,19 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         if (stopped) return;
         if (status.paired) {
           stopped = true;
+          const keys = await loadPairingKeys();
+          let link: RelayLink;
+          try {
+            if (!keys) throw new MissingKeyError();
+            link = await withCoupleKey(waiting.link, keys, status.publicKeys[JOINER]);
+          } catch (failure) {
+            // Never a pairing without the key: the couple would sync in the open.
+            setError(pairingProblem(failure, t));
+            return;
+          }
           savePending(undefined);
-          finishRef.current(status.couple as Couple, CREATOR, waiting.link, waiting.names);
+          await savePairingKeys(undefined);
+          finishRef.current(status.couple as Couple, CREATOR, link, waiting.names);
         } else if (Date.now() >= waiting.expiresAt) {
           // The couple waits on the server still; only its code ran out, so a new one replaces it.
           const renewed = await sync.renewCode();
@@ -141,19 +178,21 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [waiting, cancelling]);
+  }, [waiting, cancelling, t]);
 
   const startOver = async () => {
     if (!waiting) return;
     setCancelling(true);
     const outcome = await cancelPairing(relayClient().forPartner(waiting.link));
     if (outcome.kind === 'paired') {
-      savePending(undefined);
-      finish(outcome.couple, CREATOR, waiting.link, waiting.names);
+      // The partner joined just before: pairing finishes, with the key, as the checks would have.
+      setCancelling(false);
       return;
     }
+    await savePairingKeys(undefined).catch(() => undefined);
     setWaiting(undefined);
     setCancelling(false);
+    setError('');
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -173,7 +212,10 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     try {
       if (mode === 'create') {
         const me: Partner = { id: CREATOR, timeZone };
-        const created = await client.createCouple(me, Date.now());
+        const keys = await createPairingKeys();
+        // Kept before the server hears of the couple, so a reload while waiting can still finish.
+        await savePairingKeys(keys);
+        const created = await client.createCouple(me, Date.now(), await publicKeyText(keys));
         setWaiting({
           code: created.code,
           expiresAt: Date.now() + created.codeExpiresInMs,
@@ -181,13 +223,18 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
           names: { [CREATOR]: mine, [JOINER]: theirs },
         });
       } else {
-        const joined = await client.joinCouple(field('code'), { id: JOINER, timeZone });
-        finish(
-          joined.couple,
-          JOINER,
-          { couple: joined.couple.id, token: joined.token },
-          { [JOINER]: mine, [CREATOR]: theirs },
+        const keys = await createPairingKeys();
+        const joined = await client.joinCouple(
+          field('code'),
+          { id: JOINER, timeZone },
+          await publicKeyText(keys),
         );
+        const link = await withCoupleKey(
+          { couple: joined.couple.id, token: joined.token },
+          keys,
+          joined.publicKeys[CREATOR],
+        );
+        finish(joined.couple, JOINER, link, { [JOINER]: mine, [CREATOR]: theirs });
       }
     } catch (failure) {
       setError(pairingProblem(failure, t));
@@ -216,9 +263,15 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
             { ownPhones: t('onboarding.own-phones'), join: t('sync.join'), time: until },
           )}
         </p>
-        <p className="loading" aria-busy="true">
-          {words.named('sync.waiting', { name: waiting.names[JOINER] ?? '' })}
-        </p>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : (
+          <p className="loading" aria-busy="true">
+            {words.named('sync.waiting', { name: waiting.names[JOINER] ?? '' })}
+          </p>
+        )}
         <button type="button" onClick={startOver} disabled={cancelling}>
           {t('sync.start-over')}
         </button>

@@ -5,10 +5,12 @@ import {
   type LoggedEvent,
   nineStepProgram,
 } from '@attune/core';
+import { createAesGcmCipher, generateAesGcmKey } from '@attune/core/crypto';
 import { erasePartner, type SyncBatch } from '@attune/core/sync';
 import {
   type PartnerSync,
   type PullResult,
+  type RelayEvent,
   SyncServerError,
 } from '@attune/example-sync-server/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,10 +31,10 @@ const couple: Couple = {
  * hands each partner, in pages, what was sent to them.
  */
 function memoryRelay() {
-  const stored: { position: number; recipient: string; event: LoggedEvent }[] = [];
-  const uploads: SyncBatch<LoggedEvent>[] = [];
+  const stored: { position: number; recipient: string; event: RelayEvent }[] = [];
+  const uploads: SyncBatch<RelayEvent>[] = [];
   const forPartner = (partner: string): PartnerSync => ({
-    getCouple: async () => ({ couple, partner, paired: true }),
+    getCouple: async () => ({ couple, partner, paired: true, publicKeys: {} }),
     renewCode: async () => {
       throw new Error('paired');
     },
@@ -222,5 +224,88 @@ describe('uploadChunks', () => {
     expect(chunks).toEqual([[events[0], events[1]], [events[2]], [events[3]]]);
     expect(chunks.flat()).toEqual(events);
     expect(uploadChunks([], { maxEvents: 2, maxBytes: 100 })).toEqual([]);
+  });
+});
+
+describe('startRelaySync with the couple key', () => {
+  const withKey = async () => createAesGcmCipher({ keys: { couple: await generateAesGcmKey() } });
+
+  it('sends what a partner writes encrypted and a share readable, and the other phone reads both', async () => {
+    const relay = memoryRelay();
+    const cipher = await withKey();
+    const ana = phone('ana-phone');
+    const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-WORDS', 'private');
+    ana.shareEntry('ana', entry.id);
+    ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-THANKS', 'shared');
+    const anaOptions = { engine: ana, couple, self: 'ana', device: 'ana-phone', cipher } as const;
+    expect(await syncOnce({ ...anaOptions, sync: relay.forPartner('ana') })).toMatchObject({
+      status: 'synced',
+    });
+
+    const sent = JSON.stringify(relay.uploads);
+    expect(sent).not.toContain('ANA-WORDS');
+    expect(sent).not.toContain('ANA-THANKS');
+    const share = relay.stored.find((item) => item.event.type === 'entry-shared')?.event;
+    expect(share).toMatchObject({ data: { entry: entry.id } });
+    expect(share).not.toHaveProperty('encrypted');
+
+    const kai = phone('kai-phone');
+    const kaiOptions = { engine: kai, couple, self: 'kai', device: 'kai-phone', cipher } as const;
+    expect(await syncOnce({ ...kaiOptions, sync: relay.forPartner('kai') })).toMatchObject({
+      status: 'synced',
+    });
+    expect(kai.getEvents().map((event) => event.id)).toEqual(ana.getEvents().map((e) => e.id));
+    expect(JSON.stringify(kai.viewFor('kai').entries)).toContain('ANA-WORDS');
+  });
+
+  it('stops, with the reason, at an event that does not decrypt, and takes none of the page', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'ana-phone',
+      cipher: await withKey(),
+      sync: relay.forPartner('ana'),
+    });
+    // Kai's phone holds another key, as it would if the server had swapped the public keys.
+    const kai = phone('kai-phone');
+    const state = await syncOnce({
+      engine: kai,
+      couple,
+      self: 'kai',
+      device: 'kai-phone',
+      cipher: await withKey(),
+      sync: relay.forPartner('kai'),
+    });
+    expect(state).toMatchObject({ status: 'failed', code: 'tampered' });
+    expect(kai.getEvents()).toEqual([]);
+  });
+
+  it('refuses a readable event that should have come encrypted', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    // Sent without the key, as a server making up events of its own would.
+    await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    const kai = phone('kai-phone');
+    const state = await syncOnce({
+      engine: kai,
+      couple,
+      self: 'kai',
+      device: 'kai-phone',
+      cipher: await withKey(),
+      sync: relay.forPartner('kai'),
+    });
+    expect(state).toMatchObject({ status: 'failed', code: 'not-encrypted' });
+    expect(kai.getEvents()).toEqual([]);
   });
 });

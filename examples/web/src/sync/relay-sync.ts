@@ -1,5 +1,18 @@
 import type { Couple, Engine, LoggedEvent } from '@attune/core';
-import { advanceCursor, createDeviceId, exportEvents, importEvents } from '@attune/core/sync';
+import {
+  AttuneCryptoError,
+  decryptEvents,
+  encryptEvents,
+  type PayloadCipher,
+  relayReadableEventTypes,
+} from '@attune/core/crypto';
+import {
+  advanceCursor,
+  createDeviceId,
+  exportEvents,
+  importEvents,
+  type SyncBatch,
+} from '@attune/core/sync';
 import { type PartnerSync, SyncServerError } from '@attune/example-sync-server/client';
 import { loadSyncPosition, saveSyncPosition } from './sync-position.js';
 import { uploadChunks } from './upload-chunks.js';
@@ -36,6 +49,13 @@ export interface RelaySyncOptions {
   readonly onHistoryReplaced: (events: readonly LoggedEvent[], device: string) => void;
   /** How often to ask for the partner's new events while the page is open. */
   readonly pollMs?: number;
+  /**
+   * Encrypts what is sent and decrypts what arrives, with the key the phones agreed on when pairing.
+   * Shares and erasure requests go readable (`relayReadableEventTypes`): the server reads them to
+   * keep private entries and erasures right, and they hold ids, never words. Without a cipher
+   * (couples paired before phones agreed on keys), events travel readable.
+   */
+  readonly cipher?: PayloadCipher;
 }
 
 /** A network failure, as opposed to the server answering no. */
@@ -46,9 +66,25 @@ function isOffline(error: unknown): boolean {
 /** A refusal or an unreadable answer as a state, with the server's problem code when it gave one. */
 function failure(error: unknown): SyncState {
   const message = error instanceof Error ? error.message : String(error);
-  return error instanceof SyncServerError
+  // A crypto error's code (such as `tampered`) says what the app tells the couple, as a server's does.
+  return error instanceof SyncServerError || error instanceof AttuneCryptoError
     ? { status: 'failed', message, code: error.code }
     : { status: 'failed', message };
+}
+
+/**
+ * Decrypts a page from the server. Only shares and erasure requests may come readable; anything else
+ * readable, or anything that does not decrypt with the couple's key, stops the sync with the reason
+ * rather than being left out: the page would be skipped for good.
+ */
+async function open(
+  events: readonly unknown[],
+  cipher: PayloadCipher,
+): Promise<readonly unknown[]> {
+  const opened = await decryptEvents(events, cipher, { allowPlain: relayReadableEventTypes });
+  const refused = opened.rejected[0];
+  if (refused) throw refused.error;
+  return opened.events;
 }
 
 /**
@@ -61,7 +97,7 @@ function failure(error: unknown): SyncState {
  * @returns how to stop.
  */
 export function startRelaySync(options: RelaySyncOptions): () => void {
-  const { engine, couple, self, device, sync, onState } = options;
+  const { engine, couple, self, device, sync, onState, cipher } = options;
   const other = couple.partners.find((partner) => partner.id !== self)?.id;
   if (!other) throw new Error(`"${self}" has no partner in couple "${couple.id}"`);
 
@@ -77,7 +113,10 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
     const own = engine.getEvents().filter((event) => event.partner === self);
     const batch = exportEvents(own, { couple, recipient: other, since: sent });
     for (const events of uploadChunks(batch.events)) {
-      await sync.upload({ ...batch, events });
+      const sealed = cipher
+        ? await encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes })
+        : events;
+      await sync.upload({ ...batch, events: sealed });
       sent = advanceCursor(sent, events);
       save();
     }
@@ -86,7 +125,10 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   const pull = async () => {
     for (;;) {
       const page = await sync.pull(since);
-      const result = importEvents(engine.getEvents(), page, { couple, device, self });
+      const opened = cipher ? await open(page.events, cipher) : page.events;
+      // Still unchecked after decrypting: importEvents checks every event, and the batch around them.
+      const batch: SyncBatch = { ...page, events: opened as SyncBatch['events'] };
+      const result = importEvents(engine.getEvents(), batch, { couple, device, self });
       const refused = result.rejected[0];
       if (refused) throw refused.error;
       if (result.dropped.length > 0 || result.conflicts.length > 0 || result.deviceIdClash) {

@@ -30,6 +30,11 @@ const byCode: Readonly<Record<string, SyncProblemKey>> = {
   internal: 'sync.problem.server-trouble',
   // The client's code for a refusal without the server's explanation, such as a proxy's 502.
   unknown: 'sync.problem.server-trouble',
+  // What arrived did not decrypt with the couple's key, or came readable where it must not
+  // (`AttuneCryptoError` codes): changed on the way, or not from the other phone.
+  tampered: 'sync.problem.cannot-open',
+  'unknown-key': 'sync.problem.cannot-open',
+  'not-encrypted': 'sync.problem.cannot-open',
 };
 
 /**
