@@ -1,9 +1,6 @@
 import { AttuneEventError, type Couple, checkEvent } from '@attune/core';
-import {
-  checkEncryptedEvent,
-  isEncryptedEvent,
-  relayReadableEventTypes,
-} from '@attune/core/crypto';
+import { isEncryptedEvent } from '@attune/core/crypto';
+import { checkEncryptedEvent, relayReadableEventTypes } from '@attune/core/sync';
 import { HttpProblem, type ProblemDetail } from '../http/http-problem.js';
 import { relayedTo } from './privacy-filter.js';
 import type { RelayEvent } from './relay-event.js';

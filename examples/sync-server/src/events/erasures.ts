@@ -20,6 +20,5 @@ export function isCoveredByErasure(
   event: RelayEvent,
   cutoffs: ReadonlyMap<string, HybridTimestamp>,
 ): boolean {
-  // isErased is typed for plain events; it reads only the type, author and clock.
-  return isErased(event as LoggedEvent, cutoffs);
+  return isErased(event, cutoffs);
 }

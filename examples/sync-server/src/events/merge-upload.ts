@@ -63,7 +63,6 @@ export function mergeUpload(
       conflicts.push({ id: event.id, kept: 'stored' });
     }
   }
-  // compareEvents is typed for plain events; it reads only the clock, device and sequence.
-  insert.sort((a, b) => compareEvents(a as LoggedEvent, b as LoggedEvent));
+  insert.sort(compareEvents);
   return { insert, remove, duplicates, erased, conflicts };
 }

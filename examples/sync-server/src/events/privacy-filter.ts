@@ -1,6 +1,5 @@
-import type { LoggedEvent } from '@attune/core';
-import { isEncryptedEvent, relayReadableEventTypes } from '@attune/core/crypto';
-import { eventsFor } from '@attune/core/sync';
+import { isEncryptedEvent } from '@attune/core/crypto';
+import { eventsFor, relayReadableEventTypes } from '@attune/core/sync';
 import type { RelayEvent } from './relay-event.js';
 
 /**
@@ -15,6 +14,5 @@ export function relayedTo(events: readonly RelayEvent[], recipient: string): Rel
   const readable = events.filter(
     (event) => !(isEncryptedEvent(event) && relayReadableEventTypes.includes(event.type)),
   );
-  // eventsFor is typed for plain events; of encrypted ones it reads only their envelope.
-  return eventsFor(readable as LoggedEvent[], recipient);
+  return eventsFor(readable, recipient);
 }

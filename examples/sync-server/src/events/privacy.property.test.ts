@@ -4,9 +4,8 @@ import {
   encryptEvents,
   generateAesGcmKey,
   type PayloadCipher,
-  relayReadableEventTypes,
 } from '@attune/core/crypto';
-import { exportEvents } from '@attune/core/sync';
+import { exportEvents, relayReadableEventTypes } from '@attune/core/sync';
 import { type SimulatedBehaviour, simulateCouple } from '@attune/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

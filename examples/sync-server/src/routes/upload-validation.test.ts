@@ -6,9 +6,13 @@ import {
   encryptEvents,
   generateAesGcmKey,
   type PayloadCipher,
-  relayReadableEventTypes,
 } from '@attune/core/crypto';
-import { canonicalJson, currentSyncFormat, erasePartner } from '@attune/core/sync';
+import {
+  canonicalJson,
+  currentSyncFormat,
+  erasePartner,
+  relayReadableEventTypes,
+} from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelayEvent } from '../events/relay-event.js';
 import type { ProblemDetail } from '../http/http-problem.js';

@@ -4,13 +4,13 @@ import {
   decryptEvents,
   encryptEvents,
   type PayloadCipher,
-  relayReadableEventTypes,
 } from '@attune/core/crypto';
 import {
   advanceCursor,
   createDeviceId,
   exportEvents,
   importEvents,
+  relayReadableEventTypes,
   type SyncBatch,
 } from '@attune/core/sync';
 import { type PartnerSync, SyncServerError } from '@attune/example-sync-server/client';

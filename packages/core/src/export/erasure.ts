@@ -30,9 +30,12 @@ export function erasureCutoffs(events: Iterable<LoggedEvent>): Map<string, Hybri
   return cutoffs;
 }
 
-/** Whether an erasure cutoff covers an event. The requests themselves are never erased. */
+/**
+ * Whether an erasure cutoff covers an event. The requests themselves are never erased. Only the
+ * envelope is read, so an encrypted event is judged as its plain self would be.
+ */
 export function isErased(
-  event: LoggedEvent,
+  event: Pick<LoggedEvent, 'type' | 'partner' | 'clock'>,
   cutoffs: ReadonlyMap<string, HybridTimestamp>,
 ): boolean {
   if (event.type === 'erasure-requested') return false;

@@ -7,11 +7,12 @@ export function compareTimestamps(a: HybridTimestamp, b: HybridTimestamp): numbe
 
 /**
  * The one total order every device folds events in: clock, then device, then the device's sequence.
- * Two devices holding the same events therefore always agree on their order.
+ * Two devices holding the same events therefore always agree on their order. Only the envelope is
+ * read, so encrypted events sort as their plain selves do.
  */
 export function compareEvents(
-  a: EventEnvelope<string, unknown>,
-  b: EventEnvelope<string, unknown>,
+  a: Pick<EventEnvelope<string, unknown>, 'clock' | 'device' | 'seq'>,
+  b: Pick<EventEnvelope<string, unknown>, 'clock' | 'device' | 'seq'>,
 ): number {
   const byClock = compareTimestamps(a.clock, b.clock);
   if (byClock !== 0) return byClock;

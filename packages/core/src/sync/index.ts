@@ -2,6 +2,7 @@ export type { ErasePartnerOptions, Erasure } from '../export/erasure.js';
 export { erasePartner, erasureCutoffs, isErased, isSignedOff } from '../export/erasure.js';
 export type { ExportPartnerDataOptions, PartnerExport } from '../export/export-partner-data.js';
 export { currentExportFormat, exportPartnerData } from '../export/export-partner-data.js';
+export { checkEncryptedEvent, relayReadableEventTypes } from './check-encrypted-event.js';
 export type { SyncCursor } from './cursor.js';
 export { advanceCursor, checkCursor, cursorHas, cursorOf } from './cursor.js';
 export { createDeviceId } from './device-id.js';

@@ -1,3 +1,4 @@
+import type { EncryptedEvent } from '../crypto/encrypted-event.js';
 import type { AttuneEvent } from '../events/types.js';
 import type { LoggedEvent } from '../log/event-log.js';
 
@@ -10,12 +11,18 @@ const AUTHOR_ONLY = new Set(['safety-check-taken']);
  * never a `private` entry — unless its author shared that entry. Sealed answers go, since the
  * recipient's view shows that an answer exists and opens it once they answered too; what the view
  * hides of them is hidden by the view.
+ *
+ * Encrypted events are filtered by their envelope, as a relay without the key does. A share opens an
+ * entry only when it is readable (see `relayReadableEventTypes`): an encrypted one opens nothing.
  */
-export function eventsFor(events: readonly LoggedEvent[], recipient: string): LoggedEvent[] {
+export function eventsFor<E extends LoggedEvent | EncryptedEvent>(
+  events: readonly E[],
+  recipient: string,
+): E[] {
   // `entry|partner` of every share: sharing counts only when the entry's own author shared it.
   const shares = new Set<string>();
   for (const event of events) {
-    if (event.type === 'entry-shared') {
+    if (event.type === 'entry-shared' && 'data' in event) {
       shares.add(
         `${(event as AttuneEvent & { type: 'entry-shared' }).data.entry}|${event.partner}`,
       );

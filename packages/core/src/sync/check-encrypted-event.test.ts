@@ -1,12 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isErased } from '../export/erasure.js';
 import { AttuneEventError } from '../log/event-error.js';
 import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
-import { createAesGcmCipher, generateAesGcmKey } from './aes-gcm-cipher.js';
+import { eventsFor } from './privacy-filter.js';
+import { createAesGcmCipher, generateAesGcmKey } from '../crypto/aes-gcm-cipher.js';
 import { checkEncryptedEvent, relayReadableEventTypes } from './check-encrypted-event.js';
-import { decryptEvents, encryptEvent, encryptEvents } from './encrypted-event.js';
+import {
+  decryptEvents,
+  type EncryptedEvent,
+  encryptEvent,
+  encryptEvents,
+} from '../crypto/encrypted-event.js';
 
 const partners = simulated.couple.partners.map((partner) => partner.id);
 const context = { partners, latestWall: Number.MAX_SAFE_INTEGER };
@@ -126,5 +133,25 @@ describe('events a relay must read travel plain beside encrypted ones', () => {
     expect(opened.events).toEqual([privateEntry, share]);
     expect(opened.rejected).toHaveLength(1);
     expect(opened.rejected[0]).toMatchObject({ index: 2, error: { code: 'not-encrypted' } });
+  });
+});
+
+describe('the privacy filter and erasures, on encrypted events', () => {
+  const other = partners.find((partner) => partner !== author) as string;
+
+  it('lets an encrypted private entry through only with a readable share by its author', async () => {
+    const cipher = await newCipher();
+    const [sealedEntry, sealedShare] = await encryptEvents([privateEntry, share], cipher);
+    expect(eventsFor([sealedEntry as EncryptedEvent], other)).toEqual([]);
+    expect(eventsFor([sealedEntry as EncryptedEvent, share], other)).toEqual([sealedEntry, share]);
+    // An encrypted share says nothing the filter can read: it opens nothing, and breaks nothing.
+    expect(eventsFor([sealedEntry, sealedShare] as EncryptedEvent[], other)).toEqual([sealedShare]);
+  });
+
+  it('erases encrypted events by their envelope', async () => {
+    const sealed = await encryptEvent(privateEntry, await newCipher());
+    const cutoffs = new Map([[author, privateEntry.clock]]);
+    expect(isErased(sealed, cutoffs)).toBe(true);
+    expect(isErased(sealed, new Map([[other, privateEntry.clock]]))).toBe(false);
   });
 });
