@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isErased } from '../export/erasure.js';
-import { AttuneEventError } from '../log/event-error.js';
-import type { LoggedEvent } from '../log/event-log.js';
-import { compareEvents } from '../log/order.js';
-import { sampleEvents, simulated } from '../storage/fixtures.js';
-import { eventsFor } from './privacy-filter.js';
 import { createAesGcmCipher, generateAesGcmKey } from '../crypto/aes-gcm-cipher.js';
-import { checkEncryptedEvent, relayReadableEventTypes } from './check-encrypted-event.js';
 import {
   decryptEvents,
   type EncryptedEvent,
   encryptEvent,
   encryptEvents,
 } from '../crypto/encrypted-event.js';
+import { isErased } from '../export/erasure.js';
+import { AttuneEventError } from '../log/event-error.js';
+import type { LoggedEvent } from '../log/event-log.js';
+import { compareEvents } from '../log/order.js';
+import { sampleEvents, simulated } from '../storage/fixtures.js';
+import { checkEncryptedEvent, relayReadableEventTypes } from './check-encrypted-event.js';
+import { eventsFor } from './privacy-filter.js';
 
 const partners = simulated.couple.partners.map((partner) => partner.id);
 const context = { partners, latestWall: Number.MAX_SAFE_INTEGER };

@@ -1,6 +1,6 @@
+import type { EncryptedEvent } from '../crypto/encrypted-event.js';
 import { checkEnvelope, type EventCheckContext } from '../log/check-event.js';
 import { AttuneEventError } from '../log/event-error.js';
-import type { EncryptedEvent } from '../crypto/encrypted-event.js';
 
 // Generous for one event: its text (at most 20,000 characters, up to 4 bytes each in UTF-8, with
 // JSON escapes) in base64 fits well within it.
