@@ -36,7 +36,7 @@ function text(value: unknown, field: string, max: number): string {
  * encrypted payload. Returns a fresh copy holding only those fields. Whether the payload decrypts is
  * for the devices that hold the key to find out.
  *
- * @throws {@link AttuneEventError} naming the field at fault.
+ * @throws `AttuneEventError` (from `@attune/core`) naming the field at fault.
  */
 export function checkEncryptedEvent(input: unknown, context: EventCheckContext): EncryptedEvent {
   const { data: _unread, ...envelope } = checkEnvelope(input, context);
