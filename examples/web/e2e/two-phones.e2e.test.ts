@@ -42,8 +42,11 @@ async function waitForSync(page: Page): Promise<void> {
     .toBe('synced');
 }
 
-/** Ana starts on her phone, Kai joins with the code on his; both end up on the path. */
-async function pair(ana: Page, kai: Page): Promise<void> {
+/**
+ * Ana starts on her phone, Kai joins with the code on his; both end up on the path, and find the
+ * same pairing check on both phones unless told to leave that to the test.
+ */
+async function pair(ana: Page, kai: Page, compare = true): Promise<void> {
   await chooseOwnPhones(ana);
   await ana.getByLabel('Your name').fill('Ana');
   await ana.getByLabel('Your partner’s name').fill('Kai');
@@ -77,6 +80,7 @@ async function pair(ana: Page, kai: Page): Promise<void> {
   expect(await kai.getByTestId('pairing-check').textContent()).toBe(onAna);
   expect(await seriousViolations(ana)).toEqual([]);
   await screenshot(ana, 'two-phones-pairing-check');
+  if (!compare) return;
   for (const page of [ana, kai]) {
     await page.getByRole('button', { name: 'The numbers are the same' }).click();
     await expect.poll(() => page.getByTestId('pairing-check').count()).toBe(0);
@@ -242,5 +246,31 @@ describe('a couple with a phone each, through the sync server', () => {
     expect(pageErrors(ana)).toEqual([]);
     // Going offline makes the browser log failed requests; only script errors count here.
     expect(pageErrors(kai).filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+  });
+
+  it('stops syncing on a phone whose partners found different pairing checks', async () => {
+    const ana = await e2e.newPage();
+    const kai = await e2e.newPage();
+    await pair(ana, kai, false);
+    await ana.getByRole('button', { name: 'The numbers are the same' }).click();
+    await kai.getByRole('button', { name: 'The numbers differ' }).click();
+    await expect.poll(() => kai.getByTestId('pairing-check').count()).toBe(0);
+    await expect
+      .poll(() => kai.getByTestId('sync-status').textContent())
+      .toContain('Syncing is off on this phone');
+
+    // Kai's work stays on his phone, and Ana's no longer reaches it, through reloads too.
+    await markDone(kai, 'safe-space-basics');
+    await markDone(ana, 'what-feels-safe');
+    await waitForSync(ana);
+    await kai.reload();
+    await expect
+      .poll(() => kai.getByTestId('sync-status').getAttribute('data-state'))
+      .toBe('failed');
+    // Three of Ana's polls (every 3 s) would have brought it to a syncing phone.
+    await ana.waitForTimeout(10_000);
+    expect(await doneLine(kai, 'what-feels-safe', 'Ana')).toContain('not yet');
+    expect(await doneLine(ana, 'safe-space-basics', 'Kai')).toContain('not yet');
+    expect(pageErrors(kai)).toEqual([]);
   });
 });

@@ -150,8 +150,19 @@ export function App() {
   const couple = setup?.couple;
   const device = setup?.device;
   const activePartner = setup?.activePartner;
+  // Different pairing checks mean a key between the phones is not the other phone's: nothing more
+  // goes through the server from this phone.
+  const mismatch = setup?.pairingCheck === 'different';
   useEffect(() => {
     if (!session || !relay || !couple || !device || !activePartner) return;
+    if (mismatch) {
+      setSync({
+        status: 'failed',
+        code: 'pairing-mismatch',
+        message: 'The pairing checks differed, so this phone stopped syncing.',
+      });
+      return;
+    }
     let stop: (() => void) | undefined;
     let cancelled = false;
     Promise.all([
@@ -178,7 +189,7 @@ export function App() {
       cancelled = true;
       stop?.();
     };
-  }, [session, relay, couple, device, activePartner, replaceHistory, report]);
+  }, [session, relay, couple, device, activePartner, mismatch, replaceHistory, report]);
 
   const context = useMemo((): AppContextValue | undefined => {
     if (boot.status !== 'ready') return undefined;
@@ -255,10 +266,14 @@ export function App() {
           }
           sync={sync}
           pairingCheck={
-            boot.setup?.relay?.check && !boot.setup.pairingChecked
+            boot.setup?.relay?.check && !boot.setup.pairingCheck
               ? {
                   check: boot.setup.relay.check,
-                  confirm: () => updateSetup((setup) => ({ ...setup, pairingChecked: true })),
+                  answer: (same) =>
+                    updateSetup((setup) => ({
+                      ...setup,
+                      pairingCheck: same ? 'same' : 'different',
+                    })),
                 }
               : undefined
           }

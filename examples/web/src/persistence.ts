@@ -25,8 +25,11 @@ export interface Setup {
   readonly activePartner: string;
   /** When each partner uses their own phone: how this one reaches the sync server. */
   readonly relay?: RelayLink;
-  /** The partners compared their phones' pairing checks and found them the same. */
-  readonly pairingChecked?: boolean;
+  /**
+   * What the partners found when they compared their phones' pairing checks: the `same` number, or a
+   * `different` one, after which this phone stops syncing.
+   */
+  readonly pairingCheck?: 'same' | 'different';
 }
 
 /** This phone's place on the sync server: the couple there and this partner's bearer token. */

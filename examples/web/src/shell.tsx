@@ -25,7 +25,9 @@ export interface ShellProps {
   /** How the sync with the other partner's phone stands, when each has their own. */
   readonly sync: SyncState | undefined;
   /** The pairing check to compare with the other phone, until the partners confirm it. */
-  readonly pairingCheck?: { readonly check: string; readonly confirm: () => void } | undefined;
+  readonly pairingCheck?:
+    | { readonly check: string; readonly answer: (same: boolean) => void }
+    | undefined;
   readonly eraseMyData: () => Promise<void>;
 }
 
@@ -127,7 +129,7 @@ export function Shell({
         <PairingCheck
           check={pairingCheck.check}
           partner={other.name}
-          onConfirm={pairingCheck.confirm}
+          onAnswer={pairingCheck.answer}
         />
       )}
       {signedIn && <Banners />}

@@ -7,8 +7,8 @@ export interface PairingCheckProps {
   readonly check: string;
   /** The other partner's name. */
   readonly partner: string;
-  /** The partners found the same number on both phones. */
-  readonly onConfirm: () => void;
+  /** What the partners found: the same number on both phones, or not. */
+  readonly onAnswer: (same: boolean) => void;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface PairingCheckProps {
  * holds the other's real key, so the sync server cannot read along; a server that swapped in keys of
  * its own could not make the numbers match.
  */
-export function PairingCheck({ check, partner, onConfirm }: PairingCheckProps) {
+export function PairingCheck({ check, partner, onAnswer }: PairingCheckProps) {
   const words = useAppText();
   const title = useId();
   return (
@@ -27,9 +27,14 @@ export function PairingCheck({ check, partner, onConfirm }: PairingCheckProps) {
         {check}
       </p>
       <p>{words.t('sync.check-differs')}</p>
-      <button type="button" className="primary" onClick={onConfirm}>
-        {words.t('sync.check-same')}
-      </button>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => onAnswer(true)}>
+          {words.t('sync.check-same')}
+        </button>
+        <button type="button" onClick={() => onAnswer(false)}>
+          {words.t('sync.check-different')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -21,6 +21,10 @@ describe('syncProblemKey', () => {
     ['body-too-large', 'sync.problem.too-large'],
     ['internal', 'sync.problem.server-trouble'],
     ['unknown', 'sync.problem.server-trouble'],
+    ['tampered', 'sync.problem.cannot-open'],
+    ['unknown-key', 'sync.problem.cannot-open'],
+    ['not-encrypted', 'sync.problem.cannot-open'],
+    ['pairing-mismatch', 'sync.problem.pairing-mismatch'],
   ])('says the server’s %s in the app’s own words', (code, key) => {
     expect(syncProblemKey(code)).toBe(key);
   });

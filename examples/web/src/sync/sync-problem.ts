@@ -35,6 +35,8 @@ const byCode: Readonly<Record<string, SyncProblemKey>> = {
   tampered: 'sync.problem.cannot-open',
   'unknown-key': 'sync.problem.cannot-open',
   'not-encrypted': 'sync.problem.cannot-open',
+  // The app's own: the partners found different pairing checks, and this phone stopped syncing.
+  'pairing-mismatch': 'sync.problem.pairing-mismatch',
 };
 
 /**
