@@ -3,6 +3,7 @@ import { AttuneProvider } from '@attune/react';
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppContext, type AppContextValue } from './app-context.js';
+import { bootLoadingText } from './boot-text.js';
 import { browserLocale, createAppI18n, switchLanguage } from './i18n.js';
 import { type History, loadSetup, openHistory, type Setup, saveSetup } from './persistence.js';
 import { Shell } from './shell.js';
@@ -208,9 +209,10 @@ export function App() {
   }, [boot, report, updateSetup]);
 
   if (boot.status === 'loading') {
+    const { text, lang, dir } = bootLoadingText();
     return (
-      <p className="loading" aria-busy="true">
-        Loading…
+      <p className="loading" aria-busy="true" lang={lang} dir={dir}>
+        {text}
       </p>
     );
   }
