@@ -211,6 +211,29 @@ describe('a couple with a phone each, through the sync server', () => {
     await expect.poll(() => ana.getByTestId('active-partner').textContent()).toBe('Ana');
   });
 
+  it('forgets a waiting couple when its creator starts over: the old code no longer joins', async () => {
+    const ana = await e2e.newPage();
+    const kai = await e2e.newPage();
+    await chooseOwnPhones(ana);
+    await ana.getByLabel('Your name').fill('Ana');
+    await ana.getByLabel('Your partner’s name').fill('Kai');
+    await ana.getByRole('button', { name: 'Get our pairing code' }).click();
+    const code = await ana.getByTestId('pairing-code').textContent();
+    await ana.getByRole('button', { name: 'Start over' }).click();
+    await ana.getByRole('button', { name: 'Get our pairing code' }).waitFor();
+
+    await chooseOwnPhones(kai);
+    await kai.getByLabel('Join with a code').check();
+    await kai.getByLabel('Your name').fill('Kai');
+    await kai.getByLabel('Your partner’s name').fill('Ana');
+    await kai.getByLabel('Pairing code').fill(code as string);
+    await kai.getByRole('button', { name: 'Join' }).click();
+    await expect
+      .poll(() => kai.locator('form [role="alert"]').textContent())
+      .toContain('No couple is waiting with this code.');
+    expect(pageErrors(ana)).toEqual([]);
+  });
+
   it('sends what a partner did offline once back online, and an erasure to the other phone', async () => {
     const ana = await e2e.newPage();
     const kai = await e2e.newPage({ timezoneId: 'Asia/Kolkata' });
