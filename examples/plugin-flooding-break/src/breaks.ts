@@ -6,6 +6,8 @@ export const breakCalled = 'flooding-break/called';
 export const breakResumed = 'flooding-break/resumed';
 /** The shortest break: a racing body takes about this long to settle. */
 export const minimumBreakMinutes = 20;
+/** The longest break: a day. */
+export const maximumBreakMinutes: number = 24 * 60;
 
 /** Data of a {@link breakCalled} event. */
 export interface BreakCalledData {

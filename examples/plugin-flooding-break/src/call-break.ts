@@ -4,6 +4,7 @@ import {
   breakResumed,
   breaksInProgress,
   type FloodingBreak,
+  maximumBreakMinutes,
   minimumBreakMinutes,
 } from './breaks.js';
 
@@ -14,8 +15,6 @@ export interface CallBreakOptions {
   /** The steps whose exercises are conflict work (default `['conflict']`). */
   readonly steps?: readonly string[];
 }
-
-const MAX_MINUTES = 24 * 60;
 
 /** The break in progress from an exercise, or from any exercise when none is named. */
 export function currentBreak(engine: Engine, exercise?: string): FloodingBreak | undefined {
@@ -49,7 +48,11 @@ export function callBreak(
       'Call a break during a conflict exercise, or list its step in `steps`.',
     );
   }
-  if (!Number.isInteger(minutes) || minutes < minimumBreakMinutes || minutes > MAX_MINUTES) {
+  if (
+    !Number.isInteger(minutes) ||
+    minutes < minimumBreakMinutes ||
+    minutes > maximumBreakMinutes
+  ) {
     throw new AttuneEventError(
       'malformed',
       'data.minutes',

@@ -9,13 +9,14 @@ import {
 import en from '../locales/en/flooding-break.json' with { type: 'json' };
 import es from '../locales/es/flooding-break.json' with { type: 'json' };
 import { breakCalled, breakResumed, breaksInProgress } from './breaks.js';
+import { checkBreakData } from './check-break-data.js';
 import { noBreakInProgress } from './no-break-in-progress.js';
 
 const titleOf = (program: Program, exercise: string) =>
   getExercise(program, exercise)?.exercise.titleKey ?? exercise;
 
 /**
- * The flooding-break plugin: its two event types, the `no-break-in-progress` rule kind, a reminder
+ * The flooding-break plugin: its two event types (their data checked by `checkBreakData`), the `no-break-in-progress` rule kind, a reminder
  * for each partner when a break's time is up, suggestions during and after a break, and its words in
  * English and Spanish. Record breaks with `callBreak` and `resumeAfterBreak`.
  */
@@ -24,6 +25,7 @@ export const floodingBreakPlugin: AttunePlugin = definePlugin({
   name: 'flooding-break',
   version: '0.0.0',
   eventTypes: [breakCalled, breakResumed],
+  checkEventData: checkBreakData,
   ruleKinds: [noBreakInProgress],
   resources: { en: { 'flooding-break': en }, es: { 'flooding-break': es } },
   messageKeys: [

@@ -356,6 +356,7 @@ export function createEngine(options: EngineOptions): Engine {
       },
       checkContext(),
     ) as Extract<AttuneEvent, { type: T }>;
+    runtime?.check(event);
     add(event);
     changed([event], 'recorded');
     return event;
@@ -365,7 +366,11 @@ export function createEngine(options: EngineOptions): Engine {
   const context = checkContext();
   const loaded = options.trusted
     ? (initial as readonly (AttuneEvent | UnknownEvent)[])
-    : initial.map((input) => checkEvent(input, context));
+    : initial.map((input) => {
+        const event = checkEvent(input, context);
+        runtime?.check(event);
+        return event;
+      });
   // A plain loop: start-up folds every event once, and an iterator or a callback per event would
   // cost more than folding it.
   const added = log.load(loaded);
@@ -465,7 +470,9 @@ export function createEngine(options: EngineOptions): Engine {
       const addedEvents: LoggedEvent[] = [];
       events.forEach((input, index) => {
         try {
-          checked.push({ event: checkEvent(input, context), index });
+          const event = checkEvent(input, context);
+          runtime?.check(event);
+          checked.push({ event, index });
         } catch (error) {
           if (!(error instanceof AttuneEventError)) throw error;
           rejected.push({ index, error });

@@ -342,3 +342,77 @@ describe('an engine with plugins', () => {
     expect(() => engine.recordPluginEvent('ana', 'echo/bell', {})).toThrow(AttuneEventError);
   });
 });
+
+describe('a plugin’s check of its own events’ data', () => {
+  /** Chimes carry a volume from 1 to 3; the plugin says so itself. */
+  const chimes = definePlugin({
+    contract: 1,
+    name: 'chimes',
+    eventTypes: ['chimes/rung'],
+    checkEventData: (_type, data) => {
+      const volume = (data as { volume?: unknown } | null)?.volume;
+      return typeof volume === 'number' && volume >= 1 && volume <= 3
+        ? []
+        : [{ path: 'volume', message: 'The volume should be 1, 2 or 3.', fix: 'Ring softer.' }];
+    },
+  });
+
+  const fromAnotherDevice = (seq: number, data: unknown) => ({
+    id: `phone-2:${seq}`,
+    partner: 'kai',
+    device: 'phone-2',
+    seq,
+    clock: { wall: Date.UTC(2026, 0, 5, 9, seq), counter: 0 },
+    type: 'chimes/rung',
+    data,
+    visibility: 'shared',
+  });
+
+  it('refuses a recorded event the plugin finds wrong, naming the field, and keeps the log', () => {
+    const { engine } = setup([chimes]);
+    engine.recordPluginEvent('ana', 'chimes/rung', { volume: 2 });
+    let refusal: unknown;
+    try {
+      engine.recordPluginEvent('ana', 'chimes/rung', { volume: 11 });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AttuneEventError);
+    expect(refusal).toMatchObject({ code: 'malformed', field: 'data.volume', fix: 'Ring softer.' });
+    expect((refusal as Error).message).toContain('plugin "chimes"');
+    expect(engine.getEvents()).toHaveLength(1);
+  });
+
+  it('refuses, one by one, events from another device that the plugin finds wrong', () => {
+    const { engine } = setup([chimes]);
+    const result = engine.receive([fromAnotherDevice(1, { volume: 1 }), fromAnotherDevice(2, {})]);
+    expect(result.added).toBe(1);
+    expect(result.rejected).toEqual([
+      { index: 1, error: expect.objectContaining({ field: 'data.volume' }) },
+    ]);
+    expect(engine.getEvents().map((event) => event.id)).toEqual(['phone-2:1']);
+  });
+
+  it('checks events to start from unless they come from the engine’s own storage', () => {
+    const events = [fromAnotherDevice(1, { volume: 9 })];
+    expect(() => setup([chimes], { events })).toThrow(AttuneEventError);
+    expect(setup([chimes], { events, trusted: true }).engine.getEvents()).toHaveLength(1);
+  });
+
+  it('takes the event and reports the plugin when its check throws', () => {
+    const broken = definePlugin({
+      contract: 1,
+      name: 'broken-chimes',
+      eventTypes: ['broken-chimes/rung'],
+      checkEventData: () => {
+        throw new Error('no volume knob');
+      },
+    });
+    const { engine } = setup([broken]);
+    engine.recordPluginEvent('ana', 'broken-chimes/rung', { volume: 2 });
+    expect(engine.getEvents()).toHaveLength(1);
+    expect(engine.getSnapshot().diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'plugin-failed', subject: 'broken-chimes' }),
+    );
+  });
+});

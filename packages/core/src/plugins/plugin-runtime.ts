@@ -7,6 +7,7 @@ import type {
   RuleExplanation,
   Suggestion,
 } from '../engine/types.js';
+import { AttuneEventError } from '../log/event-error.js';
 import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
 import type { Program } from '../program/types.js';
@@ -44,6 +45,12 @@ export interface PluginRuntime {
   readonly program: Program;
   /** Event types the plugins declared. */
   readonly eventTypes: ReadonlySet<string>;
+  /**
+   * Refuses an event of a plugin's type whose data its plugin's `checkEventData` finds wrong.
+   *
+   * @throws `AttuneEventError` naming the field at fault.
+   */
+  check(event: LoggedEvent): void;
   /** Takes note of an event the engine added. */
   fold(event: LoggedEvent): void;
   /** Starts a progress computation: the facts with the completions plugin kinds recognise. */
@@ -97,6 +104,10 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
   let ruleFailures: Diagnostic[] = [];
 
   const eventTypes = new Set(plugins.flatMap((plugin) => plugin.eventTypes ?? []));
+  // Each type's plugin; validation made sure every type starts with its plugin's name.
+  const typeOwners = new Map(
+    plugins.flatMap((plugin) => (plugin.eventTypes ?? []).map((type) => [type, plugin] as const)),
+  );
   const ownEvents = new Map<string, EngineEvent[]>();
   const sortedEvents = new Map<string, readonly EngineEvent[]>();
   const eventsOf = (type: string): readonly EngineEvent[] => {
@@ -147,6 +158,26 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
   return {
     program,
     eventTypes,
+    check(event) {
+      const plugin = typeOwners.get(event.type);
+      if (!plugin?.checkEventData) return;
+      const problems = isolate(
+        plugin.name,
+        `its checkEventData for "${event.type}"`,
+        () => plugin.checkEventData?.(event.type, event.data) ?? [],
+        [],
+        failed,
+      );
+      const problem = problems[0];
+      if (problem) {
+        throw new AttuneEventError(
+          'malformed',
+          problem.path ? `data.${problem.path}` : 'data',
+          `${problem.message} (checked by plugin "${plugin.name}")`,
+          problem.fix,
+        );
+      }
+    },
     fold(event) {
       if (event.type === 'answer-recorded') {
         const exercise = tracked.get((event.data as { readonly exercise: string }).exercise);

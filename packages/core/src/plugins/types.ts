@@ -192,6 +192,14 @@ export interface AttunePlugin {
    * unknown.
    */
   readonly eventTypes?: readonly string[];
+  /**
+   * Checks the data of an event of one of `eventTypes` before the engine takes it, recorded here or
+   * received from another device; `path` is relative to the data. Returns every problem, an empty
+   * list when it is fine: the engine then refuses the event with an `AttuneEventError` naming the
+   * field, and the log stays as it was. Without it, any JSON data is taken. If it throws, the event
+   * is taken and the failure reported, as for any plugin function.
+   */
+  checkEventData?(type: string, data: unknown): readonly PluginPayloadProblem[];
   /** Steps added after the program's own, in plugin order. */
   readonly steps?: readonly Step[];
   /** A whole program, in place of the one given to `createEngine`. At most one plugin may give one. */
