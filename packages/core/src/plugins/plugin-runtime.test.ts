@@ -173,6 +173,19 @@ describe('an engine with plugins', () => {
     expect(engine.viewFor('ana').suggestion.exercise).not.toBe('echo-one');
   });
 
+  it('counts a recognised completion toward the rhythm, as practice done together', () => {
+    const { engine, clock } = setup([echoPlugin]);
+    expect(engine.getSnapshot().rhythm.weeks).toBe(0);
+    // Answers alone are not practice; completing the echo by answering is.
+    engine.answer('ana', 'echo-one', 'first', 'I noticed you');
+    expect(engine.getSnapshot().rhythm.weeks).toBe(0);
+    answerAll(engine);
+    expect(engine.getSnapshot().rhythm).toMatchObject({ weeks: 1, recent: 1 });
+    clock.advance(7 * 24 * 60 * MINUTE);
+    answerAll(engine);
+    expect(engine.getSnapshot().rhythm).toMatchObject({ weeks: 2, recent: 2 });
+  });
+
   it('shows observers each new event, frozen, once folded, and never a safety check', () => {
     const seen: { event: EngineEvent; origin: string; events: number; mutable: boolean }[] = [];
     const observer = definePlugin({

@@ -14,12 +14,16 @@ import type { Program } from '../program/types.js';
 import type { Progress } from '../progress/compute.js';
 import type { Facts } from '../progress/facts.js';
 import type { RuleContext } from '../rules/evaluate.js';
-import { formatLocal, toLocal } from '../time/zone.js';
+import { formatLocal, localWeek, toLocal } from '../time/zone.js';
 import { frozenCopy } from './frozen-copy.js';
 import { isolate } from './isolate.js';
 import { mergeProgram } from './merge-program.js';
 import { AttunePluginError } from './plugin-error.js';
-import { recogniseCompletions, type TrackedExercise } from './recognise-completions.js';
+import {
+  type RecognisedCompletion,
+  recogniseCompletions,
+  type TrackedExercise,
+} from './recognise-completions.js';
 import type {
   AttunePlugin,
   PluginViewContext,
@@ -138,7 +142,8 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
       }
     }
   }
-  let recognised: Map<string, number[]> | undefined;
+  let recognised: Map<string, RecognisedCompletion[]> | undefined;
+  const timeZoneOf = new Map(couple.partners.map((partner) => [partner.id, partner.timeZone]));
 
   const viewContext = (partner: string, now: number): PluginViewContext => ({
     partner,
@@ -197,10 +202,22 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
       if (tracked.size === 0) return facts;
       recognised ??= recogniseCompletions(tracked.values(), partners, failed);
       const together = new Map(facts.together);
-      for (const [exercise, walls] of recognised) {
+      // A recognised completion is practice done together, so its week counts toward the rhythm,
+      // in the time zone of the partner whose answer completed it, as the fold counts any other.
+      const weeks = new Map(facts.weeks);
+      for (const [exercise, completions] of recognised) {
+        const walls = completions.map((completion) => completion.wall);
         together.set(exercise, [...(facts.together.get(exercise) ?? []), ...walls]);
+        for (const { wall, partner } of completions) {
+          const week = localWeek(timeZoneOf.get(partner) ?? 'UTC', wall);
+          const practice = weeks.get(week);
+          weeks.set(week, {
+            partners: new Set([...(practice?.partners ?? []), partner]),
+            together: true,
+          });
+        }
       }
-      return { ...facts, together };
+      return { ...facts, together, weeks };
     },
     evaluateCustom(rule, context) {
       const failedRule: RuleExplanation = {

@@ -14,17 +14,23 @@ export interface TrackedExercise {
   readonly answers: LoggedEvent[];
 }
 
+/** A completion a plugin kind recognised: when, and who gave the answer that completed it. */
+export interface RecognisedCompletion {
+  readonly wall: number;
+  readonly partner: string;
+}
+
 /**
- * The completions a plugin kind recognises in the answers to its exercises, as wall times by exercise
- * id. Answers are replayed in log order, never arrival order, so every device that holds the same
- * events recognises the same completions at the same times.
+ * The completions a plugin kind recognises in the answers to its exercises, by exercise id. Answers
+ * are replayed in log order, never arrival order, so every device that holds the same events
+ * recognises the same completions at the same times.
  */
 export function recogniseCompletions(
   tracked: Iterable<TrackedExercise>,
   partners: readonly string[],
   report: (failure: Diagnostic) => void,
-): Map<string, number[]> {
-  const completions = new Map<string, number[]>();
+): Map<string, RecognisedCompletion[]> {
+  const completions = new Map<string, RecognisedCompletion[]>();
   for (const { exercise, plugin, kind, answers } of tracked) {
     const recognise = kind.completedWhen;
     if (!recognise) continue;
@@ -33,24 +39,24 @@ export function recogniseCompletions(
       partners,
       answeredBy: (prompt) => [...(answered.get(prompt) ?? [])],
     };
-    const walls: number[] = [];
+    const done: RecognisedCompletion[] = [];
     for (const event of [...answers].sort(compareEvents)) {
       const { prompt } = event.data as { readonly prompt: string };
       const partnersOf = answered.get(prompt) ?? new Set<string>();
       answered.set(prompt, partnersOf.add(event.partner));
-      const done = isolate(
+      const complete = isolate(
         plugin,
         `completedWhen of its exercise kind "${kind.kind}"`,
         () => recognise.call(kind, exercise as never, view),
         false,
         report,
       );
-      if (done === true) {
-        walls.push(event.clock.wall);
+      if (complete === true) {
+        done.push({ wall: event.clock.wall, partner: event.partner });
         answered = new Map();
       }
     }
-    if (walls.length > 0) completions.set(exercise.id, walls);
+    if (done.length > 0) completions.set(exercise.id, done);
   }
   return completions;
 }

@@ -58,7 +58,7 @@ export interface ExerciseKindDefinition<K extends string = string> {
   /**
    * Recognises completion from answers: after each answer to an exercise of this kind, in log order,
    * the engine asks whether this run is complete; when it is, it counts one completion done together,
-   * at that answer's time, and starts a new run. Without it, completion is recorded by
+   * at that answer's time (its week counts toward the rhythm), and starts a new run. Without it, completion is recorded by
    * `engine.completeExercise`, as for the built-in kinds.
    */
   completedWhen?(exercise: ExerciseOfKind<K>, answers: ExerciseAnswers): boolean;
