@@ -63,9 +63,11 @@ describe('the question-ladder plugin', () => {
     expect(validatePlugins([questionLadderPlugin], nineStepProgram)).toEqual([]);
   });
 
-  it('adds its step after the nine, opening once the couple can talk openly', () => {
+  it('adds its step after the one it waits for, opening once the couple can talk openly', () => {
     const engine = setup();
-    expect(engine.program.steps.map((step) => step.id).at(-1)).toBe('ladder-of-questions');
+    const order = engine.program.steps.map((step) => step.id);
+    expect(order[order.indexOf('open-communication') + 1]).toBe('ladder-of-questions');
+    expect(order.at(-1)).toBe('professional-help');
     expect(ladderStep(engine)?.status).toBe('locked');
     openLadder(engine);
     expect(ladderStep(engine)?.status).toBe('available');

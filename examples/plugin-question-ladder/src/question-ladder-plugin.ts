@@ -19,6 +19,8 @@ export const questionLadderPlugin: AttunePlugin = definePlugin({
   version: '0.0.0',
   exerciseKinds: [questionLadderKind],
   steps: [questionLadderStep],
+  // It opens once the couple talks openly, so on the path it comes right after that step.
+  stepsAfter: 'open-communication',
   resources: { en: { 'question-ladder': en }, es: { 'question-ladder': es } },
   // Keys for the app's turn-taking screen, checked at registration like the step's own.
   messageKeys: [

@@ -1,10 +1,33 @@
-import type { Exercise, Program } from '../program/types.js';
+import type { Exercise, Program, Step } from '../program/types.js';
 import type { AttunePlugin, ExerciseKindDefinition } from './types.js';
 
 /**
+ * The program's steps with the plugins' steps placed: after the step a plugin names in `stepsAfter`
+ * (behind steps earlier plugins placed there, so plugin order holds), or else at the end.
+ */
+function placeSteps(base: readonly Step[], plugins: readonly AttunePlugin[]): Step[] {
+  const steps = [...base];
+  // Per anchor step, how many plugin steps already follow it.
+  const placed = new Map<string, number>();
+  for (const plugin of plugins) {
+    const own = plugin.steps ?? [];
+    const anchor = plugin.stepsAfter;
+    const after = anchor === undefined ? -1 : steps.findIndex((step) => step.id === anchor);
+    if (own.length === 0) continue;
+    if (anchor === undefined || after < 0) {
+      steps.push(...own);
+      continue;
+    }
+    steps.splice(after + 1 + (placed.get(anchor) ?? 0), 0, ...own);
+    placed.set(anchor, (placed.get(anchor) ?? 0) + own.length);
+  }
+  return steps;
+}
+
+/**
  * The program an engine runs with its plugins: a plugin's whole program in place of the given one,
- * the plugins' steps after its own, and each plugin kind's defaults filled in. The given program comes
- * back as it is when plugins change nothing, so its identity holds.
+ * the plugins' steps placed among its own, and each plugin kind's defaults filled in. The given
+ * program comes back as it is when plugins change nothing, so its identity holds.
  */
 export function mergeProgram(program: Program, plugins: readonly AttunePlugin[]): Program {
   const base = plugins.find((plugin) => plugin.program)?.program ?? program;
@@ -15,7 +38,7 @@ export function mergeProgram(program: Program, plugins: readonly AttunePlugin[])
       if (kind.defaults) defaults.set(kind.kind, kind.defaults);
     }
   }
-  const steps = [...base.steps, ...added].map((step) =>
+  const steps = placeSteps(base.steps, plugins).map((step) =>
     step.exercises.some((exercise) => defaults.has(exercise.kind))
       ? {
           ...step,

@@ -8,6 +8,7 @@ export type PluginProblemCode =
   | 'id-clash'
   | 'program-clash'
   | 'unknown-kind'
+  | 'unknown-step'
   | 'invalid-payload'
   | 'missing-content';
 

@@ -200,8 +200,14 @@ export interface AttunePlugin {
    * is taken and the failure reported, as for any plugin function.
    */
   checkEventData?(type: string, data: unknown): readonly PluginPayloadProblem[];
-  /** Steps added after the program's own, in plugin order. */
+  /** Steps added to the program: after its own, in plugin order, unless `stepsAfter` says where. */
   readonly steps?: readonly Step[];
+  /**
+   * The id of the step this plugin's steps follow: one of the program's, or of a plugin listed
+   * before this one. Steps of several plugins placed after the same step keep the plugins' order.
+   * Without it, they come last.
+   */
+  readonly stepsAfter?: string;
   /** A whole program, in place of the one given to `createEngine`. At most one plugin may give one. */
   readonly program?: Program;
   /** The plugin's words, per locale and namespace; see {@link pluginResources}. */

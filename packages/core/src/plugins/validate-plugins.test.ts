@@ -73,6 +73,48 @@ describe('validatePlugins', () => {
     ]);
   });
 
+  it('places steps after the step a plugin names, in plugin order, and last without one', () => {
+    const step = (id: string): Step => ({
+      id,
+      titleKey: 'common:step.title',
+      summaryKey: 'common:step.summary',
+      whyKey: 'common:step.why',
+      exercises: [],
+      unlock: { kind: 'always' },
+      completion: { kind: 'always' },
+    });
+    const placing = (name: string, stepsAfter?: string) =>
+      definePlugin({
+        contract: 1,
+        name,
+        steps: [step(`${name}-step`)],
+        ...(stepsAfter && { stepsAfter }),
+      });
+    const plugins = [placing('first', 'empathy'), placing('second', 'empathy'), placing('third')];
+    expect(validatePlugins(plugins, nineStepProgram)).toEqual([]);
+    const order = createEngine({
+      program: nineStepProgram,
+      couple: testCouple,
+      device: 'd',
+      plugins,
+    }).program.steps.map((candidate) => candidate.id);
+    const empathy = order.indexOf('empathy');
+    expect(order.slice(empathy, empathy + 3)).toEqual(['empathy', 'first-step', 'second-step']);
+    expect(order.at(-1)).toBe('third-step');
+    expect(order.at(-2)).toBe('professional-help');
+  });
+
+  it('reports a stepsAfter naming no step before the plugin’s own', () => {
+    const step: Step = { ...echoStep, id: 'later', exercises: [], completion: { kind: 'always' } };
+    const early = definePlugin({ contract: 1, name: 'early', steps: [], stepsAfter: 'later' });
+    const late = definePlugin({ contract: 1, name: 'late', steps: [step] });
+    const lost = definePlugin({ contract: 1, name: 'lost', stepsAfter: 'nowhere' });
+    expect(codes([early, late, lost])).toEqual([
+      ['early', 'unknown-step', 'stepsAfter'],
+      ['lost', 'unknown-step', 'stepsAfter'],
+    ]);
+  });
+
   it('reports exercises and rules of kinds no plugin adds, wherever they are nested', () => {
     const stranger = definePlugin({ contract: 1, name: 'stranger', steps: [echoStep] });
     expect(codes([stranger])).toEqual([

@@ -210,6 +210,22 @@ export function validatePlugins(
     });
   }
 
+  // A plugin's steps follow a step that comes before them: the program's, or an earlier plugin's.
+  const earlier = new Set(parts[0]?.[2].map((step) => step.id));
+  for (const plugin of valid) {
+    const anchor = plugin.stepsAfter;
+    if (anchor !== undefined && !earlier.has(anchor)) {
+      report(
+        plugin.name,
+        'unknown-step',
+        'stepsAfter',
+        `No step "${String(anchor)}" comes before this plugin's steps.`,
+        'Name a step of the program, or of a plugin listed before this one; leave it out to add the steps last.',
+      );
+    }
+    for (const step of plugin.steps ?? []) earlier.add(step.id);
+  }
+
   for (const plugin of valid) {
     const resources = plugin.resources ?? {};
     const english = Object.hasOwn(resources, 'en') ? resources.en : undefined;
