@@ -6,18 +6,26 @@ import { onboard, open, pageErrors, setupE2E } from './helpers.js';
 // With the sync server, whose answers a careless worker would keep and replay.
 const e2e = setupE2E({ relay: true });
 
-/** Waits until the service worker controls the page and keeps the words of the page's language. */
+/**
+ * Waits until the service worker controls the page and keeps every built file the page loaded, among
+ * them the words of the page's language: the worker fetches them one by one in the background.
+ */
 async function waitUntilKept(page: Page, language: string): Promise<void> {
+  // The language's files load after the first screen shows; each must be loaded to be kept.
+  await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForFunction(async (prefix) => {
-    for (const name of await caches.keys()) {
-      const requests = await (await caches.open(name)).keys();
-      if (requests.some((request) => new URL(request.url).pathname.startsWith(prefix))) {
-        return true;
-      }
+  await page.waitForFunction(async (words) => {
+    const paths = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && url.pathname.startsWith('/assets/'))
+      .map((url) => url.pathname);
+    if (!paths.some((path) => path.startsWith(words))) return false;
+    for (const path of paths) {
+      if (!(await caches.match(path, { ignoreVary: true }))) return false;
     }
-    return false;
-  }, `/assets/locale.${language}.common-`);
+    return true;
+  }, `/assets/locale.${language}.`);
 }
 
 describe('the app on a phone with no network', () => {
