@@ -1,17 +1,9 @@
-import { type Couple, createEngine, nineStepProgram } from '@attune/core';
+import { createEngine, nineStepProgram } from '@attune/core';
 import { describe, expect, it } from 'vitest';
 import { breakCalled, breakResumed } from './breaks.js';
 import { checkBreakData } from './check-break-data.js';
 import { floodingBreakPlugin } from './flooding-break-plugin.js';
-
-const couple: Couple = {
-  id: 'alex-and-rin',
-  partners: [
-    { id: 'alex', timeZone: 'America/Mexico_City' },
-    { id: 'rin', timeZone: 'Asia/Tokyo' },
-  ],
-  startedAt: Date.UTC(2026, 2, 2, 9),
-};
+import { testCouple as couple } from './test-couple.js';
 
 /** A break event as Rin's phone would send it. */
 const fromRin = (seq: number, type: string, data: unknown) => ({

@@ -1,6 +1,5 @@
 import {
   AttuneEventError,
-  type Couple,
   createEngine,
   type Engine,
   nineStepProgram,
@@ -12,16 +11,9 @@ import en from '../locales/en/flooding-break.json' with { type: 'json' };
 import es from '../locales/es/flooding-break.json' with { type: 'json' };
 import { callBreak, currentBreak, resumeAfterBreak } from './call-break.js';
 import { floodingBreakPlugin, withBreakRule } from './flooding-break-plugin.js';
+import { testCouple as couple } from './test-couple.js';
 
 const MINUTE = 60_000;
-const couple: Couple = {
-  id: 'alex-and-rin',
-  partners: [
-    { id: 'alex', timeZone: 'America/Mexico_City' },
-    { id: 'rin', timeZone: 'Asia/Tokyo' },
-  ],
-  startedAt: Date.UTC(2026, 2, 2, 9),
-};
 
 /** The nine steps with the conflict step open from the start and the break rule in its completion. */
 const program = withBreakRule({
