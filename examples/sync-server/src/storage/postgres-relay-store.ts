@@ -73,6 +73,27 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  * connection of the pool uses it from its first statement (a `SET` after connecting would race the
  * first query). Options already in the URL are kept.
  */
+/** Stores a partner's bearer token and, when they gave one, their public key, in a transaction. */
+async function addPartner(
+  client: pg.PoolClient,
+  couple: string,
+  partner: string,
+  tokenHash: string,
+  publicKey: string | undefined,
+  now: number,
+): Promise<void> {
+  await client.query(
+    'INSERT INTO tokens (token_hash, couple_id, partner, created_at) VALUES ($1, $2, $3, $4)',
+    [tokenHash, couple, partner, now],
+  );
+  if (publicKey !== undefined) {
+    await client.query(
+      'INSERT INTO public_keys (couple_id, partner, public_key) VALUES ($1, $2, $3)',
+      [couple, partner, publicKey],
+    );
+  }
+}
+
 function withSearchPath(connectionString: string, schema: string): string {
   let url: URL;
   try {
@@ -255,16 +276,14 @@ export async function openPostgresRelayStore(
               couple.now,
             ],
           );
-          await client.query(
-            'INSERT INTO tokens (token_hash, couple_id, partner, created_at) VALUES ($1, $2, $3, $4)',
-            [couple.tokenHash, couple.id, couple.first.id, couple.now],
+          await addPartner(
+            client,
+            couple.id,
+            couple.first.id,
+            couple.tokenHash,
+            couple.publicKey,
+            couple.now,
           );
-          if (couple.publicKey !== undefined) {
-            await client.query(
-              'INSERT INTO public_keys (couple_id, partner, public_key) VALUES ($1, $2, $3)',
-              [couple.id, couple.first.id, couple.publicKey],
-            );
-          }
         }),
       ),
     joinCouple: (request) =>
@@ -291,16 +310,14 @@ export async function openPostgresRelayStore(
           );
           const couple = joined.rows[0];
           if (!couple) return { kind: 'unknown-code' };
-          await client.query(
-            'INSERT INTO tokens (token_hash, couple_id, partner, created_at) VALUES ($1, $2, $3, $4)',
-            [request.tokenHash, row.id, request.second.id, request.now],
+          await addPartner(
+            client,
+            row.id,
+            request.second.id,
+            request.tokenHash,
+            request.publicKey,
+            request.now,
           );
-          if (request.publicKey !== undefined) {
-            await client.query(
-              'INSERT INTO public_keys (couple_id, partner, public_key) VALUES ($1, $2, $3)',
-              [row.id, request.second.id, request.publicKey],
-            );
-          }
           return { kind: 'joined', couple: toCouple(couple) as Couple };
         }),
       ),
