@@ -1,9 +1,9 @@
-import type { EngineEvent } from '@attune/core';
+import type { LoggedEvent } from '@attune/core';
 import { describe, expect, it } from 'vitest';
 import { breakCalled, breakResumed, breaksInProgress, breaksOf } from './breaks.js';
 
 let seq = 0;
-const event = (type: string, wall: number, data: unknown, partner = 'ana'): EngineEvent => {
+const event = (type: string, wall: number, data: unknown, partner = 'ana'): LoggedEvent => {
   seq++;
   return {
     id: `phone:${seq}`,
@@ -17,7 +17,7 @@ const event = (type: string, wall: number, data: unknown, partner = 'ana'): Engi
   };
 };
 
-const of = (events: readonly EngineEvent[]) => (type: string) =>
+const of = (events: readonly LoggedEvent[]) => (type: string) =>
   events.filter((candidate) => candidate.type === type);
 
 describe('breaksOf', () => {

@@ -1,4 +1,4 @@
-import { compareEvents, type EngineEvent } from '@attune/core';
+import { compareEvents, type LoggedEvent } from '@attune/core';
 
 /** The event a partner records to call a break; its data is {@link BreakCalledData}. */
 export const breakCalled = 'flooding-break/called';
@@ -42,7 +42,7 @@ const fields = (data: unknown): Fields =>
  * Every break, from the plugin's events in log order. Events come from both partners' devices,
  * perhaps from another version of the plugin, so any that do not fit are skipped, never trusted.
  */
-export function breaksOf(eventsOf: (type: string) => readonly EngineEvent[]): FloodingBreak[] {
+export function breaksOf(eventsOf: (type: string) => readonly LoggedEvent[]): FloodingBreak[] {
   const events = [...eventsOf(breakCalled), ...eventsOf(breakResumed)].sort(compareEvents);
   const breaks: FloodingBreak[] = [];
   const open = new Map<string, number>();
@@ -72,7 +72,7 @@ export function breaksOf(eventsOf: (type: string) => readonly EngineEvent[]): Fl
 
 /** The breaks still in progress, oldest first. */
 export function breaksInProgress(
-  eventsOf: (type: string) => readonly EngineEvent[],
+  eventsOf: (type: string) => readonly LoggedEvent[],
 ): FloodingBreak[] {
   return breaksOf(eventsOf).filter((pause) => pause.resumedAt === undefined);
 }

@@ -1,4 +1,4 @@
-import { AttuneEventError, type Engine, type EngineEvent, getExercise } from '@attune/core';
+import { AttuneEventError, type Engine, getExercise, type LoggedEvent } from '@attune/core';
 import {
   breakCalled,
   breakResumed,
@@ -36,7 +36,7 @@ export function callBreak(
   partner: string,
   exercise: string,
   options: CallBreakOptions = {},
-): EngineEvent {
+): LoggedEvent {
   const minutes = options.minutes ?? minimumBreakMinutes;
   const steps = options.steps ?? ['conflict'];
   const found = getExercise(engine.program, exercise);
@@ -77,7 +77,7 @@ export function callBreak(
  *
  * @throws `AttuneEventError` when no break from the exercise is in progress, or it has time to go.
  */
-export function resumeAfterBreak(engine: Engine, partner: string, exercise: string): EngineEvent {
+export function resumeAfterBreak(engine: Engine, partner: string, exercise: string): LoggedEvent {
   const pause = currentBreak(engine, exercise);
   if (!pause) {
     throw new AttuneEventError(

@@ -1,32 +1,14 @@
+export { createEngine } from './engine/create-engine.js';
 export type {
   Engine,
   EngineOptions,
+  EngineSnapshot,
   ReceiveResult,
   TogetherOptions,
-} from './engine/create-engine.js';
-export { createEngine } from './engine/create-engine.js';
-export type {
-  CheckInTrends,
-  ConditionProgress,
-  Contribution,
-  Couple,
-  Diagnostic,
-  DimensionTrend,
-  EngineEvent,
-  EngineSnapshot,
-  MessageParams,
-  Partner,
-  PartnerView,
-  ReminderIntent,
-  Rhythm,
-  RuleExplanation,
-  StepProgress,
-  StepStatus,
-  Suggestion,
-  TrendDirection,
-  TrendPoint,
-  ViewEntry,
 } from './engine/types.js';
+export type { AttuneErrorOptions } from './errors/attune-error.js';
+export { AttuneError } from './errors/attune-error.js';
+export type { AttuneProblem } from './errors/problem.js';
 export type {
   AgreementConfirmedEvent,
   AgreementProposedEvent,
@@ -41,6 +23,7 @@ export type {
   ExerciseCompletedEvent,
   ExerciseStartedEvent,
   HybridTimestamp,
+  LoggedEvent,
   PartnerLeftEvent,
   ProgramPausedEvent,
   ProgramResumedEvent,
@@ -53,10 +36,10 @@ export type { EventCheckContext } from './log/check-event.js';
 export { checkEvent } from './log/check-event.js';
 export type { EventErrorCode } from './log/event-error.js';
 export { AttuneEventError } from './log/event-error.js';
-export type { AppendOutcome, LoggedEvent } from './log/event-log.js';
-export { compareEvents, compareTimestamps } from './log/order.js';
+export { compareEvents } from './log/order.js';
 export type { AttuneMessage, Translate } from './messages/format-message.js';
 export { formatMessage } from './messages/format-message.js';
+export type { MessageParams } from './messages/types.js';
 export {
   defineExerciseKind,
   definePlugin,
@@ -69,14 +52,6 @@ export type { PluginHelp, ProvidedHelpResource } from './plugins/plugin-help.js'
 export { pluginHelpResources } from './plugins/plugin-help.js';
 export type { PluginResourceSource } from './plugins/plugin-resources.js';
 export { pluginResources } from './plugins/plugin-resources.js';
-export type {
-  ExerciseKindRegistry,
-  ExerciseOfKind,
-  PluginExercise,
-  PluginRule,
-  RuleKindRegistry,
-  RuleOfKind,
-} from './plugins/registry.js';
 export type {
   AttunePlugin,
   ExerciseAnswers,
@@ -98,16 +73,18 @@ export type {
 export { validatePlugins } from './plugins/validate-plugins.js';
 export type { ContentKeyUse } from './program/content-keys.js';
 export { listContentKeys } from './program/content-keys.js';
+export type { Couple, Partner } from './program/couple.js';
 export type { LocatedExercise } from './program/lookup.js';
 export { getExercise, getStep, listExercises } from './program/lookup.js';
 export type { ProgramMigration } from './program/migrate.js';
 export {
+  AttuneProgramVersionError,
   currentSchemaVersion,
   migrateProgram,
-  ProgramVersionError,
   programMigrations,
 } from './program/migrate.js';
 export { nineStepProgram } from './program/nine-step-program.js';
+export type { ExerciseKindRegistry, PluginExercise } from './program/registry.js';
 export type {
   AgreementExercise,
   AgreementField,
@@ -125,6 +102,7 @@ export type {
   ExerciseBase,
   ExerciseKind,
   ExerciseMode,
+  ExerciseOfKind,
   GuidedPracticeExercise,
   LearnExercise,
   PartnerQuizExercise,
@@ -141,7 +119,21 @@ export type {
   Step,
   Visibility,
 } from './program/types.js';
+export type {
+  CheckInTrends,
+  Contribution,
+  Diagnostic,
+  DimensionTrend,
+  ReminderIntent,
+  Rhythm,
+  StepProgress,
+  StepStatus,
+  Suggestion,
+  TrendDirection,
+  TrendPoint,
+} from './progress/types.js';
 export type { RuleContext } from './rules/evaluate.js';
+export type { PluginRule, RuleKindRegistry, RuleOfKind } from './rules/registry.js';
 export type {
   AllRule,
   AlwaysRule,
@@ -150,14 +142,25 @@ export type {
   BuiltInRuleKind,
   CheckInDivergenceRule,
   CheckInScoreRule,
+  ConditionProgress,
   DaysSinceStartRule,
   ExerciseDoneRule,
   NotRule,
   RhythmRule,
   Rule,
   RuleActor,
+  RuleExplanation,
   RuleKind,
   SafetyClearRule,
   StepCompletedRule,
 } from './rules/types.js';
 export type { ContentTree } from './validation/check-content.js';
+export type {
+  OpenViewEntry,
+  PartnerView,
+  PluginEventType,
+  PluginViewEntry,
+  RestViewEntry,
+  SealedViewEntry,
+  ViewEntry,
+} from './visibility/types.js';

@@ -25,7 +25,7 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
   const { me, other } = usePartners();
   const entries = useEntries(state.exercise.id, 'quiz-answered');
   const questionOf = (entry: (typeof entries)[number]) =>
-    entry.prompt ?? (entry.data as QuizAnswer | undefined)?.question;
+    entry.sealed ? entry.prompt : (entry.data as QuizAnswer | undefined)?.question;
 
   const submit = (question: string) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -29,7 +29,7 @@ export function SealedDeck({ state, open }: SealedDeckProps) {
   const { me, other } = usePartners();
   const entries = useEntries(state.exercise.id, 'answer-recorded');
   const promptOf = (entry: (typeof entries)[number]) =>
-    entry.prompt ?? (entry.data as Answer | undefined)?.prompt;
+    entry.sealed ? entry.prompt : (entry.data as Answer | undefined)?.prompt;
 
   const seal = (prompt: string) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

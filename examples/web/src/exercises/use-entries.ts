@@ -11,8 +11,9 @@ export function useEntries(exercise: string, type: string): readonly ViewEntry[]
         (entry) =>
           entry.type === type &&
           // A sealed entry carries its exercise beside the data, which it does not show yet.
-          (entry.exercise ?? (entry.data as { exercise?: string } | undefined)?.exercise) ===
-            exercise,
+          (entry.sealed
+            ? entry.exercise
+            : (entry.data as { exercise?: string } | undefined)?.exercise) === exercise,
       ),
     [entries, exercise, type],
   );

@@ -1,3 +1,5 @@
+import { AttuneError, isAttuneErrorNamed } from '../errors/attune-error.js';
+
 /** Why an event could not be encrypted or decrypted. */
 export type CryptoErrorCode =
   /** The ciphertext, or the id, author or visibility bound to it, changed after encryption. */
@@ -12,17 +14,16 @@ export type CryptoErrorCode =
   | 'unavailable';
 
 /** An event that could not be encrypted or decrypted: which one, what was wrong, and how to fix it. */
-export class AttuneCryptoError extends Error {
-  override readonly name = 'AttuneCryptoError';
-  readonly code: CryptoErrorCode;
+export class AttuneCryptoError extends AttuneError<CryptoErrorCode> {
   /** The id of the event concerned, when it has one. */
   readonly eventId: string | undefined;
-  /** How to fix it. */
-  readonly fix: string;
   constructor(code: CryptoErrorCode, eventId: string | undefined, message: string, fix: string) {
-    super(`${message}. ${fix}`);
-    this.code = code;
+    super('AttuneCryptoError', { code, message, fix });
     this.eventId = eventId;
-    this.fix = fix;
+  }
+
+  /** Whether `error` is an `AttuneCryptoError`, from this copy of the package or another. */
+  static override isInstance(error: unknown): error is AttuneCryptoError {
+    return isAttuneErrorNamed(error, 'AttuneCryptoError');
   }
 }

@@ -1,4 +1,4 @@
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import type { EncryptedPayload, EventEnvelopeFields, PayloadCipher } from './cipher.js';
 import { AttuneCryptoError } from './crypto-error.js';
 import { utf8Decode, utf8Encode } from './web-crypto.js';
@@ -118,7 +118,7 @@ export async function decryptEvent(
   try {
     plaintext = await cipher.decrypt(payload, associatedDataOf(envelope));
   } catch (error) {
-    if (error instanceof AttuneCryptoError) throw error;
+    if (AttuneCryptoError.isInstance(error)) throw error;
     throw new AttuneCryptoError(
       'tampered',
       id,

@@ -10,7 +10,6 @@ export type {
   EncryptedEvent,
 } from './encrypted-event.js';
 export {
-  associatedDataOf,
   decryptEvent,
   decryptEvents,
   encryptEvent,

@@ -1,4 +1,4 @@
-import type { Couple } from './types.js';
+import type { Couple } from '../program/couple.js';
 
 /** A couple in two time zones, starting Monday 2026-01-05 08:00 UTC. Shared by the engine's tests. */
 export const testCouple: Couple = {

@@ -1,142 +1,10 @@
-import type { AttuneEvent, UnknownEvent } from '../events/types.js';
-import type { Visibility } from '../program/types.js';
-
-/** One partner of the couple. */
-export interface Partner {
-  /** Stable id, chosen by the host app. */
-  readonly id: string;
-  /** IANA time zone, such as `Europe/Berlin`; days and weeks are counted in it. */
-  readonly timeZone: string;
-}
-
-/** The two people the program is for. */
-export interface Couple {
-  readonly id: string;
-  readonly partners: readonly [Partner, Partner];
-  /** When the couple started the program, in ms since the epoch. */
-  readonly startedAt: number;
-}
-
-/**
- * Parameters of an explanation message. Ids come as they are (`exercise`, `step`, `dimension`); a
- * parameter ending in `Key` holds the content key of that thing's title, which `formatMessage`
- * translates and puts in place of the id.
- */
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-/** How far one partner (or the couple) is towards a condition. */
-export interface ConditionProgress {
-  readonly done: number;
-  readonly needed: number;
-  readonly holds: boolean;
-}
-
-/**
- * Why a rule holds or not, as a message key with parameters, nested like the rule. `partners` says,
- * per partner id, how far each one is, for conditions that count each partner.
- */
-export interface RuleExplanation {
-  readonly kind: string;
-  readonly holds: boolean;
-  readonly key: string;
-  readonly params: MessageParams;
-  readonly progress?: ConditionProgress;
-  readonly partners?: Readonly<Record<string, ConditionProgress>>;
-  readonly children?: readonly RuleExplanation[];
-}
-
-/** Where a step stands for the couple. */
-export type StepStatus = 'locked' | 'available' | 'in-progress' | 'completed';
-
-/** How far one partner is through a step's exercises. */
-export interface Contribution {
-  readonly done: number;
-  readonly total: number;
-}
-
-/** The progress of one step. */
-export interface StepProgress {
-  readonly id: string;
-  readonly status: StepStatus;
-  /** 0–100, how far the completion rule is met. */
-  readonly percent: number;
-  readonly unlock: RuleExplanation;
-  readonly completion: RuleExplanation;
-  /** Per partner id. */
-  readonly contributions: Readonly<Record<string, Contribution>>;
-  /** Exercises of the step that are resting for now, for both partners. */
-  readonly resting: readonly string[];
-}
-
-/** Weeks with shared practice. Nothing is lost for a missed week, and a pause freezes it. */
-export interface Rhythm {
-  /** Weeks in which the couple practised together (or each did something). */
-  readonly weeks: number;
-  /** Of the last four weeks the program was not paused, how many had shared practice. */
-  readonly recent: number;
-  readonly paused: boolean;
-}
-
-/** One check-in score, as a point on a trend. */
-export interface TrendPoint {
-  readonly at: number;
-  readonly partner: string;
-  readonly score: number;
-}
-
-/** Direction of a partner's recent scores on a dimension. */
-export type TrendDirection = 'up' | 'down' | 'steady';
-
-/** A dimension of a check-in over time. */
-export interface DimensionTrend {
-  readonly dimension: string;
-  readonly points: readonly TrendPoint[];
-  /** Latest score per partner id. */
-  readonly latest: Readonly<Record<string, number>>;
-  /** Direction per partner id, from their last scores. */
-  readonly direction: Readonly<Record<string, TrendDirection>>;
-  /** True when the partners' latest scores differ by the divergence threshold or more. */
-  readonly diverging: boolean;
-}
-
-/** Trends of one check-in exercise. */
-export interface CheckInTrends {
-  readonly exercise: string;
-  readonly dimensions: readonly DimensionTrend[];
-}
-
-/** What to do next, and why. */
-export interface Suggestion {
-  readonly exercise: string | null;
-  readonly step: string | null;
-  readonly reasonKey: string;
-  readonly params: MessageParams;
-}
-
-/** A reminder the host app can schedule. It carries no private content. */
-export interface ReminderIntent {
-  readonly id: string;
-  readonly partner: string;
-  readonly exercise: string;
-  readonly step: string;
-  /** Whether the ritual or check-in is already due (`due`) or comes later (`upcoming`). */
-  readonly state: 'due' | 'upcoming';
-  /** When it is due, in ms since the epoch. */
-  readonly at: number;
-  /** The same moment as wall-clock time in the partner's time zone, `YYYY-MM-DDTHH:mm`. */
-  readonly localTime: string;
-  readonly timeZone: string;
-  readonly messageKey: string;
-  readonly params: MessageParams;
-}
-
-/** Something the engine noticed but did not let stop it. */
-export interface Diagnostic {
-  readonly code: 'unknown-event-type' | 'unknown-exercise' | 'rule-failed' | 'plugin-failed';
-  readonly message: string;
-  /** The event, rule or plugin concerned. */
-  readonly subject: string;
-}
+import type { AttuneEvent, LoggedEvent, UnknownEvent } from '../events/types.js';
+import type { AttuneEventError } from '../log/event-error.js';
+import type { AttunePlugin } from '../plugins/types.js';
+import type { Couple } from '../program/couple.js';
+import type { Program, Visibility } from '../program/types.js';
+import type { CheckInTrends, Diagnostic, Rhythm, StepProgress } from '../progress/types.js';
+import type { PartnerView } from '../visibility/types.js';
 
 /** The couple's progress at one moment. Immutable: a new object whenever something changed. */
 export interface EngineSnapshot {
@@ -155,31 +23,135 @@ export interface EngineSnapshot {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** One entry of a partner's view: an event they may see. */
-export interface ViewEntry {
-  readonly id: string;
-  readonly type: string;
-  /** The author; absent where showing it would reveal something private. */
-  readonly partner?: string;
-  readonly at: number;
-  readonly visibility: Visibility;
-  /** The event's data; absent while sealed. */
-  readonly data?: unknown;
-  /** True for the other partner's sealed answer that opens once this partner answers too. */
-  readonly sealed?: boolean;
-  readonly exercise?: string;
-  readonly prompt?: string;
+/** Options of `createEngine`. */
+export interface EngineOptions {
+  readonly program: Program;
+  readonly couple: Couple;
+  /** This device's id; unique per device, it makes event ids unique. */
+  readonly device: string;
+  /** The clock, in ms since the epoch (default `Date.now`). Every time calculation reads it. */
+  readonly now?: () => number;
+  /** Events to start from, such as those loaded from storage. */
+  readonly events?: readonly unknown[];
+  /**
+   * Set when `events` come from this device's own storage, which only ever holds events this engine
+   * checked on the way in: they are then folded without being checked again, which makes start-up
+   * several times faster. Never set it for events from a network or another device.
+   */
+  readonly trusted?: boolean;
+  /** Check-in scores this far apart count as diverging (default 2). */
+  readonly divergenceThreshold?: number;
+  /** How far past now a remote clock may move this device's clock (default one minute). */
+  readonly maxClockSkewMs?: number;
+  /** Events with clocks further ahead of now than this are refused (default one day). */
+  readonly maxFutureMs?: number;
+  /**
+   * Plugins for this engine only, made with `definePlugin`, validated together when the engine is
+   * created; an `AttunePluginError` lists every problem. Their steps are merged into `program`. The
+   * code that validates and runs them comes with them, so an engine without plugins does not ship it.
+   */
+  readonly plugins?: readonly AttunePlugin[];
 }
 
-/** What one partner may see, with what is for them alone. */
-export interface PartnerView {
-  readonly partner: string;
-  readonly entries: readonly ViewEntry[];
-  readonly suggestion: Suggestion;
-  readonly due: readonly ReminderIntent[];
-  /** This partner's own latest safety check signalled risk. Only ever in their own view. */
-  readonly ownSafetyConcern: boolean;
+/** The outcome of {@link Engine.receive}: what was added, what was already here, what was refused. */
+export interface ReceiveResult {
+  readonly added: number;
+  readonly duplicates: number;
+  readonly rejected: readonly { readonly index: number; readonly error: AttuneEventError }[];
 }
 
-/** Any event in the log. */
-export type EngineEvent = AttuneEvent | UnknownEvent;
+/** Options for recording that an exercise was started or done. */
+export interface TogetherOptions {
+  /** Done side by side: one record for both partners. */
+  readonly together?: boolean;
+}
+
+/**
+ * A couple's program in motion: records events through typed methods, folds them into progress,
+ * and hands out immutable snapshots and per-partner views.
+ */
+export interface Engine {
+  /** The program the engine runs: the one it was given, with its plugins' steps merged in. */
+  readonly program: Program;
+  /** The plugins the engine was created with. */
+  readonly plugins: readonly AttunePlugin[];
+  readonly couple: Couple;
+  readonly device: string;
+  /** Calls `listener` after every change; returns a function that stops it. */
+  subscribe(listener: () => void): () => void;
+  /** The current snapshot; the same object until something changes. */
+  getSnapshot(): EngineSnapshot;
+  /** What one partner may see, with their suggestion and due items. */
+  viewFor(partner: string): PartnerView;
+  /** Every event, in the log's order. */
+  getEvents(): readonly LoggedEvent[];
+  /** Adds events from elsewhere (storage, another device). Bad ones are refused one by one. */
+  receive(events: readonly unknown[]): ReceiveResult;
+  /** Re-reads the clock, so due items and day counts move on; notifies only if something changed. */
+  refresh(): void;
+  /**
+   * The engine's clock: the `now` option it was created with (`Date.now` by default), in ms since the
+   * epoch. Read-only; timers in the UI read it so that tests and replays control time in one place.
+   */
+  now(): number;
+  /** Records that a partner started an exercise; `{ together: true }` for both side by side. */
+  startExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
+  /** Records that a partner finished an exercise; `{ together: true }` records one for both. */
+  completeExercise(partner: string, exercise: string, options?: TogetherOptions): AttuneEvent;
+  /** Records a partner's written answer to a prompt, with the exercise's visibility by default. */
+  answer(
+    partner: string,
+    exercise: string,
+    prompt: string,
+    text: string,
+    visibility?: Visibility,
+  ): AttuneEvent;
+  /** Shares an entry its author had kept private. Only the author can share it. */
+  shareEntry(partner: string, entry: string): AttuneEvent;
+  /** Records a partner's check-in: a score per dimension, within the check-in's scale. */
+  recordCheckIn(
+    partner: string,
+    exercise: string,
+    scores: Readonly<Record<string, number>>,
+  ): AttuneEvent;
+  /** Records a partner-quiz answer: the partner's own pick and their guess for the other. */
+  answerQuiz(
+    partner: string,
+    exercise: string,
+    question: string,
+    self: string,
+    guess: string,
+  ): AttuneEvent;
+  /** Records a note of appreciation to the partner, optionally from a sentence starter. */
+  sendAppreciation(partner: string, exercise: string, text: string, starter?: string): AttuneEvent;
+  /** Records a proposed text for an agreement, field by field. */
+  proposeAgreement(
+    partner: string,
+    exercise: string,
+    fields: Readonly<Record<string, string | readonly string[]>>,
+  ): AttuneEvent;
+  /** Records that a partner confirms a proposal; an agreement holds once both confirmed it. */
+  confirmAgreement(partner: string, exercise: string, proposal: string): AttuneEvent;
+  /** Records a private safety check; when it signals risk, exercises that need safety rest for both. */
+  takeSafetyCheck(
+    partner: string,
+    exercise: string,
+    answers: Readonly<Record<string, boolean>>,
+  ): AttuneEvent;
+  /** Pauses the program for both partners; nothing is lost and rhythm is frozen. */
+  pause(partner: string): AttuneEvent;
+  /** Resumes a paused program. Either partner can. */
+  resume(partner: string): AttuneEvent;
+  /** Records that a partner leaves the program alone; their data stays theirs to export. */
+  leave(partner: string): AttuneEvent;
+  /**
+   * Records an event of a type one of the engine's plugins declared in `eventTypes`, with JSON data
+   * (`shared` unless another visibility is given). Plugins call it from their own functions.
+   */
+  recordPluginEvent(
+    partner: string,
+    type: string,
+    data: unknown,
+    visibility?: Visibility,
+  ): UnknownEvent;
+}

@@ -154,3 +154,6 @@ export type AttuneEventType = AttuneEvent['type'];
  * It is kept in the log and reported, never dropped.
  */
 export type UnknownEvent = EventEnvelope<string, unknown>;
+
+/** Any event in the log: a built-in one, or one of a type this code does not know. */
+export type LoggedEvent = AttuneEvent | UnknownEvent;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.js';
-import type { ErasureRequestedEvent } from '../events/types.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { ErasureRequestedEvent, LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
 import { erasePartner, erasureCutoffs, isErased, isSignedOff } from './erasure.js';

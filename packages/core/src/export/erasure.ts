@@ -1,8 +1,7 @@
-import type { Couple } from '../engine/types.js';
-import type { ErasureRequestedEvent, HybridTimestamp } from '../events/types.js';
+import type { ErasureRequestedEvent, HybridTimestamp, LoggedEvent } from '../events/types.js';
 import { checkEvent } from '../log/check-event.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents, compareTimestamps } from '../log/order.js';
+import type { Couple } from '../program/couple.js';
 
 /**
  * Whether an erasure request is signed off: recorded by the very partner whose data it erases. No one

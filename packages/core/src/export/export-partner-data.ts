@@ -1,5 +1,6 @@
-import type { Couple, ViewEntry } from '../engine/types.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
+import type { Couple } from '../program/couple.js';
+import type { ViewEntry } from '../visibility/types.js';
 import { viewEvents } from '../visibility/view.js';
 
 /** The export format this version of Attune writes. */

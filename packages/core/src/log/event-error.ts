@@ -1,3 +1,5 @@
+import { AttuneError, isAttuneErrorNamed } from '../errors/attune-error.js';
+
 /** Why an event was refused. The log is unchanged when this is thrown. */
 export type EventErrorCode =
   | 'malformed'
@@ -7,17 +9,16 @@ export type EventErrorCode =
   | 'not-allowed';
 
 /** An event that could not be recorded: which field is wrong, and how to fix it. */
-export class AttuneEventError extends Error {
-  override readonly name = 'AttuneEventError';
-  readonly code: EventErrorCode;
+export class AttuneEventError extends AttuneError<EventErrorCode> {
   /** The field at fault, such as `data.scores.closeness`. */
   readonly field: string;
-  /** How to fix it. */
-  readonly fix: string;
   constructor(code: EventErrorCode, field: string, message: string, fix: string) {
-    super(`${message} (${field}). ${fix}`);
-    this.code = code;
+    super('AttuneEventError', { code, message: `${message} (${field})`, fix });
     this.field = field;
-    this.fix = fix;
+  }
+
+  /** Whether `error` is an `AttuneEventError`, from this copy of the package or another. */
+  static override isInstance(error: unknown): error is AttuneEventError {
+    return isAttuneErrorNamed(error, 'AttuneEventError');
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { LoggedEvent } from '../events/types.js';
 import { createHybridClock } from './clock.js';
 import { AttuneEventError } from './event-error.js';
-import { EventLog, type LoggedEvent } from './event-log.js';
+import { EventLog } from './event-log.js';
 
 const event = (device: string, seq: number, wall: number, text = 'hello'): LoggedEvent => ({
   id: `${device}:${seq}`,

@@ -1,10 +1,7 @@
-import type { AttuneEvent, UnknownEvent } from '../events/types.js';
+import type { LoggedEvent } from '../events/types.js';
 import { canonicalJson } from './canonical-json.js';
 import { AttuneEventError } from './event-error.js';
 import { compareEvents } from './order.js';
-
-/** Any event the log holds: a known one, or one of a type this code does not know. */
-export type LoggedEvent = AttuneEvent | UnknownEvent;
 
 /** What happened when an event was added to the log. */
 export type AppendOutcome = 'added' | 'duplicate';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engine/types.js';
+import type { Diagnostic } from '../progress/types.js';
 
 /** An error's message, whatever was thrown. */
 export function errorText(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../engine/types.js';
+import type { Diagnostic } from '../progress/types.js';
 import { isolate } from './isolate.js';
 import type { AttunePlugin, HelpRequest, PluginHelpResource } from './types.js';
 

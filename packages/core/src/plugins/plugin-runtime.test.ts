@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type EngineOptions } from '../engine/create-engine.js';
+import { createEngine } from '../engine/create-engine.js';
 import { manualClock, testCouple } from '../engine/fixtures.js';
-import type { EngineEvent } from '../engine/types.js';
+import type { EngineOptions } from '../engine/types.js';
+import type { LoggedEvent } from '../events/types.js';
 import { AttuneEventError } from '../log/event-error.js';
 import { nineStepProgram } from '../program/nine-step-program.js';
 import type { Step } from '../program/types.js';
@@ -187,7 +188,7 @@ describe('an engine with plugins', () => {
   });
 
   it('shows observers each new event, frozen, once folded, and never a safety check', () => {
-    const seen: { event: EngineEvent; origin: string; events: number; mutable: boolean }[] = [];
+    const seen: { event: LoggedEvent; origin: string; events: number; mutable: boolean }[] = [];
     const observer = definePlugin({
       contract: 1,
       name: 'observer',

@@ -1,20 +1,16 @@
-import type {
-  Couple,
-  Diagnostic,
-  EngineEvent,
-  EngineSnapshot,
-  ReminderIntent,
-  RuleExplanation,
-  Suggestion,
-} from '../engine/types.js';
+import type { EngineSnapshot } from '../engine/types.js';
+import type { LoggedEvent } from '../events/types.js';
 import { AttuneEventError } from '../log/event-error.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
+import type { Couple } from '../program/couple.js';
 import type { Program } from '../program/types.js';
 import type { Progress } from '../progress/compute.js';
 import type { Facts } from '../progress/facts.js';
+import type { Diagnostic, ReminderIntent, Suggestion } from '../progress/types.js';
 import type { RuleContext } from '../rules/evaluate.js';
+import type { RuleExplanation } from '../rules/types.js';
 import { formatLocal, localWeek, toLocal } from '../time/zone.js';
+import { type AccessContext, mayRead, unobservedTypes } from '../visibility/policy.js';
 import { frozenCopy } from './frozen-copy.js';
 import { isolate } from './isolate.js';
 import { mergeProgram } from './merge-program.js';
@@ -82,8 +78,6 @@ export interface PluginRuntime {
   ): Suggestion;
 }
 
-const SAFETY_EVENTS = new Set(['safety-check-taken', 'safety-rest']);
-
 /**
  * Validates an engine's plugins and wires them up. `definePlugin` gives it to every plugin, and
  * `createEngine` calls it through them when it is given plugins, so it is bundled only with them.
@@ -112,9 +106,9 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
   const typeOwners = new Map(
     plugins.flatMap((plugin) => (plugin.eventTypes ?? []).map((type) => [type, plugin] as const)),
   );
-  const ownEvents = new Map<string, EngineEvent[]>();
-  const sortedEvents = new Map<string, readonly EngineEvent[]>();
-  const eventsOf = (type: string): readonly EngineEvent[] => {
+  const ownEvents = new Map<string, LoggedEvent[]>();
+  const sortedEvents = new Map<string, readonly LoggedEvent[]>();
+  const eventsOf = (type: string): readonly LoggedEvent[] => {
     let events = sortedEvents.get(type);
     if (!events) {
       events = Object.freeze([...(ownEvents.get(type) ?? [])].sort(compareEvents));
@@ -145,13 +139,39 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
   let recognised: Map<string, RecognisedCompletion[]> | undefined;
   const timeZoneOf = new Map(couple.partners.map((partner) => [partner.id, partner.timeZone]));
 
+  // `entry|author` of readable shares, and the authors of plugin events, for the visibility policy.
+  const shares = new Set<string>();
+  const authors = new Map<string, string>();
+  const viewEventsOf = new Map<string, Map<string, readonly LoggedEvent[]>>();
+  // What a plugin sees for one partner goes through the visibility policy, as the partner's view does.
+  const partnerEventsOf = (partner: string) => {
+    const context: AccessContext = {
+      shares,
+      answered: new Set(),
+      authorOf: (id) => authors.get(id),
+    };
+    let byType = viewEventsOf.get(partner);
+    if (!byType) {
+      byType = new Map();
+      viewEventsOf.set(partner, byType);
+    }
+    const cache = byType;
+    return (type: string): readonly LoggedEvent[] => {
+      let events = cache.get(type);
+      if (!events) {
+        events = Object.freeze(eventsOf(type).filter((event) => mayRead(event, partner, context)));
+        cache.set(type, events);
+      }
+      return events;
+    };
+  };
   const viewContext = (partner: string, now: number): PluginViewContext => ({
     partner,
     program,
     couple,
     snapshot: options.snapshot(),
     now,
-    eventsOf,
+    eventsOf: partnerEventsOf(partner),
   });
   const restingIn = (snapshot: EngineSnapshot) =>
     new Set(snapshot.steps.flatMap((step) => step.resting));
@@ -184,6 +204,10 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
       }
     },
     fold(event) {
+      if (event.type === 'entry-shared') {
+        shares.add(`${(event.data as { readonly entry: string }).entry}|${event.partner}`);
+        viewEventsOf.clear();
+      }
       if (event.type === 'answer-recorded') {
         const exercise = tracked.get((event.data as { readonly exercise: string }).exercise);
         if (exercise) {
@@ -194,7 +218,9 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
         const events = ownEvents.get(event.type) ?? [];
         ownEvents.set(event.type, events);
         events.push(frozenCopy(event));
+        authors.set(event.id, event.partner);
         sortedEvents.delete(event.type);
+        viewEventsOf.clear();
       }
     },
     begin(facts) {
@@ -255,8 +281,8 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
     ...(observers.length > 0 && {
       observe(events: readonly LoggedEvent[], origin: 'recorded' | 'received') {
         for (const event of events) {
-          // Whether a partner took a safety check is theirs alone; no plugin learns it.
-          if (SAFETY_EVENTS.has(event.type)) continue;
+          // Whether a partner took a safety check, or rests, is theirs alone; no plugin learns it.
+          if (unobservedTypes.has(event.type)) continue;
           const frozen = frozenCopy(event);
           for (const plugin of observers) {
             isolate(

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../engine/types.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import type { Exercise } from '../program/types.js';
+import type { Diagnostic } from '../progress/types.js';
 import { isolate } from './isolate.js';
 import type { ExerciseAnswers, ExerciseKindDefinition } from './types.js';
 

@@ -1,8 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { BuiltInExercise, Exercise, ExerciseBase } from '../program/types.js';
+import type { PluginExercise } from '../program/registry.js';
+import type { BuiltInExercise, Exercise, ExerciseBase, ExerciseOfKind } from '../program/types.js';
+import type { PluginRule, RuleOfKind } from '../rules/registry.js';
 import type { BuiltInRule, Rule } from '../rules/types.js';
 import { defineExerciseKind, definePlugin, defineRuleKind } from './define-plugin.js';
-import type { ExerciseOfKind, PluginExercise, PluginRule, RuleOfKind } from './registry.js';
 import type { AttunePlugin, ExerciseKindDefinition } from './types.js';
 
 // Core's own program leaves the registries empty; the example plugins test them filled in.

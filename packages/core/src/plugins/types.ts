@@ -1,16 +1,13 @@
-import type {
-  ConditionProgress,
-  Couple,
-  EngineEvent,
-  EngineSnapshot,
-  MessageParams,
-  ReminderIntent,
-  Suggestion,
-} from '../engine/types.js';
-import type { ContentKey, ExerciseBase, Program, Step } from '../program/types.js';
+import type { EngineSnapshot } from '../engine/types.js';
+import type { LoggedEvent } from '../events/types.js';
+import type { MessageParams } from '../messages/types.js';
+import type { Couple } from '../program/couple.js';
+import type { ContentKey, ExerciseBase, ExerciseOfKind, Program, Step } from '../program/types.js';
+import type { ReminderIntent, Suggestion } from '../progress/types.js';
 import type { RuleContext } from '../rules/evaluate.js';
+import type { RuleOfKind } from '../rules/registry.js';
+import type { ConditionProgress } from '../rules/types.js';
 import type { ContentTree } from '../validation/check-content.js';
-import type { ExerciseOfKind, RuleOfKind } from './registry.js';
 
 /**
  * The versions of the plugin contract this `@attune/core` implements. A plugin says which one it was
@@ -79,7 +76,7 @@ export interface RuleOutcome {
 /** What a plugin's rule evaluator reads: the engine's facts, and the events of plugins' own types. */
 export interface PluginRuleContext extends Omit<RuleContext, 'evaluateCustom'> {
   /** The events of a type a plugin declared in `eventTypes`, in log order, frozen. */
-  eventsOf(type: string): readonly EngineEvent[];
+  eventsOf(type: string): readonly LoggedEvent[];
 }
 
 /** A rule kind a plugin adds: its evaluator, the keys it explains itself with, and its check. */
@@ -110,7 +107,7 @@ export interface PluginViewContext {
   /** The engine's clock reading for this view. */
   readonly now: number;
   /** The events of a type a plugin declared in `eventTypes`, in log order, frozen. */
-  eventsOf(type: string): readonly EngineEvent[];
+  eventsOf(type: string): readonly LoggedEvent[];
 }
 
 /** A reminder to build with {@link ReminderContext.reminder}. */
@@ -221,7 +218,7 @@ export interface AttunePlugin {
    * Sees each event added after the engine was created, frozen, once the engine has folded it. It
    * cannot change the event or the log. Safety-check events are never shown to plugins.
    */
-  observe?(event: EngineEvent, observed: ObservedEvent): void;
+  observe?(event: LoggedEvent, observed: ObservedEvent): void;
   /**
    * Reminders for a partner, added to `viewFor(partner).due`. None are asked for while the program is
    * paused or after the partner left; reminders of resting exercises are dropped.

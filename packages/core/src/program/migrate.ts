@@ -1,3 +1,4 @@
+import { AttuneError, isAttuneErrorNamed } from '../errors/attune-error.js';
 import type { CurrentSchemaVersion } from './types.js';
 
 /** The program format this version of Attune reads and writes. */
@@ -20,13 +21,17 @@ export interface ProgramMigration {
 export const programMigrations: readonly ProgramMigration[] = [];
 
 /** Why a document could not be brought to the current format. */
-export class ProgramVersionError extends Error {
-  override readonly name = 'ProgramVersionError';
+export class AttuneProgramVersionError extends AttuneError<'unsupported-version'> {
   /** The version the document declared, if any. */
   readonly found: unknown;
   constructor(message: string, found: unknown) {
-    super(message);
+    super('AttuneProgramVersionError', { code: 'unsupported-version', message });
     this.found = found;
+  }
+
+  /** Whether `error` is an `AttuneProgramVersionError`, from this copy of the package or another. */
+  static override isInstance(error: unknown): error is AttuneProgramVersionError {
+    return isAttuneErrorNamed(error, 'AttuneProgramVersionError');
   }
 }
 
@@ -36,7 +41,7 @@ export class ProgramVersionError extends Error {
  *
  * @param migrations - the upgrade steps; defaults to the ones Attune ships.
  * @param target - the version to reach; defaults to the current format.
- * @throws {@link ProgramVersionError} when the version is missing, newer than this code, or has no
+ * @throws {@link AttuneProgramVersionError} when the version is missing, newer than this code, or has no
  *   migration path.
  */
 export function migrateProgram(
@@ -45,18 +50,18 @@ export function migrateProgram(
   target: number = currentSchemaVersion,
 ): Record<string, unknown> {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new ProgramVersionError('A program must be a JSON object.', undefined);
+    throw new AttuneProgramVersionError('A program must be a JSON object.', undefined);
   }
   let current = document as Readonly<Record<string, unknown>>;
   const found = current.schemaVersion;
   if (typeof found !== 'number' || !Number.isInteger(found) || found < 0) {
-    throw new ProgramVersionError(
+    throw new AttuneProgramVersionError(
       `The program has no valid "schemaVersion" (found ${JSON.stringify(found)}). Add "schemaVersion": ${target}.`,
       found,
     );
   }
   if (found > target) {
-    throw new ProgramVersionError(
+    throw new AttuneProgramVersionError(
       `The program uses format ${found}, newer than this version of Attune reads (${target}). Update @attune/core.`,
       found,
     );
@@ -64,7 +69,7 @@ export function migrateProgram(
   for (let version = found; version < target; version++) {
     const step = migrations.find((migration) => migration.from === version);
     if (!step) {
-      throw new ProgramVersionError(
+      throw new AttuneProgramVersionError(
         `No migration from program format ${version} to ${version + 1}.`,
         found,
       );

@@ -1,5 +1,5 @@
-import type { PluginExercise } from '../plugins/registry.js';
 import type { Rule } from '../rules/types.js';
+import type { ExerciseKindRegistry, PluginExercise } from './registry.js';
 
 /**
  * A key into the content package's translations, such as `safe-space:mirror-me.title`.
@@ -261,3 +261,11 @@ export interface Program {
    */
   readonly alwaysOpen: readonly string[];
 }
+
+/**
+ * The exercise of one plugin kind: the registered type, or the common fields with that kind while the
+ * kind is not registered. One conditional, not a recursive type, so it costs `tsc` nothing.
+ */
+export type ExerciseOfKind<K extends string> = K extends keyof ExerciseKindRegistry
+  ? ExerciseKindRegistry[K]
+  : ExerciseBase & { readonly kind: K };

@@ -1,8 +1,8 @@
-import type { CheckInTrends, DimensionTrend, TrendDirection, TrendPoint } from '../engine/types.js';
 import type { CheckInRecordedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import type { CheckInExercise } from '../program/types.js';
 import type { Facts } from './facts.js';
+import type { CheckInTrends, DimensionTrend, TrendDirection, TrendPoint } from './types.js';
 
 function direction(scores: readonly number[]): TrendDirection {
   if (scores.length < 2) return 'steady';

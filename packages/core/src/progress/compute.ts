@@ -1,17 +1,12 @@
-import type {
-  CheckInTrends,
-  Contribution,
-  Couple,
-  Diagnostic,
-  RuleExplanation,
-  StepProgress,
-} from '../engine/types.js';
+import type { Couple } from '../program/couple.js';
 import type { Program, Step } from '../program/types.js';
 import { evaluateRule, fractionMet, type RuleContext } from '../rules/evaluate.js';
+import type { RuleExplanation } from '../rules/types.js';
 import { localDay } from '../time/zone.js';
 import { computeCheckInTrends, visibleCheckIns } from './check-ins.js';
 import type { Facts } from './facts.js';
 import { computeRhythm, isPaused } from './rhythm.js';
+import type { CheckInTrends, Contribution, Diagnostic, StepProgress } from './types.js';
 
 /** Everything computing progress needs besides the facts. */
 export interface ProgressInput {

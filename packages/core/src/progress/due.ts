@@ -1,8 +1,9 @@
-import type { Couple, ReminderIntent, StepProgress } from '../engine/types.js';
+import type { Couple } from '../program/couple.js';
 import type { CheckInExercise, Program, RitualExercise } from '../program/types.js';
 import { nextOccurrence } from '../time/cadence.js';
 import { formatLocal, toLocal } from '../time/zone.js';
 import type { Facts } from './facts.js';
+import type { ReminderIntent, StepProgress } from './types.js';
 
 /**
  * Rituals and check-ins coming round for one partner, as reminder intents in their time zone. An

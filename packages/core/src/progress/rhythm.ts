@@ -1,7 +1,7 @@
-import type { Rhythm } from '../engine/types.js';
 import { compareEvents } from '../log/order.js';
 import { localWeek } from '../time/zone.js';
 import type { Facts } from './facts.js';
+import type { Rhythm } from './types.js';
 
 /** Whether the program is paused now: the latest pause or resume decides. */
 export function isPaused(facts: Facts): boolean {

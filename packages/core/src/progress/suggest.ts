@@ -1,7 +1,7 @@
-import type { ReminderIntent, Suggestion } from '../engine/types.js';
 import type { Exercise, Program } from '../program/types.js';
 import type { Progress } from './compute.js';
 import type { Facts } from './facts.js';
+import type { ReminderIntent, Suggestion } from './types.js';
 
 /** Everything a suggestion for one partner depends on. */
 export interface SuggestInput {

@@ -1,5 +1,5 @@
-import type { ConditionProgress, MessageParams, RuleExplanation } from '../engine/types.js';
-import type { Rule } from './types.js';
+import type { MessageParams } from '../messages/types.js';
+import type { ConditionProgress, Rule, RuleExplanation } from './types.js';
 
 const DAY = 86_400_000;
 

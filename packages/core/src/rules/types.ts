@@ -1,4 +1,5 @@
-import type { PluginRule } from '../plugins/registry.js';
+import type { MessageParams } from '../messages/types.js';
+import type { PluginRule } from './registry.js';
 
 /** Who must have done something for a condition to hold. */
 export type RuleActor = 'either' | 'each' | 'both-together';
@@ -108,3 +109,24 @@ export type RuleKind = Rule['kind'];
 
 /** Every built-in rule kind. */
 export type BuiltInRuleKind = BuiltInRule['kind'];
+
+/** How far one partner (or the couple) is towards a condition. */
+export interface ConditionProgress {
+  readonly done: number;
+  readonly needed: number;
+  readonly holds: boolean;
+}
+
+/**
+ * Why a rule holds or not, as a message key with parameters, nested like the rule. `partners` says,
+ * per partner id, how far each one is, for conditions that count each partner.
+ */
+export interface RuleExplanation {
+  readonly kind: string;
+  readonly holds: boolean;
+  readonly key: string;
+  readonly params: MessageParams;
+  readonly progress?: ConditionProgress;
+  readonly partners?: Readonly<Record<string, ConditionProgress>>;
+  readonly children?: readonly RuleExplanation[];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAesGcmCipher, generateAesGcmKey } from '../crypto/aes-gcm-cipher.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import type { StorageAdapter } from './adapter.js';
 import { openEventStore } from './event-store.js';

@@ -1,4 +1,4 @@
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import { simulateCouple } from '../testing/simulate.js';
 import type { StorageAdapter } from './adapter.js';
 import type { LockManagerLike } from './write-lock.js';

@@ -3,8 +3,6 @@ export type { AppendResult, EventStore, EventStoreOptions } from './event-store.
 export { openEventStore } from './event-store.js';
 export type { StorageMigration } from './format/migrations.js';
 export { currentStorageFormat, storageMigrations } from './format/migrations.js';
-export type { StoreIndex } from './format/store-index.js';
-export type { StoredRecord } from './format/stored-record.js';
 export type { IndexedDbAdapterOptions } from './indexeddb-adapter.js';
 export { createIndexedDbAdapter } from './indexeddb-adapter.js';
 export type {
@@ -20,5 +18,5 @@ export { createMemoryAdapter } from './memory-adapter.js';
 export type { EnginePersistence, PersistEngineOptions } from './persist-engine.js';
 export { persistEngine } from './persist-engine.js';
 export type { StorageErrorCode, StorageProblem, StorageProblemCode } from './storage-error.js';
-export { AttuneStorageError, isQuotaError } from './storage-error.js';
+export { AttuneStorageError } from './storage-error.js';
 export type { LockManagerLike } from './write-lock.js';

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import { openEventStore } from './event-store.js';
 import { fakeLocks, sampleEvents, simulated } from './fixtures.js';

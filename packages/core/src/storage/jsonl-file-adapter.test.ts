@@ -1,9 +1,10 @@
 /// <reference types="node" />
+
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import { openEventStore } from './event-store.js';
 import { sampleEvents, simulated } from './fixtures.js';

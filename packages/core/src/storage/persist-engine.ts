@@ -1,5 +1,5 @@
-import type { Engine } from '../engine/create-engine.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { Engine } from '../engine/types.js';
+import type { LoggedEvent } from '../events/types.js';
 import type { EventStore } from './event-store.js';
 
 /** Options of {@link persistEngine}. */

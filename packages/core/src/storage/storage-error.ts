@@ -1,3 +1,5 @@
+import { AttuneError, isAttuneErrorNamed } from '../errors/attune-error.js';
+import type { AttuneProblem } from '../errors/problem.js';
 /** Why a store refused an operation. */
 export type StorageErrorCode =
   /** The adapter could not read; nothing was written. */
@@ -18,15 +20,14 @@ export type StorageErrorCode =
   | 'closed';
 
 /** A storage operation that could not be done: what was wrong, and how to fix it. */
-export class AttuneStorageError extends Error {
-  override readonly name = 'AttuneStorageError';
-  readonly code: StorageErrorCode;
-  /** How to fix it. */
-  readonly fix: string;
+export class AttuneStorageError extends AttuneError<StorageErrorCode> {
   constructor(code: StorageErrorCode, message: string, fix: string, options?: { cause?: unknown }) {
-    super(`${message}. ${fix}`, options);
-    this.code = code;
-    this.fix = fix;
+    super('AttuneStorageError', { code, message, fix, cause: options?.cause });
+  }
+
+  /** Whether `error` is an `AttuneStorageError`, from this copy of the package or another. */
+  static override isInstance(error: unknown): error is AttuneStorageError {
+    return isAttuneErrorNamed(error, 'AttuneStorageError');
   }
 }
 
@@ -51,11 +52,11 @@ export type StorageProblemCode =
   /** Records written by a newer Attune were left as they are, unread. */
   | 'newer-records';
 
-/** Something a store noticed, with where it was and what to do about it. */
-export interface StorageProblem {
-  readonly code: StorageProblemCode;
-  /** What happened, where, and what the host can do. */
-  readonly message: string;
+/**
+ * Something a store noticed: what, where (`records[3]`, `index`, or empty for the store), and what
+ * the host can do about it.
+ */
+export interface StorageProblem extends AttuneProblem<StorageProblemCode> {
   /** The record's position in storage, for record problems. */
   readonly position?: number;
   /** The device concerned, for `events-missing`. */

@@ -7,9 +7,9 @@ import {
   encryptEvent,
   encryptEvents,
 } from '../crypto/encrypted-event.js';
+import type { LoggedEvent } from '../events/types.js';
 import { isErased } from '../export/erasure.js';
 import { AttuneEventError } from '../log/event-error.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
 import { checkEncryptedEvent, relayReadableEventTypes } from './check-encrypted-event.js';

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.js';
-import type { AttuneEvent } from '../events/types.js';
+import type { AttuneEvent, LoggedEvent } from '../events/types.js';
 import { checkEvent } from '../log/check-event.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
 import { createRandom, type Random } from '../testing/random.js';
 import { simulateCouple } from '../testing/simulate.js';

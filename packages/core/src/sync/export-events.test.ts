@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
 import { cursorOf } from './cursor.js';
 import { createDeviceId } from './device-id.js';

@@ -1,6 +1,6 @@
 import type { EncryptedEvent } from '../crypto/encrypted-event.js';
-import type { Couple } from '../engine/types.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
+import type { Couple } from '../program/couple.js';
 import { cursorHas, type SyncCursor } from './cursor.js';
 import { eventsFor } from './privacy-filter.js';
 import { AttuneSyncError } from './sync-error.js';

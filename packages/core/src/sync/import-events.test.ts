@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.js';
+import type { LoggedEvent } from '../events/types.js';
 import { erasePartner } from '../export/erasure.js';
 import { checkEvent } from '../log/check-event.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
 import { exportEvents } from './export-events.js';

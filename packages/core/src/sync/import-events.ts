@@ -1,13 +1,13 @@
 import { isEncryptedEvent } from '../crypto/encrypted-event.js';
-import type { Couple } from '../engine/types.js';
-import type { ErasureRequestedEvent } from '../events/types.js';
+import type { ErasureRequestedEvent, LoggedEvent } from '../events/types.js';
 import { erasureCutoffs, isErased, isSignedOff } from '../export/erasure.js';
 import { checkEvent } from '../log/check-event.js';
 import { AttuneEventError } from '../log/event-error.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
+import { canonicalJson, keptVersion } from '../log/same-event.js';
+import type { Couple } from '../program/couple.js';
+import { authorOnlyTypes } from '../visibility/policy.js';
 import { currentSyncFormat, type SyncBatch } from './export-events.js';
-import { canonicalJson, keptVersion } from './same-event.js';
 import { AttuneSyncError } from './sync-error.js';
 
 /** Options of {@link importEvents}. */
@@ -153,7 +153,7 @@ export function importEvents(
       if (
         options.self !== undefined &&
         event.partner !== options.self &&
-        event.type === 'safety-check-taken'
+        authorOnlyTypes.has(event.type)
       ) {
         throw fail(
           'not-allowed',
@@ -163,7 +163,7 @@ export function importEvents(
         );
       }
     } catch (error) {
-      if (!(error instanceof AttuneEventError)) throw error;
+      if (!AttuneEventError.isInstance(error)) throw error;
       rejected.push({ index, error });
       return;
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { LoggedEvent } from '../events/types.js';
 import { exportPartnerData } from '../export/export-partner-data.js';
-import type { LoggedEvent } from '../log/event-log.js';
 import { simulateCouple } from '../testing/simulate.js';
 import { exportEvents } from './export-events.js';
 

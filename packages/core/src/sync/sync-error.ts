@@ -1,3 +1,5 @@
+import { AttuneError, isAttuneErrorNamed } from '../errors/attune-error.js';
+
 /** Why a sync batch or cursor was refused as a whole. */
 export type SyncErrorCode =
   /** It is not in the shape of a batch or cursor. */
@@ -10,14 +12,13 @@ export type SyncErrorCode =
   | 'wrong-recipient';
 
 /** A batch or cursor refused as a whole: what was wrong, and how to fix it. */
-export class AttuneSyncError extends Error {
-  override readonly name = 'AttuneSyncError';
-  readonly code: SyncErrorCode;
-  /** How to fix it. */
-  readonly fix: string;
+export class AttuneSyncError extends AttuneError<SyncErrorCode> {
   constructor(code: SyncErrorCode, message: string, fix: string) {
-    super(`${message}. ${fix}`);
-    this.code = code;
-    this.fix = fix;
+    super('AttuneSyncError', { code, message, fix });
+  }
+
+  /** Whether `error` is an `AttuneSyncError`, from this copy of the package or another. */
+  static override isInstance(error: unknown): error is AttuneSyncError {
+    return isAttuneErrorNamed(error, 'AttuneSyncError');
   }
 }

@@ -1,5 +1,5 @@
-import type { Couple } from '../engine/types.js';
 import type { AttuneEvent, AttuneEventType } from '../events/types.js';
+import type { Couple } from '../program/couple.js';
 import { nineStepProgram } from '../program/nine-step-program.js';
 import type { Exercise, Program, Visibility } from '../program/types.js';
 import { createRandom, type Random } from './random.js';

@@ -1,3 +1,5 @@
+import type { AttuneProblem } from '../errors/problem.js';
+
 /** What kind of problem `validateProgram` found. */
 export type ProblemCode =
   | 'invalid-value'
@@ -16,16 +18,11 @@ export type ProblemCode =
   | 'locked-help'
   | 'missing-content';
 
-/** One problem in a program: where it is, what is wrong, and how to fix it. */
-export interface ProgramProblem {
-  readonly code: ProblemCode;
-  /** Where in the document, such as `steps[2].exercises[0].id`; empty for the document itself. */
-  readonly path: string;
-  /** What is wrong, in words a content author understands. */
-  readonly message: string;
-  /** How to fix it. */
-  readonly fix: string;
-}
+/**
+ * One problem in a program: where in the document (such as `steps[2].exercises[0].id`, empty for the
+ * document itself), what is wrong in words a content author understands, and how to fix it.
+ */
+export type ProgramProblem = AttuneProblem<ProblemCode>;
 
 /** Formats a path of keys and indexes the way a person reads it: `steps[2].exercises[0].id`. */
 export function formatPath(path: readonly PropertyKey[]): string {

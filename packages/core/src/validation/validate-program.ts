@@ -1,5 +1,5 @@
 import type { AttunePlugin } from '../plugins/types.js';
-import { migrateProgram, ProgramVersionError } from '../program/migrate.js';
+import { AttuneProgramVersionError, migrateProgram } from '../program/migrate.js';
 import type { Program } from '../program/types.js';
 import { checkContent, type ProgramContent } from './check-content.js';
 import { checkIds } from './check-ids.js';
@@ -72,7 +72,7 @@ function validate(document: unknown, options: ValidateProgramOptions): ProgramVa
   try {
     current = migrateProgram(document);
   } catch (error) {
-    if (!(error instanceof ProgramVersionError)) throw error;
+    if (!AttuneProgramVersionError.isInstance(error)) throw error;
     const newer = typeof error.found === 'number' && error.found > 1;
     return {
       ok: false,

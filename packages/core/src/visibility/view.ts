@@ -1,113 +1,75 @@
-import type { ViewEntry } from '../engine/types.js';
-import type { AttuneEvent, UnknownEvent } from '../events/types.js';
+import type { LoggedEvent } from '../events/types.js';
+import { isKnownEventType } from '../log/check-event.js';
+import {
+  type AccessContext,
+  accessOf,
+  sealedAnswersBy,
+  sealedPromptOf,
+  sharesOf,
+} from './policy.js';
+import type { ViewEntry } from './types.js';
 
-type AnyEvent = AttuneEvent | UnknownEvent;
-
-/** The prompt a sealed event answers, if it is an answer: `exercise|prompt`. */
-function sealedPrompt(event: AnyEvent): { exercise: string; prompt: string } | undefined {
-  if (event.type === 'answer-recorded') {
-    const data = (event as AttuneEvent & { type: 'answer-recorded' }).data;
-    return { exercise: data.exercise, prompt: data.prompt };
-  }
-  if (event.type === 'quiz-answered') {
-    const data = (event as AttuneEvent & { type: 'quiz-answered' }).data;
-    return { exercise: data.exercise, prompt: data.question };
-  }
-  return undefined;
-}
-
-// Always the author's alone, whatever visibility the event claims.
-const ALWAYS_PRIVATE = new Set(['safety-check-taken']);
-// Shown without an author: naming one would reveal why exercises rest.
-const AUTHORLESS = new Set(['safety-rest']);
+const noAuthor = (): undefined => undefined;
 
 /**
- * The events one partner may see, in log order. Their own events in full; the other partner's
- * `shared` events; the other's `sealed` answers only once this partner answered the same prompt —
- * until then just that an answer exists; never the other's `private` entries (unless the author shared
- * that entry) or safety checks.
+ * The events one partner may see, in log order, as the visibility policy decides: their own events
+ * in full; the other partner's `shared` events; the other's `sealed` answers only once this partner
+ * answered the same prompt — until then just that an answer exists; never the other's `private`
+ * entries (unless the author shared that entry) or safety checks. Events of a type this code does not
+ * know and no plugin declared are kept in the log but not shown.
  */
-export function viewEvents(events: readonly AnyEvent[], viewer: string): ViewEntry[] {
-  const answeredByViewer = new Set<string>();
-  const shares: AnyEvent[] = [];
-  for (const event of events) {
-    const prompt = event.visibility === 'sealed' ? sealedPrompt(event) : undefined;
-    if (prompt && event.partner === viewer)
-      answeredByViewer.add(`${prompt.exercise}|${prompt.prompt}`);
-    if (event.type === 'entry-shared') shares.push(event);
+export function viewEvents(events: readonly LoggedEvent[], viewer: string): ViewEntry[] {
+  const shares = sharesOf(events);
+  // Shares are few, so the authors are looked up only when there are some.
+  let authorOf: (id: string) => string | undefined = noAuthor;
+  if (shares.size > 0) {
+    const authors = new Map<string, string>();
+    for (const event of events) authors.set(event.id, event.partner);
+    authorOf = (id) => authors.get(id);
   }
-  // Entries their own author chose to share; sharing someone else's entry shares nothing. Shares
-  // are few, so the authors are looked up only when there are some.
-  const sharedByAuthor = new Set<string>();
-  if (shares.length > 0) {
-    const authorOf = new Map<string, string>();
-    for (const event of events) authorOf.set(event.id, event.partner);
-    for (const share of shares) {
-      const entry = (share as AttuneEvent & { type: 'entry-shared' }).data.entry;
-      if (authorOf.get(entry) === share.partner) sharedByAuthor.add(entry);
-    }
-  }
+  const context: AccessContext = { shares, answered: sealedAnswersBy(events, viewer), authorOf };
 
   // Object literals rather than spreads of a common base: building an entry this way is many times
   // faster, and a view is rebuilt over the whole log.
-  const full = (event: AnyEvent): ViewEntry => ({
-    id: event.id,
-    type: event.type,
-    at: event.clock.wall,
-    visibility: event.visibility,
-    partner: event.partner,
-    data: event.data,
-  });
   const entries: ViewEntry[] = [];
   for (const event of events) {
-    const own = event.partner === viewer;
-    if (ALWAYS_PRIVATE.has(event.type)) {
-      if (own) entries.push(full(event));
-      continue;
-    }
-    if (AUTHORLESS.has(event.type)) {
+    const access = accessOf(event, viewer, context);
+    if (access === 'none') continue;
+    if (access === 'authorless') {
       entries.push({
         id: event.id,
         type: event.type,
         at: event.clock.wall,
         visibility: event.visibility,
         data: event.data,
+      } as ViewEntry);
+    } else if (access === 'sealed') {
+      const prompt = sealedPromptOf(event) as { exercise: string; prompt: string };
+      entries.push({
+        id: event.id,
+        type: event.type as 'answer-recorded' | 'quiz-answered',
+        at: event.clock.wall,
+        visibility: 'sealed',
+        partner: event.partner,
+        sealed: true,
+        exercise: prompt.exercise,
+        prompt: prompt.prompt,
       });
-      continue;
-    }
-    if (own) {
-      entries.push(full(event));
-      continue;
-    }
-    if (event.visibility === 'shared') {
-      if (
-        event.type === 'entry-shared' &&
-        !sharedByAuthor.has((event.data as { entry: string }).entry)
-      ) {
-        continue;
-      }
-      entries.push(full(event));
-      continue;
-    }
-    if (event.visibility === 'private') {
-      if (sharedByAuthor.has(event.id)) entries.push(full(event));
-      continue;
-    }
-    const prompt = sealedPrompt(event);
-    if (prompt && answeredByViewer.has(`${prompt.exercise}|${prompt.prompt}`)) {
-      entries.push(full(event));
-    } else if (prompt) {
+    } else if (isShownType(event.type)) {
       entries.push({
         id: event.id,
         type: event.type,
         at: event.clock.wall,
         visibility: event.visibility,
         partner: event.partner,
-        sealed: true,
-        exercise: prompt.exercise,
-        prompt: prompt.prompt,
-      });
+        data: event.data,
+      } as ViewEntry);
     }
   }
   return entries;
+}
+
+/** A built-in type, or a plugin's (`<plugin>/<type>`): the types a view entry can have. */
+function isShownType(type: string): boolean {
+  return isKnownEventType(type) || type.includes('/');
 }

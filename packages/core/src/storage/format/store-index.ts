@@ -1,4 +1,4 @@
-import type { LoggedEvent } from '../../log/event-log.js';
+import type { LoggedEvent } from '../../events/types.js';
 import { currentStorageFormat } from './migrations.js';
 
 /**

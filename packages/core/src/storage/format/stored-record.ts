@@ -1,5 +1,5 @@
 import type { EncryptedEvent } from '../../crypto/encrypted-event.js';
-import type { LoggedEvent } from '../../log/event-log.js';
+import type { LoggedEvent } from '../../events/types.js';
 import { currentStorageFormat, migrateRecord, type StorageMigration } from './migrations.js';
 
 /** One stored record, format 1: the format version and one event, its data possibly encrypted. */

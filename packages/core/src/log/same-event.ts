@@ -1,5 +1,5 @@
-import { canonicalJson } from '../log/canonical-json.js';
-import type { LoggedEvent } from '../log/event-log.js';
+import type { LoggedEvent } from '../events/types.js';
+import { canonicalJson } from './canonical-json.js';
 
 export { canonicalJson };
 

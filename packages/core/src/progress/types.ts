@@ -1,0 +1,95 @@
+import type { MessageParams } from '../messages/types.js';
+import type { RuleExplanation } from '../rules/types.js';
+
+/** Where a step stands for the couple. */
+export type StepStatus = 'locked' | 'available' | 'in-progress' | 'completed';
+
+/** How far one partner is through a step's exercises. */
+export interface Contribution {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The progress of one step. */
+export interface StepProgress {
+  readonly id: string;
+  readonly status: StepStatus;
+  /** 0–100, how far the completion rule is met. */
+  readonly percent: number;
+  readonly unlock: RuleExplanation;
+  readonly completion: RuleExplanation;
+  /** Per partner id. */
+  readonly contributions: Readonly<Record<string, Contribution>>;
+  /** Exercises of the step that are resting for now, for both partners. */
+  readonly resting: readonly string[];
+}
+
+/** Weeks with shared practice. Nothing is lost for a missed week, and a pause freezes it. */
+export interface Rhythm {
+  /** Weeks in which the couple practised together (or each did something). */
+  readonly weeks: number;
+  /** Of the last four weeks the program was not paused, how many had shared practice. */
+  readonly recent: number;
+  readonly paused: boolean;
+}
+
+/** One check-in score, as a point on a trend. */
+export interface TrendPoint {
+  readonly at: number;
+  readonly partner: string;
+  readonly score: number;
+}
+
+/** Direction of a partner's recent scores on a dimension. */
+export type TrendDirection = 'up' | 'down' | 'steady';
+
+/** A dimension of a check-in over time. */
+export interface DimensionTrend {
+  readonly dimension: string;
+  readonly points: readonly TrendPoint[];
+  /** Latest score per partner id. */
+  readonly latest: Readonly<Record<string, number>>;
+  /** Direction per partner id, from their last scores. */
+  readonly direction: Readonly<Record<string, TrendDirection>>;
+  /** True when the partners' latest scores differ by the divergence threshold or more. */
+  readonly diverging: boolean;
+}
+
+/** Trends of one check-in exercise. */
+export interface CheckInTrends {
+  readonly exercise: string;
+  readonly dimensions: readonly DimensionTrend[];
+}
+
+/** What to do next, and why. */
+export interface Suggestion {
+  readonly exercise: string | null;
+  readonly step: string | null;
+  readonly reasonKey: string;
+  readonly params: MessageParams;
+}
+
+/** A reminder the host app can schedule. It carries no private content. */
+export interface ReminderIntent {
+  readonly id: string;
+  readonly partner: string;
+  readonly exercise: string;
+  readonly step: string;
+  /** Whether the ritual or check-in is already due (`due`) or comes later (`upcoming`). */
+  readonly state: 'due' | 'upcoming';
+  /** When it is due, in ms since the epoch. */
+  readonly at: number;
+  /** The same moment as wall-clock time in the partner's time zone, `YYYY-MM-DDTHH:mm`. */
+  readonly localTime: string;
+  readonly timeZone: string;
+  readonly messageKey: string;
+  readonly params: MessageParams;
+}
+
+/** Something the engine noticed but did not let stop it. */
+export interface Diagnostic {
+  readonly code: 'unknown-event-type' | 'unknown-exercise' | 'rule-failed' | 'plugin-failed';
+  readonly message: string;
+  /** The event, rule or plugin concerned. */
+  readonly subject: string;
+}
