@@ -1,11 +1,29 @@
-export { createEngine } from './engine/create-engine.js';
+export { attuneDecks, getDeck } from './decks/all-decks.js';
+export { coupleContexts } from './decks/contexts.js';
+export type { DeckErrorCode } from './decks/deck-error.js';
+export { AttuneDeckError } from './decks/deck-error.js';
+export { promptDepths } from './decks/depths.js';
+export type { DeckDraw } from './decks/draw.js';
+export { drawPrompt } from './decks/draw.js';
 export type {
-  Engine,
-  EngineOptions,
-  EngineSnapshot,
-  ReceiveResult,
-  TogetherOptions,
-} from './engine/types.js';
+  DeckDepthChoice,
+  DeckDrawOptions,
+  DeckOrderOptions,
+} from './decks/draw-options.js';
+export { deckOrder } from './decks/order.js';
+export type { PromptTag } from './decks/tags.js';
+export { promptTags } from './decks/tags.js';
+export type {
+  CoupleContext,
+  Deck,
+  DeckKind,
+  DeckOption,
+  DeckPrompt,
+  PromptDepth,
+} from './decks/types.js';
+export { usedDeckPrompts } from './decks/used-prompts.js';
+export { createEngine } from './engine/create-engine.js';
+export type { Engine, EngineOptions, ReceiveResult, TogetherOptions } from './engine/types.js';
 export type { AttuneErrorOptions } from './errors/attune-error.js';
 export { AttuneError } from './errors/attune-error.js';
 export type { AttuneProblem } from './errors/problem.js';
@@ -71,8 +89,11 @@ export type {
   SuggestionContext,
 } from './plugins/types.js';
 export { validatePlugins } from './plugins/validate-plugins.js';
+export { practiceSchedule, practiceStateAt } from './practice/schedule.js';
+export type { PracticeSchedule, PracticeState, ScheduledPracticePhase } from './practice/types.js';
 export type { ContentKeyUse } from './program/content-keys.js';
 export { listContentKeys } from './program/content-keys.js';
+export type { ContentTree } from './program/content-tree.js';
 export type { Couple, Partner } from './program/couple.js';
 export type { LocatedExercise } from './program/lookup.js';
 export { getExercise, getStep, listExercises } from './program/lookup.js';
@@ -124,6 +145,7 @@ export type {
   Contribution,
   Diagnostic,
   DimensionTrend,
+  EngineSnapshot,
   ReminderIntent,
   Rhythm,
   StepProgress,
@@ -154,7 +176,6 @@ export type {
   SafetyClearRule,
   StepCompletedRule,
 } from './rules/types.js';
-export type { ContentTree } from './validation/check-content.js';
 export type {
   OpenViewEntry,
   PartnerView,

@@ -5,6 +5,8 @@ export { shallowEqual } from './shallow-equal.js';
 export { useAttuneSelector } from './use-attune-selector.js';
 export type { CheckInState } from './use-check-in.js';
 export { useCheckIn } from './use-check-in.js';
+export type { DeckDrawHookOptions } from './use-deck-draw.js';
+export { useDeckDraw } from './use-deck-draw.js';
 export { useDue } from './use-due.js';
 export type { ExerciseState, ExerciseStateOf } from './use-exercise.js';
 export { useExercise } from './use-exercise.js';

@@ -1,6 +1,6 @@
 import type { GuidedPracticeExercise, PracticePhase, PracticeRole } from '@attune/core';
-import { getExercise } from '@attune/core';
-import { useEffect, useReducer, useState } from 'react';
+import { getExercise, practiceSchedule, practiceStateAt } from '@attune/core';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useAttuneContext } from './context.js';
 
 // Timers exist in browsers, React Native and Node alike, but not in the ES library this package
@@ -37,8 +37,9 @@ export interface PracticeTimer {
 /**
  * A guided practice's timer: round, phase, roles (swapped each round) and seconds left, read from the
  * engine's clock (`engine.now()`) and re-read once a second while running, so tests drive it with
- * fake timers. The timer
- * lives in this component; record the exercise itself with `useExercise` from `@attune/react`.
+ * fake timers. The schedule itself is `practiceSchedule` and `practiceStateAt` from `@attune/core`;
+ * the timer's start and pauses live in this component. Record the exercise itself with
+ * `useExercise` from `@attune/react`.
  *
  * @returns the timer, or `undefined` when the id is not a guided practice of the program.
  * @example
@@ -51,20 +52,16 @@ export function usePracticeTimer(exerciseId: string): PracticeTimer | undefined 
   const { engine, partner } = useAttuneContext();
   const found = getExercise(engine.program, exerciseId)?.exercise;
   const practice = found?.kind === 'guided-practice' ? found : undefined;
+  const [a, b] = engine.couple.partners;
+  const schedule = useMemo(
+    () => practice && practiceSchedule(practice, [a.id, b.id]),
+    [practice, a.id, b.id],
+  );
   // [start, paused at]: the start moves on by each pause's length, so the time run is now - start.
   const [run, setRun] = useState<[number, number?]>();
   const [, tick] = useReducer((ticks: number) => ticks + 1, 0);
-  const phases = practice?.phases ?? [];
-  const last = (practice?.rounds ?? 0) * phases.length - 1;
-  let left = run ? ((run[1] ?? engine.now()) - run[0]) / 1000 : 0;
-  let index = 0;
-  // The phases of every round in a row; the last one keeps the time run past its end.
-  while (index < last && left >= (phases[index % phases.length] as PracticePhase).seconds) {
-    left -= (phases[index++ % phases.length] as PracticePhase).seconds;
-  }
-  const phase = phases[index % phases.length];
-  const secondsLeft = phase ? Math.max(0, Math.ceil(phase.seconds - left)) : 0;
-  const ticking = !!run && run[1] === undefined && secondsLeft > 0;
+  const at = schedule && practiceStateAt(schedule, run ? (run[1] ?? engine.now()) - run[0] : 0);
+  const ticking = !!run && run[1] === undefined && !!at && !at.done;
 
   useEffect(() => {
     if (!ticking) return;
@@ -72,17 +69,14 @@ export function usePracticeTimer(exerciseId: string): PracticeTimer | undefined 
     return () => clearInterval(timer);
   }, [ticking]);
 
-  if (!practice || !phase) return undefined;
-  const round = Math.floor(index / phases.length);
-  const roles = Object.fromEntries(
-    engine.couple.partners.map((each, i) => [each.id, practice.roles[(round + i) % 2]]),
-  ) as Record<string, PracticeRole>;
+  if (!practice || !at) return undefined;
+  const { roles } = at.current;
   return {
     exercise: practice,
-    state: !run ? 'idle' : !secondsLeft ? 'done' : run[1] === undefined ? 'running' : 'paused',
-    round,
-    phase,
-    secondsLeft,
+    state: !run ? 'idle' : at.done ? 'done' : run[1] === undefined ? 'running' : 'paused',
+    round: at.current.round,
+    phase: at.current.phase,
+    secondsLeft: at.secondsLeft,
     roles,
     role: roles[partner] as PracticeRole,
     start: () => setRun([engine.now()]),

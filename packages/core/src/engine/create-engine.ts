@@ -8,11 +8,12 @@ import { AttunePluginError } from '../plugins/plugin-error.js';
 import { installerOf } from '../plugins/plugin-support.js';
 import { computeProgress, type Progress } from '../progress/compute.js';
 import { createFacts, type Facts, type FoldContext, foldEvent } from '../progress/facts.js';
+import type { EngineSnapshot } from '../progress/types.js';
 import { createCommands } from './commands.js';
 import type { EngineContext, PlacedExercise } from './engine-context.js';
 import { createPartnerViews } from './partner-view.js';
 import { shareUnchanged } from './structural-sharing.js';
-import type { Engine, EngineOptions, EngineSnapshot } from './types.js';
+import type { Engine, EngineOptions } from './types.js';
 
 const DAY = 86_400_000;
 

@@ -3,25 +3,8 @@ import type { AttuneEventError } from '../log/event-error.js';
 import type { AttunePlugin } from '../plugins/types.js';
 import type { Couple } from '../program/couple.js';
 import type { Program, Visibility } from '../program/types.js';
-import type { CheckInTrends, Diagnostic, Rhythm, StepProgress } from '../progress/types.js';
+import type { EngineSnapshot } from '../progress/types.js';
 import type { PartnerView } from '../visibility/types.js';
-
-/** The couple's progress at one moment. Immutable: a new object whenever something changed. */
-export interface EngineSnapshot {
-  /** Counts up with every change. */
-  readonly version: number;
-  /** How many events the log holds. */
-  readonly events: number;
-  readonly paused: boolean;
-  /** Partners who left the program. */
-  readonly left: readonly string[];
-  readonly steps: readonly StepProgress[];
-  readonly rhythm: Rhythm;
-  readonly checkIns: readonly CheckInTrends[];
-  /** True while exercises that need safety are resting; the reason is never given. */
-  readonly resting: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
 
 /** Options of `createEngine`. */
 export interface EngineOptions {

@@ -1,4 +1,4 @@
-import type { ContentTree } from '../validation/check-content.js';
+import type { ContentTree } from '../program/content-tree.js';
 import type { AttunePlugin } from './types.js';
 
 /**

@@ -1,4 +1,3 @@
-import type { EngineSnapshot } from '../engine/types.js';
 import type { LoggedEvent } from '../events/types.js';
 import { AttuneEventError } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
@@ -6,7 +5,7 @@ import type { Couple } from '../program/couple.js';
 import type { Program } from '../program/types.js';
 import type { Progress } from '../progress/compute.js';
 import type { Facts } from '../progress/facts.js';
-import type { Diagnostic, ReminderIntent, Suggestion } from '../progress/types.js';
+import type { Diagnostic, EngineSnapshot, ReminderIntent, Suggestion } from '../progress/types.js';
 import type { RuleContext } from '../rules/evaluate.js';
 import type { RuleExplanation } from '../rules/types.js';
 import { formatLocal, localWeek, toLocal } from '../time/zone.js';

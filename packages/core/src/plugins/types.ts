@@ -1,13 +1,12 @@
-import type { EngineSnapshot } from '../engine/types.js';
 import type { LoggedEvent } from '../events/types.js';
 import type { MessageParams } from '../messages/types.js';
+import type { ContentTree } from '../program/content-tree.js';
 import type { Couple } from '../program/couple.js';
 import type { ContentKey, ExerciseBase, ExerciseOfKind, Program, Step } from '../program/types.js';
-import type { ReminderIntent, Suggestion } from '../progress/types.js';
+import type { EngineSnapshot, ReminderIntent, Suggestion } from '../progress/types.js';
 import type { RuleContext } from '../rules/evaluate.js';
 import type { RuleOfKind } from '../rules/registry.js';
 import type { ConditionProgress } from '../rules/types.js';
-import type { ContentTree } from '../validation/check-content.js';
 
 /**
  * The versions of the plugin contract this `@attune/core` implements. A plugin says which one it was

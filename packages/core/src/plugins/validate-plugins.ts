@@ -1,7 +1,7 @@
 import { isKnownEventType } from '../log/check-event.js';
+import { hasText } from '../program/content-tree.js';
 import type { Program, Step } from '../program/types.js';
 import type { Rule } from '../rules/types.js';
-import { hasText } from '../validation/check-content.js';
 import { builtInExerciseKinds, builtInRuleKinds } from './built-in-kinds.js';
 import { pluginContractVersion } from './contract.js';
 import { errorText } from './isolate.js';

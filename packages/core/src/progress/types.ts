@@ -93,3 +93,20 @@ export interface Diagnostic {
   /** The event, rule or plugin concerned. */
   readonly subject: string;
 }
+
+/** The couple's progress at one moment. Immutable: a new object whenever something changed. */
+export interface EngineSnapshot {
+  /** Counts up with every change. */
+  readonly version: number;
+  /** How many events the log holds. */
+  readonly events: number;
+  readonly paused: boolean;
+  /** Partners who left the program. */
+  readonly left: readonly string[];
+  readonly steps: readonly StepProgress[];
+  readonly rhythm: Rhythm;
+  readonly checkIns: readonly CheckInTrends[];
+  /** True while exercises that need safety are resting; the reason is never given. */
+  readonly resting: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}

@@ -1,5 +1,4 @@
 export type { SetAsideRecord, StorageAdapter, StorageContents, StoredText } from './adapter.js';
-export type { AppendResult, EventStore, EventStoreOptions } from './event-store.js';
 export { openEventStore } from './event-store.js';
 export type { StorageMigration } from './format/migrations.js';
 export { currentStorageFormat, storageMigrations } from './format/migrations.js';
@@ -19,4 +18,5 @@ export type { EnginePersistence, PersistEngineOptions } from './persist-engine.j
 export { persistEngine } from './persist-engine.js';
 export type { StorageErrorCode, StorageProblem, StorageProblemCode } from './storage-error.js';
 export { AttuneStorageError } from './storage-error.js';
+export type { AppendResult, EventStore, EventStoreOptions } from './types.js';
 export type { LockManagerLike } from './write-lock.js';

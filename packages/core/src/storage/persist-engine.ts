@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types.js';
 import type { LoggedEvent } from '../events/types.js';
-import type { EventStore } from './event-store.js';
+import type { EventStore } from './types.js';
 
 /** Options of {@link persistEngine}. */
 export interface PersistEngineOptions {

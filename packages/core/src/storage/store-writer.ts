@@ -3,10 +3,10 @@ import { encryptEvent } from '../crypto/encrypted-event.js';
 import type { LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import type { StorageAdapter } from './adapter.js';
-import type { AppendResult, EventStore } from './event-store.js';
 import { encodeIndex, highWaterOf } from './format/store-index.js';
 import { encodeRecord } from './format/stored-record.js';
 import { AttuneStorageError, isQuotaError, type StorageProblem } from './storage-error.js';
+import type { AppendResult, EventStore } from './types.js';
 import type { WriteLock } from './write-lock.js';
 
 /** What the writer starts from: the history as read, and where to write. */

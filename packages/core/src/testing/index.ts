@@ -1,3 +1,5 @@
+export type { ManualClock } from './manual-clock.js';
+export { createManualClock } from './manual-clock.js';
 export type { Random } from './random.js';
 export { createRandom } from './random.js';
 export type {
@@ -6,3 +8,4 @@ export type {
   SimulatedCouple,
 } from './simulate.js';
 export { simulateCouple } from './simulate.js';
+export { testCouple } from './test-couple.js';

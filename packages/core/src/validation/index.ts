@@ -1,4 +1,5 @@
-export type { ContentTree, ProgramContent } from './check-content.js';
+export type { ContentTree } from '../program/content-tree.js';
+export type { ProgramContent } from './check-content.js';
 export { eventSchema } from './event-schema.js';
 export type { JsonSchema } from './json-schema.js';
 export { contentTreeSchema, jsonSchemas } from './json-schema.js';

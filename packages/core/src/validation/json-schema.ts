@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ContentTree } from './check-content.js';
+import type { ContentTree } from '../program/content-tree.js';
 import { programSchema } from './schemas.js';
 
 /** Schema of one content namespace file: nested objects whose leaves are strings (i18next JSON v4). */

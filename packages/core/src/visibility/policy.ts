@@ -22,13 +22,13 @@ export interface PolicyEvent {
 }
 
 /** Event types no one but their author ever sees or holds, whatever visibility they claim. */
-export const authorOnlyTypes: ReadonlySet<string> = new Set(['safety-check-taken']);
+export const authorOnlyTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-check-taken']);
 
 /** Event types shown without their author. */
-export const authorlessTypes: ReadonlySet<string> = new Set(['safety-rest']);
+export const authorlessTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-rest']);
 
 /** Event types no plugin observes: whether a partner took a safety check, or rests, is theirs. */
-export const unobservedTypes: ReadonlySet<string> = new Set(['safety-check-taken', 'safety-rest']);
+export const unobservedTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-check-taken', 'safety-rest']);
 
 /** How a viewer may see one event. */
 export type Access = 'none' | 'whole' | 'authorless' | 'sealed';
