@@ -30,8 +30,11 @@ export default [
     // `receive` needs (about 1.1 kB) and rule explanations. Reaching 6 kB needs them imported apart
     // from `createEngine`, as selectors, which changes the public API (docs/performance.md has the
     // measured alternatives; `pnpm size:why engine` lists the files). Raised from 11 kB by the
-    // envelope check that encrypted events share with `checkEvent` (10 B over).
-    limit: '11.1 kB',
+    // envelope check that encrypted events share with `checkEvent` (10 B over). Raised to 11.6 kB when
+    // the core was renovated (issue 15): the common error base that survives two copies of the
+    // package (+0.2 kB), the one visibility policy every path asks (+0.15 kB) and the engine split
+    // into commands, guards and views (+0.2 kB), measured 11.06 → 11.60 kB. Issue 18 asks to win it back.
+    limit: '11.6 kB',
   },
   {
     name: '@attune/core — nine-step program data',
@@ -62,23 +65,26 @@ export default [
     import: '*',
     gzip: true,
     // Includes the event checks the engine entry also has; most of the rest is the messages that say
-    // what went wrong with stored data and what to do. Set at 7.0 kB when storage was first complete.
-    limit: '7.5 kB',
+    // what went wrong with stored data and what to do. Set at 7.0 kB when storage was first complete;
+    // raised from 7.5 kB by the error base and each storage problem's `path` and `fix` (issue 15).
+    limit: '7.6 kB',
   },
   {
     name: '@attune/core/storage — openEventStore with IndexedDB, as a web app imports it',
     path: 'packages/core/dist/storage/index.js',
     import: '{ openEventStore, createIndexedDbAdapter, persistEngine }',
     gzip: true,
-    limit: '7.25 kB',
+    // Raised from 7.25 kB by the error base and each storage problem's `path` and `fix` (issue 15).
+    limit: '7.35 kB',
   },
   {
     name: '@attune/core/sync — export, import, cursors, partner export and erasure',
     path: 'packages/core/dist/sync/index.js',
     import: '*',
     gzip: true,
-    // Includes the event checks and the partner view, shared with the engine entry. Set at 4.8 kB.
-    limit: '5.25 kB',
+    // Includes the event checks and the partner view, shared with the engine entry. Set at 4.8 kB;
+    // raised from 5.25 kB by the error base and the visibility policy (issue 15).
+    limit: '5.35 kB',
   },
   {
     name: '@attune/core/crypto — AES-GCM reference cipher and event encryption',
@@ -102,7 +108,8 @@ export default [
     ignore: ['i18next'],
     modifyEsbuildConfig: withoutLazyChunks,
     gzip: true,
-    limit: '1.5 kB',
+    // Raised from 1.5 kB by the deck namespaces' loader table, itself loaded with the first deck.
+    limit: '1.6 kB',
   },
   {
     name: '@attune/content/help — help resources per region',
@@ -113,10 +120,18 @@ export default [
     limit: '2.5 kB',
   },
   {
-    name: '@attune/content — all English resources, every namespace',
-    path: 'packages/content/dist/locales/en/*.js',
+    name: '@attune/content — all English resources of the program, every namespace',
+    path: ['packages/content/dist/locales/en/*.js', '!packages/content/dist/locales/en/deck-*.js'],
     gzip: true,
     limit: '30 kB',
+  },
+  {
+    name: '@attune/content — all English deck words, every deck',
+    path: 'packages/content/dist/locales/en/deck-*.js',
+    gzip: true,
+    // A year of prompts (1,113 of them); an app loads one deck file at a time, each within 8 kB.
+    // Set when the decks first shipped, at 53.8 kB bundled together.
+    limit: '55 kB',
   },
   {
     name: '@attune/react — on top of core',

@@ -18,7 +18,10 @@ export default defineConfig({
   clean: true,
   splitting: true,
   target: 'es2022',
-  charset: 'utf8',
+  // tsup has no charset option of its own; esbuild's keeps non-ASCII text as it is.
+  esbuildOptions(options) {
+    options.charset = 'utf8';
+  },
   // The Node entry imports `node:fs/promises`; the prefix tells bundlers and other runtimes what it is.
   removeNodeProtocol: false,
   // Ship the JSON Schemas for editors next to the code.

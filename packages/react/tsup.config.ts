@@ -9,7 +9,10 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  charset: 'utf8',
+  // tsup has no charset option of its own; esbuild's keeps non-ASCII text as it is.
+  esbuildOptions(options) {
+    options.charset = 'utf8';
+  },
   external: ['react', '@attune/core', '@attune/content'],
   // Hooks run only on the client; frameworks with server components need the directive in the output.
   banner: { js: "'use client';" },

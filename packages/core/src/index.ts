@@ -177,6 +177,7 @@ export type {
   StepCompletedRule,
 } from './rules/types.js';
 export type {
+  OpenEntryOf,
   OpenViewEntry,
   PartnerView,
   PluginEventType,

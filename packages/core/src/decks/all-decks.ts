@@ -46,8 +46,6 @@ export const attuneDecks: readonly Deck[] = [
   repairDeck,
 ];
 
-const byId = new Map(attuneDecks.map((deck) => [deck.id, deck]));
-
 /**
  * Finds one of {@link attuneDecks} by id.
  *
@@ -61,7 +59,8 @@ const byId = new Map(attuneDecks.map((deck) => [deck.id, deck]));
  * ```
  */
 export function getDeck(id: string): Deck {
-  const deck = byId.get(id);
+  // A search, not a map built at import: an app that imports the engine alone keeps none of the data.
+  const deck = attuneDecks.find((candidate) => candidate.id === id);
   if (!deck) {
     throw new AttuneDeckError(
       'unknown-deck',

@@ -5,8 +5,8 @@ import type { DeckOrderOptions } from './draw-options.js';
 import { promptTags } from './tags.js';
 import type { Deck } from './types.js';
 
-const knownTags: ReadonlySet<string> = new Set(promptTags);
-const depthChoices = ['gentle', 'mixed', ...promptDepths];
+const knownTags: ReadonlySet<string> = /* @__PURE__ */ new Set(promptTags);
+const depthChoices: readonly string[] = /* @__PURE__ */ ['gentle', 'mixed'].concat(promptDepths);
 
 /**
  * Throws an {@link AttuneDeckError} for a deck or options the draw cannot use; only what the draw

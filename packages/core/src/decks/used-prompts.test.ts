@@ -106,4 +106,21 @@ describe('usedDeckPrompts', () => {
     expect(usedDeckPrompts(quiz, view)).toEqual([question]);
     expect(usedDeckPrompts(starters, view)).toEqual([starter]);
   });
+
+  it('skips entries whose data is not what their type says, rather than trusting it', () => {
+    const [first] = daily.prompts;
+    const view: Parameters<typeof usedDeckPrompts>[1] = {
+      partner: 'ana',
+      entries: [
+        { type: 'answer-recorded', partner: 'ana', data: null },
+        { type: 'answer-recorded', partner: 'ana', data: { prompt: 42 } },
+        { type: 'answer-recorded', partner: 'ana' },
+        { type: '__proto__', partner: 'ana', data: { prompt: first?.id } },
+        { type: 'toString', partner: 'ana', data: { toString: first?.id } },
+        { type: 'safety-rest', data: { prompt: first?.id } },
+        { type: 'answer-recorded', partner: 'ana', data: { prompt: first?.id } },
+      ],
+    };
+    expect(usedDeckPrompts(daily, view)).toEqual([first?.id]);
+  });
 });

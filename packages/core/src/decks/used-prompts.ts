@@ -1,13 +1,6 @@
 import type { Deck } from './types.js';
 
-// Decks sit below the partner view in core's layers, so the view is read through the little of its
-// shape this needs (a `PartnerView` fits it), and each entry's `data` is checked, not trusted.
-interface EntryShape {
-  readonly type: string;
-  readonly partner?: string | undefined;
-  readonly sealed?: boolean | undefined;
-  readonly data?: unknown;
-}
+type EntryShape = Parameters<typeof usedDeckPrompts>[1]['entries'][number];
 
 /** Where each kind of entry names the deck prompt it used. */
 const promptField: Readonly<Record<string, string>> = {
@@ -48,7 +41,17 @@ function promptOf(entry: EntryShape): unknown {
  */
 export function usedDeckPrompts(
   deck: Deck,
-  view: { readonly partner: string; readonly entries: readonly EntryShape[] },
+  // Decks sit below the partner view in core's layers, so the view is read through the little of its
+  // shape this needs (a `PartnerView` fits it), and each entry's `data` is checked, not trusted.
+  view: {
+    readonly partner: string;
+    readonly entries: readonly {
+      readonly type: string;
+      readonly partner?: string | undefined;
+      readonly sealed?: boolean | undefined;
+      readonly data?: unknown;
+    }[];
+  },
   also: readonly string[] = [],
 ): string[] {
   const inView = new Map<string, number>(deck.prompts.map((prompt) => [prompt.id, 0]));

@@ -5,8 +5,11 @@ import type { ReminderIntent, Suggestion } from '../progress/types.js';
 /** An event type a plugin declared: always `<plugin name>/<type>`. */
 export type PluginEventType = `${string}/${string}`;
 
-/** An entry for a built-in event, read whole. One conditional, so each type keeps its own `data`. */
-type OpenEntryOf<E> = E extends AttuneEvent
+/**
+ * The view entry of a built-in event type, read whole. One conditional, so each type keeps its own
+ * `data`.
+ */
+export type OpenEntryOf<E> = E extends AttuneEvent
   ? {
       readonly id: string;
       readonly type: E['type'];
