@@ -1,12 +1,14 @@
-// Writes src/generated/loaders.ts, one lazy import() per file in locales/<locale>/. Run by
+// Writes src/generated/loaders.ts and src/generated/deck-loaders.ts, one lazy import() per file in
+// locales/<locale>/, the deck files in the second. Run by
 // `pnpm --filter @attune/content generate` and before every build; a unit test fails when the
 // committed file no longer matches the locale files.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadersFile } from '../src/codegen/generated-files.js';
+import { deckLoadersFile, loadersFile } from '../src/codegen/generated-files.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const file = loadersFile(packageDir);
-writeFileSync(join(packageDir, file.path), file.contents);
-process.stdout.write(`wrote ${file.path}\n`);
+for (const file of [loadersFile(packageDir), deckLoadersFile(packageDir)]) {
+  writeFileSync(join(packageDir, file.path), file.contents);
+  process.stdout.write(`wrote ${file.path}\n`);
+}

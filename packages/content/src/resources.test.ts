@@ -1,5 +1,8 @@
+/// <reference types="node" />
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { namespaces, sourceLocale } from './namespaces.js';
+import { readLocalesFolder } from './cli/read-locales.js';
+import { deckNamespaces, isDeckNamespace, namespaces, sourceLocale } from './namespaces.js';
 import { loadResources, matchLocale, shippedLocales } from './resources.js';
 
 describe('loadResources', () => {
@@ -20,6 +23,27 @@ describe('loadResources', () => {
         title: expect.any(String),
         summary: expect.any(String),
         why: expect.any(String),
+      });
+    }
+  });
+
+  it('lists every deck file of the source locale in deckNamespaces, and only those', () => {
+    const locales = readLocalesFolder(fileURLToPath(new URL('../locales', import.meta.url)));
+    const files = [...(locales.get(sourceLocale)?.keys() ?? [])];
+    expect(files.filter(isDeckNamespace).sort()).toEqual([...deckNamespaces].sort());
+    expect(namespaces.filter(isDeckNamespace)).toEqual([]);
+  });
+
+  it("loads each deck namespace, a deck's first file opening with its title and about", async () => {
+    for (const namespace of deckNamespaces) {
+      const strings = await loadResources(sourceLocale, namespace);
+      expect(strings, namespace).toBeTypeOf('object');
+      // Later files of a deck (`deck-daily-2` …) hold only prompts.
+      if (/-([2-9]|\d{2,})$/.test(namespace)) continue;
+      expect(Object.keys(strings ?? {})[0], namespace).toBe('deck');
+      expect(strings?.deck, namespace).toEqual({
+        title: expect.any(String),
+        about: expect.any(String),
       });
     }
   });

@@ -1,5 +1,5 @@
 import { loaders } from './generated/loaders.js';
-import { sourceLocale } from './namespaces.js';
+import { isDeckNamespace, sourceLocale } from './namespaces.js';
 
 /** A tree of translated strings, as in an i18next JSON v4 namespace file. */
 export interface ResourceTree {
@@ -20,7 +20,8 @@ export type ResourceLoader = (
 export const shippedLocales: readonly string[] = Object.keys(loaders);
 
 /**
- * Loads one namespace of one locale. Only that file is fetched.
+ * Loads one namespace of one locale, a deck namespace such as `deck-empathy` included. Only that
+ * file is fetched (with, for the first deck, the small table of where the deck files are).
  *
  * @returns the namespace's strings, or `undefined` when the package has no such locale or namespace.
  * @example
@@ -33,8 +34,13 @@ export async function loadResources(
   locale: string,
   namespace: string,
 ): Promise<ResourceTree | undefined> {
+  // The deck files' loaders are a chunk of their own, so an app that shows no deck never
+  // downloads their table.
+  const table = isDeckNamespace(namespace)
+    ? (await import('./generated/deck-loaders.js')).deckLoaders
+    : loaders;
   // Own-property checks keep `__proto__` or `constructor` from reaching the prototype.
-  const forLocale = Object.hasOwn(loaders, locale) ? loaders[locale] : undefined;
+  const forLocale = Object.hasOwn(table, locale) ? table[locale] : undefined;
   const load = forLocale && Object.hasOwn(forLocale, namespace) ? forLocale[namespace] : undefined;
   if (!load) return undefined;
   // `attune-content check` guarantees the shape; the JSON's own type is not worth checking here.

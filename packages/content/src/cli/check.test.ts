@@ -13,12 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isDeckNamespace } from '../namespaces.js';
 import { localesData } from './__fixtures__/locales-data.js';
 import { checkLocales, type Issue } from './check.js';
 import { flatten } from './flatten.js';
 import { readLocalesFolder } from './read-locales.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/locales', import.meta.url));
+const deckFixtures = fileURLToPath(new URL('./__fixtures__/decks', import.meta.url));
 const shipped = fileURLToPath(new URL('../../locales', import.meta.url));
 const check = (data: Parameters<typeof checkLocales>[0]) =>
   checkLocales(data, { sourceLocale: 'en' });
@@ -149,6 +151,62 @@ describe('checkLocales on folders', () => {
     expect(issues[0]?.message).toMatch(
       /^de\/common\.json: The file is not valid JSON: .* at line 2, column 15\.$/,
     );
+  });
+});
+
+describe('checkLocales on deck files', () => {
+  it('passes the deck fixtures, quiz questions and their options included', () => {
+    expect(check(readLocalesFolder(deckFixtures))).toEqual([]);
+  });
+
+  it('reports a missing deck file and a missing quiz option as errors', () => {
+    const dir = copyOf(deckFixtures);
+    unlinkSync(join(dir, 'ja', 'deck-daily-2.json'));
+    editJson(join(dir, 'de', 'deck-quiz-1.json'), (json) =>
+      setPath(json, 'quiz-comfort.options.b', undefined),
+    );
+    const issues = check(readLocalesFolder(dir));
+    expect(kinds(issues)).toEqual([
+      'error missing-key de/deck-quiz-1 quiz-comfort.options.b',
+      'error missing-namespace ja/deck-daily-2',
+    ]);
+    expect(issues[0]?.fix).toBe('Add "quiz-comfort.options.b" with the German for "Time alone".');
+  });
+
+  it('reports a quiz question written as one text instead of a question and options', () => {
+    const dir = copyOf(deckFixtures);
+    editJson(join(dir, 'de', 'deck-quiz-1.json'), (json) => {
+      json['quiz-free-day'] = 'Was würdest du an einem freien Tag als Erstes tun?';
+    });
+    expect(kinds(check(readLocalesFolder(dir)))).toEqual([
+      'error missing-key de/deck-quiz-1 quiz-free-day.question',
+      'error missing-key de/deck-quiz-1 quiz-free-day.options.a',
+      'error missing-key de/deck-quiz-1 quiz-free-day.options.b',
+      'error missing-key de/deck-quiz-1 quiz-free-day.options.c',
+      'error missing-key de/deck-quiz-1 quiz-free-day.options.d',
+      'warning extra-key de/deck-quiz-1 quiz-free-day',
+    ]);
+  });
+
+  it('checks every English deck file in every shipped locale', () => {
+    const data = readLocalesFolder(shipped);
+    const decks = [...(data.get('en')?.keys() ?? [])].filter(isDeckNamespace);
+    expect(decks.length, 'the English has deck files').toBeGreaterThan(0);
+    const issues = check(data);
+    for (const [locale, files] of data) {
+      for (const namespace of decks) {
+        // Until a locale's decks are translated, each file it lacks is an error of its own.
+        if (files.has(namespace)) continue;
+        expect(issues, `${locale}/${namespace}`).toContainEqual(
+          expect.objectContaining({
+            severity: 'error',
+            kind: 'missing-namespace',
+            locale,
+            namespace,
+          }),
+        );
+      }
+    }
   });
 });
 

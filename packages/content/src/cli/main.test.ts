@@ -4,18 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureDecks } from './__fixtures__/decks-data.js';
+import type { DeckOutline } from './deck-stats.js';
 import { runCli } from './main.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/locales', import.meta.url));
+const deckFixtures = fileURLToPath(new URL('./__fixtures__/decks', import.meta.url));
 let work = '';
 
-function copy(): string {
+function copy(from = fixtures): string {
   work = mkdtempSync(join(tmpdir(), 'attune-cli-'));
-  cpSync(fixtures, join(work, 'locales'), { recursive: true });
+  cpSync(from, join(work, 'locales'), { recursive: true });
   return join(work, 'locales');
 }
 
-function run(args: string[], options: { cwd?: string; defaultLocalesDir?: string } = {}) {
+function run(
+  args: string[],
+  options: { cwd?: string; defaultLocalesDir?: string; decks?: readonly DeckOutline[] } = {},
+) {
   let stdout = '';
   let stderr = '';
   const code = runCli(args, {
@@ -27,6 +33,7 @@ function run(args: string[], options: { cwd?: string; defaultLocalesDir?: string
     },
     cwd: options.cwd ?? work,
     defaultLocalesDir: options.defaultLocalesDir,
+    ...(options.decks && { decks: options.decks }),
   });
   return { code, stdout, stderr };
 }
@@ -99,6 +106,55 @@ describe('attune-content stats', () => {
       'missing       0     0     0     0',
       '',
     ]);
+  });
+});
+
+describe('attune-content with decks', () => {
+  it('fails the check when a locale lacks a deck file', () => {
+    const dir = copy(deckFixtures);
+    rmSync(join(dir, 'de', 'deck-quiz-1.json'));
+    const { code, stdout } = run(['check', '--dir', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('de/deck-quiz-1.json\n  error    (whole file)\n');
+    expect(stdout).toContain('Fix: Run "attune-content new-locale de" to add it');
+  });
+
+  it('prints the program, then each deck with its prompts by depth and its coverage', () => {
+    const dir = copy(deckFixtures);
+    writeFileSync(join(dir, 'de', 'deck-daily-2.json'), JSON.stringify({ 'daily-fear': '' }));
+    rmSync(join(dir, 'ja', 'deck-quiz-1.json'));
+    const { code, stdout } = run(['stats', '--dir', dir], { decks: fixtureDecks });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      'namespace    de    en    ja',
+      'common     100%  100%  100%',
+      'total      100%  100%  100%',
+      'missing       0     0     0',
+      '',
+      'deck     files  prompts  light  medium  deep     de    en     ja',
+      'daily        2        3      1       1     1    80%  100%   100%',
+      'quiz         1        2      1       1     0   100%  100%     0%',
+      'total        3        5      2       2     1  93.7%  100%  31.2%',
+      'missing                                           1     0     11',
+      '',
+    ]);
+  });
+
+  it('prints deck coverage per locale as JSON, and depths from core by default', () => {
+    const dir = copy(deckFixtures);
+    rmSync(join(dir, 'ja', 'deck-quiz-1.json'));
+    const json = JSON.parse(run(['stats', '--dir', dir, '--json']).stdout);
+    expect(json.ja).toEqual({
+      coverage: 100,
+      missing: 0,
+      decks: {
+        coverage: 31.2,
+        missing: 11,
+        byDeck: { daily: { coverage: 100, missing: 0 }, quiz: { coverage: 0, missing: 11 } },
+      },
+    });
+    // The fixture's prompts are not all in @attune/core, so the table shows a column for them.
+    expect(run(['stats', '--dir', dir]).stdout).toContain('no depth');
   });
 });
 

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { sourceLocale } from '../namespaces.js';
 import { checkLocales } from './check.js';
 import { CliError } from './cli-error.js';
+import { coreDecks } from './core-decks.js';
+import { computeDeckStats, type DeckOutline } from './deck-stats.js';
 import { isKeyObject } from './flatten.js';
 import { formatIssues, summarizeIssues } from './format-issues.js';
 import { formatStats, statsToJson } from './format-stats.js';
@@ -25,6 +27,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The locales folder used without `--dir`: the one shipped in the package. */
   readonly defaultLocalesDir: string | undefined;
+  /** The decks `stats` reads prompt depths from; those of `@attune/core` by default. */
+  readonly decks?: readonly DeckOutline[];
 }
 
 const usage = `Usage: attune-content <command> [options]
@@ -33,7 +37,9 @@ Commands:
   check [--dir <folder>]            Check every locale against English: missing and extra keys,
                                     placeholders, plural forms, markup, untranslated text, lengths.
                                     Exits with 1 when there is an error, 0 when only warnings.
-  stats [--dir <folder>] [--json]   Show how much of each locale and namespace is translated.
+  stats [--dir <folder>] [--json]   Show how much of each locale and namespace is translated,
+                                    then each deck: its files, prompts by depth, and how much
+                                    of it each locale has translated.
   new-locale <code> [--dir <folder>] [--fill empty|source]
                                     Create (or complete) a locale with every key, ready for a
                                     translation tool. New texts are empty unless --fill source.
@@ -162,8 +168,14 @@ function runCheck(dir: string, io: CliIo): number {
 }
 
 function runStats(dir: string, json: boolean, io: CliIo): number {
-  const stats = computeStats(readWithSource(dir, io), sourceLocale);
-  io.stdout(json ? `${JSON.stringify(statsToJson(stats), null, 2)}\n` : `${formatStats(stats)}\n`);
+  const data = readWithSource(dir, io);
+  const stats = computeStats(data, sourceLocale);
+  const decks = computeDeckStats(data, sourceLocale, io.decks ?? coreDecks);
+  io.stdout(
+    json
+      ? `${JSON.stringify(statsToJson(stats, decks), null, 2)}\n`
+      : `${formatStats(stats, decks)}\n`,
+  );
   return 0;
 }
 

@@ -1,7 +1,17 @@
+/// <reference types="node" />
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { deckNamespaces } from '../namespaces.js';
+import { fixtureDecks } from './__fixtures__/decks-data.js';
 import { localesData } from './__fixtures__/locales-data.js';
+import { coreDecks } from './core-decks.js';
+import { computeDeckStats } from './deck-stats.js';
 import { statsToJson } from './format-stats.js';
+import { readLocalesFolder } from './read-locales.js';
 import { computeStats } from './stats.js';
+
+const deckFixtures = fileURLToPath(new URL('./__fixtures__/decks', import.meta.url));
+const shipped = fileURLToPath(new URL('../../locales', import.meta.url));
 
 const en = {
   common: { a: 'A', b: 'B', n_one: 'One', n_other: '{{count}}' },
@@ -34,6 +44,31 @@ describe('computeStats', () => {
     });
   });
 
+  it("counts deck files apart from the program's words", () => {
+    const deck = {
+      deck: { title: 'Talk', about: 'About' },
+      'talk-one': 'One?',
+      'talk-two': 'Two?',
+    };
+    const stats = computeStats(
+      localesData({
+        en: { ...en, 'deck-talk': deck },
+        de: {
+          common: { a: 'A', b: 'B', n_one: 'Eins', n_other: '{{count}}' },
+          empathy: { title: 'Empathie' },
+          'deck-talk': { deck: { title: 'Reden', about: 'Über' } },
+        },
+      }),
+      'en',
+    );
+    expect(stats.get('de')).toMatchObject({
+      coverage: 100,
+      missing: 0,
+      decks: { total: 4, missing: 2, coverage: 50 },
+    });
+    expect(stats.get('de')?.namespaces.get('deck-talk')?.coverage).toBe(50);
+  });
+
   it('never rounds a nearly complete locale up to 100%', () => {
     const keys = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 'x']));
     const de = { common: { ...keys, k0: '' } };
@@ -44,5 +79,72 @@ describe('computeStats', () => {
 
   it('returns nothing without a source locale', () => {
     expect(computeStats(localesData({ de: {} }), 'en').size).toBe(0);
+  });
+});
+
+describe('computeDeckStats', () => {
+  it('counts prompts per deck and depth, a quiz question with its options as one prompt', () => {
+    const data = readLocalesFolder(deckFixtures);
+    const decks = computeDeckStats(data, 'en', fixtureDecks);
+    expect(decks.map(({ locales: _, ...deck }) => deck)).toEqual([
+      {
+        id: 'daily',
+        namespaces: ['deck-daily-1', 'deck-daily-2'],
+        prompts: 3,
+        depths: { light: 1, medium: 1, deep: 1, unknown: 0 },
+      },
+      {
+        id: 'quiz',
+        namespaces: ['deck-quiz-1'],
+        prompts: 2,
+        depths: { light: 1, medium: 1, deep: 0, unknown: 0 },
+      },
+    ]);
+  });
+
+  it('gives each locale its translated share of each deck', () => {
+    const daily = { 'deck-daily-1': { deck: { title: 'Täglich' }, 'daily-dream': 'Traum?' } };
+    const data = localesData({
+      en: {
+        'deck-daily-1': { deck: { title: 'Daily' }, 'daily-breakfast': 'B?', 'daily-dream': 'D?' },
+        'deck-daily-2': { 'daily-fear': 'F?' },
+      },
+      de: daily,
+    });
+    const [deck] = computeDeckStats(data, 'en', fixtureDecks);
+    expect(deck?.locales.get('de')).toEqual({ total: 4, missing: 2, coverage: 50 });
+    expect(deck?.locales.get('en')).toEqual({ total: 4, missing: 0, coverage: 100 });
+  });
+
+  it('lists deck files no core deck uses after the others, their prompts without a depth', () => {
+    const data = localesData({
+      en: {
+        'deck-extra-1': { 'extra-one': 'One?' },
+        'deck-quiz-1': {
+          'quiz-comfort': { question: 'Comfort?' },
+          'quiz-new': { question: 'New?' },
+        },
+      },
+    });
+    const decks = computeDeckStats(data, 'en', fixtureDecks);
+    expect(decks.map((deck) => [deck.id, deck.depths])).toEqual([
+      ['quiz', { light: 0, medium: 1, deep: 0, unknown: 1 }],
+      ['extra-1', { light: 0, medium: 0, deep: 0, unknown: 1 }],
+    ]);
+  });
+
+  it("finds the depth of every shipped English prompt in @attune/core's decks", () => {
+    const decks = computeDeckStats(readLocalesFolder(shipped), 'en', coreDecks);
+    expect(decks.flatMap((deck) => deck.namespaces)).toEqual(deckNamespaces);
+    for (const deck of decks) {
+      const core = coreDecks.find((candidate) => candidate.id === deck.id);
+      expect(deck.depths.unknown, deck.id).toBe(0);
+      expect(deck.prompts, deck.id).toBe(core?.prompts.length);
+    }
+  });
+
+  it('returns nothing without a source locale or without deck files', () => {
+    expect(computeDeckStats(localesData({ de: {} }), 'en', fixtureDecks)).toEqual([]);
+    expect(computeDeckStats(localesData({ en }), 'en', fixtureDecks)).toEqual([]);
   });
 });

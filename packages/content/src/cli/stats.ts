@@ -1,3 +1,4 @@
+import { isDeckNamespace } from '../namespaces.js';
 import { planKeys } from './expected-keys.js';
 import { flatten, isKeyObject } from './flatten.js';
 import { isLocaleCode } from './language-name.js';
@@ -13,25 +14,30 @@ export interface Coverage {
   readonly coverage: number;
 }
 
-/** Coverage of one locale, overall and per namespace. */
+/**
+ * Coverage of one locale: of the program's words (the namespaces that are not decks), of the decks
+ * together, and per namespace.
+ */
 export interface LocaleCoverage extends Coverage {
-  /** Coverage per namespace of the source locale. */
+  /** Coverage per namespace of the source locale, deck namespaces included. */
   readonly namespaces: ReadonlyMap<string, Coverage>;
+  /** Coverage of every deck namespace together; counted apart, as the decks are optional. */
+  readonly decks: Coverage;
 }
 
 // Rounded down so that a locale with one key missing never shows 100%.
 const percent = (done: number, total: number): number =>
   total === 0 ? 100 : Math.floor((done / total) * 1000) / 10;
 
-const coverage = (total: number, missing: number): Coverage => ({
-  total,
-  missing,
-  coverage: percent(total - missing, total),
-});
+/** The coverage of `total` keys of which `missing` have no translation. */
+export function coverageOf(total: number, missing: number): Coverage {
+  return { total, missing, coverage: percent(total - missing, total) };
+}
 
 /**
  * Counts, for each locale, how many of the keys it needs have a translation. A locale needs each
- * source key, and each plural form its language has; a key with empty text counts as missing.
+ * source key, and each plural form its language has; a key with empty text counts as missing. The
+ * totals count the program's words; deck namespaces are summed apart, in `decks`.
  *
  * @example
  * ```ts
@@ -49,19 +55,23 @@ export function computeStats(
   for (const [locale, files] of data) {
     if (!isLocaleCode(locale)) continue;
     const perNamespace = new Map<string, Coverage>();
-    let total = 0;
-    let missing = 0;
+    const sums = { program: { total: 0, missing: 0 }, decks: { total: 0, missing: 0 } };
     for (const [namespace, sourceFile] of source) {
       if (!isKeyObject(sourceFile.content)) continue;
       const plan = planKeys(flatten(sourceFile.content).texts, locale);
       const content = files.get(namespace)?.content;
       const texts = isKeyObject(content) ? flatten(content).texts : new Map<string, string>();
       const absent = plan.expected.filter((entry) => !texts.get(entry.key)?.trim()).length;
-      perNamespace.set(namespace, coverage(plan.expected.length, absent));
-      total += plan.expected.length;
-      missing += absent;
+      perNamespace.set(namespace, coverageOf(plan.expected.length, absent));
+      const sum = isDeckNamespace(namespace) ? sums.decks : sums.program;
+      sum.total += plan.expected.length;
+      sum.missing += absent;
     }
-    result.set(locale, { ...coverage(total, missing), namespaces: perNamespace });
+    result.set(locale, {
+      ...coverageOf(sums.program.total, sums.program.missing),
+      namespaces: perNamespace,
+      decks: coverageOf(sums.decks.total, sums.decks.missing),
+    });
   }
   return result;
 }

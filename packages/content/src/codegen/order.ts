@@ -1,4 +1,4 @@
-import { namespaces, sourceLocale } from '../namespaces.js';
+import { deckNamespaces, namespaces, sourceLocale } from '../namespaces.js';
 
 /** Orders locales for generated code: the source locale first, then the others by code. */
 export function orderLocales(locales: Iterable<string>): string[] {
@@ -7,11 +7,16 @@ export function orderLocales(locales: Iterable<string>): string[] {
   );
 }
 
-/** Orders namespaces for generated code: Attune's in program order, then any others by name. */
+const known: readonly string[] = [...namespaces, ...deckNamespaces];
+
+/**
+ * Orders namespaces for generated code: the program's in program order, then the decks', then any
+ * others by name.
+ */
 export function orderNamespaces(names: Iterable<string>): string[] {
   const rank = (name: string): number => {
-    const index = (namespaces as readonly string[]).indexOf(name);
-    return index === -1 ? namespaces.length : index;
+    const index = known.indexOf(name);
+    return index === -1 ? known.length : index;
   };
   return [...names].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

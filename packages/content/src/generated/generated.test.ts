@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadersFile, resourceTypesFile } from '../codegen/generated-files.js';
+import { deckLoadersFile, loadersFile, resourceTypesFile } from '../codegen/generated-files.js';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('generated files', () => {
   it.each([
     ['loaders', loadersFile],
+    ['deck loaders', deckLoadersFile],
     ['resource types', resourceTypesFile],
   ])(
     '%s match the locale files; run `pnpm --filter @attune/content generate` when this fails',

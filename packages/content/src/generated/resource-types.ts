@@ -2,11 +2,13 @@
 // changing the en files, run `pnpm --filter @attune/content generate`.
 
 /**
- * The keys of Attune's English resources, namespace by namespace, for typed `t()` calls. Each
- * text's documentation is its English wording. Values are plain `string`, not literal types, so
- * that type-checking an app stays fast. With i18next's selector API in `optimize` mode it adds
- * a few thousand type instantiations; string keys make i18next build a union of every key, which
- * costs over a hundred thousand (see `type-performance.test.ts`).
+ * The keys of Attune's English resources, namespace by namespace, for typed `t()` calls; the
+ * deck namespaces are left out, as their prompts are looked up by the `key` in the deck data of
+ * `@attune/core`. Each text's documentation is its English wording. Values are plain
+ * `string`, not literal types, so that type-checking an app stays fast. With i18next's selector
+ * API in `optimize` mode it adds a few thousand type instantiations; string keys make i18next
+ * build a union of every key, which costs over a hundred thousand (see
+ * `type-performance.test.ts`).
  *
  * @example
  * ```ts
@@ -204,6 +206,24 @@ export interface AttuneResources {
         readonly steady: string;
       };
     };
+    /** The `deck` group. */
+    readonly deck: {
+      /** The `why` group. */
+      readonly why: {
+        /** You’ve met every card once, so here is round \{\{round\}\}, in a new order. */
+        readonly 'new-round': string;
+        /** Picked for couples like you. */
+        readonly 'your-context': string;
+        /** On a topic you chose. */
+        readonly 'your-topic': string;
+        /** At the depth you chose for now. */
+        readonly 'chosen-depth': string;
+        /** Starting light. The deeper ones come later. */
+        readonly 'lighter-first': string;
+        /** Next in your deck. */
+        readonly next: string;
+      };
+    };
   };
   /** The `safe-space` namespace, from `locales/en/safe-space.json`. */
   readonly 'safe-space': {
@@ -337,7 +357,7 @@ export interface AttuneResources {
       readonly title: string;
       /** A few shared promises make it easier to say hard things, because you both know how they’ll be met. */
       readonly why: string;
-      /** 1. Sit down together with one phone or two. 2. Each suggest one or two things you promise to do whe… */
+      /** 1. Sit down together with one or both phones. 2. Each suggest one or two things you promise to do w… */
       readonly how: string;
       /** If you can’t agree on something, leave it out for now. Start with what you both agree on; a short l… */
       readonly 'if-hard': string;

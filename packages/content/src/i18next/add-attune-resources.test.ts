@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
+import { namespaces } from '../namespaces.js';
 import type { ResourceTree } from '../resources.js';
 import { addAttuneResources } from './add-attune-resources.js';
 
@@ -104,6 +105,30 @@ describe('addAttuneResources', () => {
     const added = await addAttuneResources(i18n, { namespaces: ['common'] });
     expect(added).toEqual({ locale: 'en', namespaces: ['common'] });
     expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
+  });
+
+  it("loads the program's namespaces by default, and a deck namespace only when asked", async () => {
+    const i18n = await appInstance('en');
+    const program = await addAttuneResources(i18n);
+    expect(program.namespaces).toEqual(namespaces);
+    expect(i18n.hasResourceBundle('en', 'deck-empathy')).toBe(false);
+    const deck = await addAttuneResources(i18n, { namespaces: ['deck-empathy', 'deck-quiz-1'] });
+    expect(deck.namespaces).toEqual(['deck-empathy', 'deck-quiz-1']);
+    expect(i18n.t('deck.title', { ns: 'deck-empathy' })).not.toBe('deck.title');
+  });
+
+  it('takes a deck file the locale lacks from the source locale', async () => {
+    const load = fakeLoader({
+      ...files,
+      'en/deck-quiz-1': { 'quiz-free-day': { question: 'Free day?', options: { a: 'Sleep' } } },
+    });
+    const i18n = await appInstance('es');
+    await addAttuneResources(i18n, { namespaces: ['deck-quiz-1'], load, locales });
+    expect(load.mock.calls).toEqual([
+      ['es', 'deck-quiz-1'],
+      ['en', 'deck-quiz-1'],
+    ]);
+    expect(i18n.t('quiz-free-day.options.a', { ns: 'deck-quiz-1' })).toBe('Sleep');
   });
 
   it('skips a namespace no locale has', async () => {

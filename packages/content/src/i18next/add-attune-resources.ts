@@ -22,7 +22,10 @@ export interface I18nextTarget {
 export interface AddAttuneResourcesOptions {
   /** The locale to load; the instance's current language by default. */
   readonly locale?: string;
-  /** Attune namespaces to load; all of them by default. Load only the ones a screen uses. */
+  /**
+   * Attune namespaces to load; the program's ({@link namespaces}) by default. Deck namespaces
+   * (`deckNamespaces`) load only when listed. Load only the ones a screen uses.
+   */
   readonly namespaces?: readonly string[];
   /** How to load one file; {@link loadResources} by default. */
   readonly load?: ResourceLoader;
@@ -44,7 +47,7 @@ const added = new WeakMap<I18nextTarget, Set<string>>();
 
 /**
  * Adds Attune's namespaces for one locale to an app's own i18next instance, loading only the
- * files asked for. The best shipped match of the locale is used (`es` for `es-MX`, the source
+ * files asked for: the program's namespaces by default, deck namespaces when listed. The best shipped match of the locale is used (`es` for `es-MX`, the source
  * locale for one not shipped); a namespace the match lacks comes from the source locale. Keys the
  * app already set are kept, so an app can override any text.
  *
@@ -52,6 +55,9 @@ const added = new WeakMap<I18nextTarget, Set<string>>();
  * ```ts
  * await addAttuneResources(i18n, { locale: 'de', namespaces: ['common', 'empathy'] });
  * await i18n.changeLanguage('de');
+ *
+ * // A deck's words, when a screen shows the deck:
+ * await addAttuneResources(i18n, { namespaces: ['deck-empathy'] });
  * ```
  */
 export async function addAttuneResources(

@@ -7,7 +7,7 @@ import { addAttuneResources } from './add-attune-resources.js';
 export interface CreateAttuneI18nOptions {
   /** The locale to start in, such as `de` or `es-MX`. */
   readonly locale: string;
-  /** Attune namespaces to load; all of them by default. */
+  /** Attune namespaces to load; the program's by default, deck namespaces only when listed. */
   readonly namespaces?: readonly string[];
   /** More i18next options; `fallbackLng` stays the source locale unless set here. */
   readonly init?: InitOptions;
