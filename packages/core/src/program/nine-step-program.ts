@@ -118,10 +118,16 @@ const practice = (id: string, o: Opts, roles: string, phases: string, rounds = 2
 const ritual = (id: string, o: Opts, cadence: Cadence, ideas: string): Make =>
   exercise(id, o, (k) => ({ kind: 'ritual', cadence, ideas: keys(k, 'ideas', ideas) }));
 
+const SENSITIVE_DIMENSIONS: ReadonlySet<string> = new Set(['safety']);
+
 const checkIn = (id: string, o: Opts, dimensions: string, cadence: Cadence): Make =>
   exercise(id, o, (k) => ({
     kind: 'check-in',
-    dimensions: ids(dimensions).map(item(k, 'dimensions')),
+    dimensions: ids(dimensions).map((dimension) => ({
+      ...item(k, 'dimensions')(dimension),
+      // How safe a partner feels is theirs to share, never a nudge both of them see.
+      ...(SENSITIVE_DIMENSIONS.has(dimension) && { sensitive: true }),
+    })),
     scale: { min: 1, max: 5, minLabelKey: k('scale.min'), maxLabelKey: k('scale.max') },
     cadence,
   }));

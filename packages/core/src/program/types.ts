@@ -118,6 +118,12 @@ export interface RitualExercise extends ExerciseBase {
 export interface CheckInDimension {
   readonly id: string;
   readonly key: ContentKey;
+  /**
+   * A score about feeling safe. Two partners' scores on it never drive a suggestion both of them
+   * see, such as "talk about it, your scores differ": that would tell one partner how safe the other
+   * feels with them.
+   */
+  readonly sensitive?: boolean;
 }
 
 /** A numeric scale with a label at each end. */

@@ -138,6 +138,30 @@ describe('suggestNext', () => {
     expect(suggestFor('kai', events)).toEqual(talk);
   });
 
+  it('never suggests a talk because the partners differ on how safe they feel', () => {
+    const trust = (partner: string, safety: number) =>
+      event(partner, START + 2 * HOUR, 'check-in-recorded', {
+        exercise: 'trust-check-in',
+        scores: { trust: 4, safety, held: 4, pace: 4 },
+      });
+    const events = [trust('ana', 5), trust('kai', 1)];
+    for (const partner of ['ana', 'kai']) {
+      expect(suggestFor(partner, events).reasonKey).not.toBe('common:suggest.divergence');
+    }
+    // The same gap on a dimension that is not about safety is worth a talk.
+    const trusting = [
+      event('ana', START + 2 * HOUR, 'check-in-recorded', {
+        exercise: 'trust-check-in',
+        scores: { trust: 5, safety: 4, held: 4, pace: 4 },
+      }),
+      event('kai', START + 2 * HOUR, 'check-in-recorded', {
+        exercise: 'trust-check-in',
+        scores: { trust: 1, safety: 4, held: 4, pace: 4 },
+      }),
+    ];
+    expect(suggestFor('ana', trusting).reasonKey).toBe('common:suggest.divergence');
+  });
+
   describe('low scores', () => {
     it('points to help while the conflict step is still locked', () => {
       const events = [checkedIn('ana', { closeness: 2 }), checkedIn('kai', { closeness: 2 })];

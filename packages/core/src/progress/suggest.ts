@@ -70,10 +70,24 @@ export function suggestNext(input: SuggestInput): Suggestion {
   if (progress.paused) return suggestion(undefined, undefined, 'common:suggest.rest');
 
   const scores = progress.checkIns.flatMap((trends) => trends.dimensions);
-  const divergingIn = progress.checkIns.find((trends) =>
-    trends.dimensions.some((d) => d.diverging),
+  // A sensitive dimension (how safe a partner feels) never drives a suggestion both partners see.
+  const sensitive = new Set(
+    program.steps.flatMap((step) =>
+      step.exercises.flatMap((exercise) =>
+        exercise.kind === 'check-in'
+          ? exercise.dimensions.filter((d) => d.sensitive).map((d) => `${exercise.id}|${d.id}`)
+          : [],
+      ),
+    ),
   );
-  const diverging = divergingIn?.dimensions.find((dimension) => dimension.diverging);
+  const divergesOpenly = (exercise: string, d: { dimension: string; diverging: boolean }) =>
+    d.diverging && !sensitive.has(`${exercise}|${d.dimension}`);
+  const divergingIn = progress.checkIns.find((trends) =>
+    trends.dimensions.some((d) => divergesOpenly(trends.exercise, d)),
+  );
+  const diverging = divergingIn?.dimensions.find((dimension) =>
+    divergesOpenly(divergingIn.exercise, dimension),
+  );
   if (diverging) {
     const talk =
       firstOf(['conversation'], ['empathy', 'open-communication', 'active-listening']) ??

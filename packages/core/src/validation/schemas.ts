@@ -116,7 +116,9 @@ const builtInExercises = [
   z.strictObject({
     ...base,
     kind: z.literal('check-in'),
-    dimensions: list(keyed).min(1),
+    dimensions: list(
+      z.strictObject({ id, key: contentKey, sensitive: z.boolean().optional() }),
+    ).min(1),
     scale: scaleSchema,
     cadence: cadenceSchema,
   }),
