@@ -133,6 +133,25 @@ const item = (partner: string, now: number, exercise: string, events?: readonly 
   dueFor(partner, now, events).find((intent) => intent.exercise === exercise);
 
 describe('computeDue', () => {
+  it('handles a partner with hundreds of thousands of completions of one ritual', () => {
+    const facts = factsOf([]);
+    // More values than a spread into one call can take.
+    const walls = Array.from({ length: 300_000 }, (_, i) => START + i * MINUTE);
+    facts.completions.set('evening-tea', new Map([['ana', walls]]));
+    const due = computeDue(
+      facts,
+      program,
+      testCouple,
+      stepsWith(),
+      'ana',
+      START + 400 * DAY,
+      false,
+    );
+    const tea = due.find((intent) => intent.exercise === 'evening-tea');
+    // The last completion, not the first, sets the next evening.
+    expect(tea?.at).toBeGreaterThan(walls.at(-1) as number);
+  });
+
   it('lists the rituals and check-ins of open steps, at their local time in the partner’s zone', () => {
     const tea = Date.UTC(2026, 0, 5, 19, 30);
     const talk = Date.UTC(2026, 0, 7, 20);

@@ -29,12 +29,19 @@ export function computeDue(
       if (exercise.kind !== 'ritual' && exercise.kind !== 'check-in') continue;
       if (progress.resting.includes(exercise.id)) continue;
       const recurring = exercise as RitualExercise | CheckInExercise;
-      const own = facts.completions.get(exercise.id)?.get(partnerId) ?? [];
-      const together = facts.together.get(exercise.id) ?? [];
-      const checkIns = (facts.checkIns.get(exercise.id) ?? [])
-        .filter((fact) => fact.event.partner === partnerId)
-        .map((fact) => fact.event.clock.wall);
-      const lastDone = Math.max(couple.startedAt, ...own, ...together, ...checkIns);
+      // A loop, not `Math.max(...)`: a long history would spread more arguments than a call takes.
+      let lastDone = couple.startedAt;
+      for (const wall of facts.completions.get(exercise.id)?.get(partnerId) ?? []) {
+        if (wall > lastDone) lastDone = wall;
+      }
+      for (const wall of facts.together.get(exercise.id) ?? []) {
+        if (wall > lastDone) lastDone = wall;
+      }
+      for (const fact of facts.checkIns.get(exercise.id) ?? []) {
+        if (fact.event.partner === partnerId && fact.event.clock.wall > lastDone) {
+          lastDone = fact.event.clock.wall;
+        }
+      }
       const at = nextOccurrence(recurring.cadence, partner.timeZone, couple.startedAt, lastDone);
       intents.push({
         id: `${exercise.id}:${partnerId}:${at}`,
