@@ -116,8 +116,11 @@ export default [
     path: 'packages/content/dist/help/index.js',
     import: '*',
     gzip: true,
-    // Mostly data: six regions' numbers with their sources. Set when the first regions shipped.
-    limit: '2.5 kB',
+    // Mostly data: each region's numbers and lines with their source pages. Set at 2.5 kB when six
+    // regions shipped; raised by issue 19 (a danger line everywhere, lines for men, LGBTQ+ people
+    // and crises, and CA, AU, FR, BR, MX and JO), measured 3.04 kB. The lines' descriptions are in
+    // the lazily loaded `safety` namespace, translated, so they are not counted here.
+    limit: '3.2 kB',
   },
   {
     name: '@attune/content — all English resources of the program, every namespace',

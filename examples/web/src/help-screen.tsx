@@ -6,7 +6,10 @@ import { useAppText } from './app-text.js';
 import { RegionOptions } from './region-options.js';
 import { href } from './use-route.js';
 
-/** Help resources for where the couple lives: emergency numbers, helplines, a world directory. */
+// A `#` starts the fragment of a URL, so a short code such as #8008 is written %23 in a tel: link.
+const telHref = (number: string) => `tel:${number.replace(/\s/g, '').replace('#', '%23')}`;
+
+/** Help resources for where the couple lives: a danger line, helplines, a world directory. */
 export function HelpScreen() {
   const t = useText();
   const words = useAppText();
@@ -14,20 +17,21 @@ export function HelpScreen() {
   const language = useLanguage();
   const { region, setRegion, names } = useApp();
   const help = getHelpResources({ ...(region ? { region } : {}), locale: language });
-  const emergency = help.emergency[0];
+  const { danger } = help;
   const signedIn = Object.keys(names).length > 0;
 
   return (
     <section aria-labelledby="help-title" className="help">
       <h1 id="help-title">{t('safety:help.title')}</h1>
       <p className="lead">{t('safety:help.intro')}</p>
-      {emergency && (
-        <p className="emergency">
-          <a href={`tel:${emergency.number}`}>
-            {t('safety:help.emergency', { number: emergency.number })}
-          </a>
-        </p>
-      )}
+      {/* Always there: with no known number, it says to call the local emergency number. */}
+      <p className="emergency">
+        {danger.number === undefined ? (
+          t(danger.key)
+        ) : (
+          <a href={telHref(danger.number)}>{t(danger.key, { number: danger.number })}</a>
+        )}
+      </p>
       {signedIn && (
         <div className="field">
           <label htmlFor={`${id}-region`}>{words.t('help.region')}</label>
@@ -45,12 +49,13 @@ export function HelpScreen() {
         <ul className="helplines">
           {help.helplines.map((line) => (
             <li key={line.name} className="card">
+              {/* The name as the service publishes it; what it does, in the partner's language. */}
               <h2>{line.name}</h2>
-              <p lang="en">{line.description}</p>
+              <p>{t(line.descriptionKey)}</p>
               <ul>
                 {line.phone && (
                   <li>
-                    <a href={`tel:${line.phone.replaceAll(' ', '')}`}>{line.phone}</a>
+                    <a href={telHref(line.phone)}>{line.phone}</a>
                   </li>
                 )}
                 {line.sms && (
@@ -66,7 +71,9 @@ export function HelpScreen() {
                     </a>
                   </li>
                 )}
-                {line.hours && <li>{line.hours}</li>}
+                {line.hours && (
+                  <li>{line.hours === '24/7' ? words.t('help.always') : line.hours}</li>
+                )}
               </ul>
             </li>
           ))}
@@ -79,6 +86,7 @@ export function HelpScreen() {
             {help.directory.name}
           </a>
         </p>
+        <p>{t(help.directory.descriptionKey)}</p>
       </div>
       <p className="note">{t('safety:help.not-therapy')}</p>
       {signedIn && (

@@ -26,7 +26,7 @@ export async function progress(context: CommandContext): Promise<CommandOutcome>
     : t('rhythm.weeks', { count: snapshot.rhythm.weeks });
   terminal.say(t('cli:progress.rhythm', { rhythm }));
   // The same neutral words for both partners, whoever's check rested the exercises.
-  if (snapshot.resting) terminal.say(t('explain.safety-clear'));
+  if (snapshot.resting) terminal.say(t('safety:resting.neutral'));
 
   const { suggestion } = engine.viewFor(partner);
   const next = suggestion.exercise ? getExercise(engine.program, suggestion.exercise) : undefined;

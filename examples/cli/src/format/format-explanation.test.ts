@@ -55,7 +55,7 @@ describe('formatExplanation', () => {
       ],
     };
     const lines = formatExplanation(resting, { t, partner: 'Ana' });
-    expect(lines).toEqual(['○ كل ما يلي:', '  ○ بعض التمارين في استراحة مؤقتة الآن']);
+    expect(lines).toEqual(['○ كل ما يلي:', '  ○ لا توجد تمارين في استراحة مؤقتة']);
     expect(formatExplanation(resting, { t, partner: 'Kai' })).toEqual(lines);
   });
 });

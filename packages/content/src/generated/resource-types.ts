@@ -111,8 +111,10 @@ export interface AttuneResources {
       readonly 'days-since-start_one': string;
       /** At least \{\{count\}\} days have passed since you started */
       readonly 'days-since-start_other': string;
-      /** Some exercises are resting for now */
+      /** No exercises are resting */
       readonly 'safety-clear': string;
+      /** This condition can’t be checked right now */
+      readonly unknown: string;
       /** The `progress` group. */
       readonly progress: {
         /** You have */
@@ -308,7 +310,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Sit together somewhere quiet and put your phones on silent. 2. Decide who speaks first. 3. The o… */
       readonly how: string;
-      /** If it starts to turn into a debate, pause and pick a smaller topic. Either of you can stop at any t… */
+      /** If it starts to turn into a debate, pause the timer and pick a smaller topic. You can swap roles ea… */
       readonly 'if-hard': string;
       /** The `roles` group. */
       readonly roles: {
@@ -393,7 +395,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Sit together somewhere comfortable. You don’t need anything else. 2. One of you reads a question… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If something feels too big today, stay wi… */
+      /** Skip any question you’d rather not answer, no reason needed. If the deeper ones feel like too much… */
       readonly 'if-hard': string;
       /** The `prompts` group. */
       readonly prompts: {
@@ -556,7 +558,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Sit facing each other somewhere quiet. 2. Decide who speaks first. 3. The one speaking shares so… */
       readonly how: string;
-      /** If it starts to feel like an argument, stop and choose a lighter topic. Either of you can call a pa… */
+      /** If it starts to feel like an argument, stop the clock and switch to a lighter topic. Either of you… */
       readonly 'if-hard': string;
       /** The `roles` group. */
       readonly roles: {
@@ -638,7 +640,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Sit together at a time when nothing is urgent. 2. One of you asks a question and the other answe… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If a memory gets heavy, slow down, or sto… */
+      /** The one answering can say “not this one” to any question, and the one asking simply moves on. If a… */
       readonly 'if-hard': string;
       /** The `prompts` group. */
       readonly prompts: {
@@ -878,7 +880,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Take five minutes on your own. 2. Read the three short parts. 3. Notice what would help you feel… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If reading this brings up worry, stop her… */
+      /** There’s nothing to answer here, just three short parts to read. If they stir up worry, it’s fine to… */
       readonly 'if-hard': string;
       /** The `sections` group. */
       readonly sections: {
@@ -898,7 +900,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Find a quiet, private time when neither of you needs to rush. 2. One of you reads a question out… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If one of you gets upset, put the questio… */
+      /** Either of you can say “pass” to any question without explaining why. If one of you gets upset, put… */
       readonly 'if-hard': string;
       /** The `prompts` group. */
       readonly prompts: {
@@ -926,7 +928,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Answer on your own, in your own time. Start with the lighter questions. 2. Each answer stays sea… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. Only the answers you write are ever share… */
+      /** You can leave any question unanswered for as long as you like; you never need a reason. Only the an… */
       readonly 'if-hard': string;
       /** The `prompts` group. */
       readonly prompts: {
@@ -952,7 +954,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Find a private, quiet place and put your phones away. 2. Decide who shares first. 3. The one sha… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed, and that includes passing on your turn to… */
+      /** Either of you can pass on your turn to share, no reason needed. If it becomes too much, stop the ti… */
       readonly 'if-hard': string;
       /** The `roles` group. */
       readonly roles: {
@@ -1012,7 +1014,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Take five minutes on your own. 2. For each line, choose a number from 1 to 5 for how the past mo… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. A low score is useful, not a failure: it… */
+      /** If a line feels hard to score this month, leave it blank; you don’t need a reason. A low score is u… */
       readonly 'if-hard': string;
       /** The `dimensions` group. */
       readonly dimensions: {
@@ -1053,7 +1055,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Sit together somewhere quiet with your phones on silent. 2. Pick a topic that matters to you but… */
       readonly how: string;
-      /** If either of you starts defending or debating, pause and go back to listening. Either of you can st… */
+      /** If either of you starts defending or debating, pause the timer and go back to listening. You can en… */
       readonly 'if-hard': string;
       /** The `roles` group. */
       readonly roles: {
@@ -1155,7 +1157,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Sit together with a little time to spare. 2. One of you asks a question, and the other answers.… */
       readonly how: string;
-      /** Either of you can pass on any question. If you catch yourself wanting to reply instead of listen, t… */
+      /** If a question doesn’t interest you, move on to the next one. Wanting to reply instead of listening… */
       readonly 'if-hard': string;
       /** The `prompts` group. */
       readonly prompts: {
@@ -1317,7 +1319,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Take five minutes on your own. 2. Read the four short parts. 3. Notice which idea you’d most lik… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If reading about conflict stirs up a rece… */
+      /** If reading about conflict stirs up a recent argument, set it aside and come back when you feel calm… */
       readonly 'if-hard': string;
       /** The `sections` group. */
       readonly sections: {
@@ -1339,7 +1341,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Take ten minutes on your own. 2. Pick one concern that matters to you, but not the biggest one.… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If you can’t find gentle words yet, that’… */
+      /** What you write stays private unless you share it, and it can stay unfinished for as long as you nee… */
       readonly 'if-hard': string;
       /** The `prompts` group. */
       readonly prompts: {
@@ -1359,7 +1361,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Choose a time when you’re both rested, and a quiet place where you won’t be interrupted. 2. Deci… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If one of you feels overwhelmed, stop and… */
+      /** If one of you feels overwhelmed, say your pause word, stop the timer and go to “Take a break”. Neit… */
       readonly 'if-hard': string;
       /** The `roles` group. */
       readonly roles: {
@@ -1419,7 +1421,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Either of you can call a break, with your pause word or simply by saying “I need a break.” 2. Ag… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed, and either of you can ask for a break. If… */
+      /** Either of you can ask for a break, no reason needed, and a break is never a punishment or a way to… */
       readonly 'if-hard': string;
       /** The `roles` group. */
       readonly roles: {
@@ -1470,7 +1472,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Wait until you both feel calm, ideally after a break. 2. Together, describe what happened in a s… */
       readonly how: string;
-      /** Either of you can pass on any question, no reason needed. If you can’t agree on what happened, writ… */
+      /** You can stop and finish this plan another day, and change it when you check back in. If you can’t a… */
       readonly 'if-hard': string;
       /** The `fields` group. */
       readonly fields: {
@@ -1662,14 +1664,57 @@ export interface AttuneResources {
       readonly intro: string;
       /** If you are in danger right now, call \{\{number\}\}. */
       readonly emergency: string;
+      /** If you are in danger right now, call your local emergency number. */
+      readonly 'emergency-local': string;
       /** If nothing here fits where you live, an international directory of helplines can help you find supp… */
       readonly directory: string;
       /** This program is not therapy, and it can’t take the place of a person trained to help. If you need s… */
       readonly 'not-therapy': string;
+      /** The `lines` group. */
+      readonly lines: {
+        /** Free, confidential helplines for crisis, suicide, abuse and more, to search by country and topic. */
+        readonly 'find-a-helpline': string;
+        /** Trained advocates listen, offer support and connect you with local help, for anyone affected by rel… */
+        readonly 'us-hotline': string;
+        /** Free, confidential support by call, text or chat for anyone in emotional distress, a mental health… */
+        readonly 'us-988': string;
+        /** Free, confidential support for women experiencing domestic abuse. On the website you can say when i… */
+        readonly 'gb-refuge': string;
+        /** A helpline for men experiencing domestic abuse. */
+        readonly 'gb-mens-advice-line': string;
+        /** A helpline for LGBT+ people experiencing domestic abuse, from an LGBT+ anti-abuse charity. */
+        readonly 'gb-galop': string;
+        /** Free to call, for anyone who is struggling to cope and wants to talk. */
+        readonly 'gb-samaritans': string;
+        /** Free, anonymous counselling for women affected by any form of violence and for the people around th… */
+        readonly 'de-116016': string;
+        /** Free, anonymous help for men affected by violence, by phone or through online counselling on the we… */
+        readonly 'de-maennerhilfetelefon': string;
+        /** Free, anonymous conversations for anyone going through a hard time or a crisis, thoughts of suicide… */
+        readonly 'de-telefonseelsorge': string;
+        /** Free, anonymous listening, information and guidance for women facing any form of violence, above al… */
+        readonly 'fr-3919': string;
+        /** Free support from mental health professionals for anyone in psychological distress or thinking abou… */
+        readonly 'fr-3114': string;
+        /** Information, legal advice and, when needed, immediate psychosocial support on every form of violenc… */
+        readonly 'es-016': string;
+        /** Trained counsellors think things through with you about violence from a spouse or partner, by phone… */
+        readonly 'jp-dv-soudan-plus': string;
+        /** Connects you to the nearest spousal violence counselling and support centre, during its opening hou… */
+        readonly 'jp-dv-navi': string;
+        /** A line for any worry, open day and night every day of the year. To talk about gender identity or be… */
+        readonly 'jp-yorisoi': string;
+        /** Trained counsellors listen to and support anyone affected by domestic, family or sexual violence, a… */
+        readonly 'au-1800respect': string;
+        /** Crisis support, suicide prevention and mental health support for anyone who is struggling. */
+        readonly 'au-lifeline': string;
+        /** Free, anonymous peer support by phone or webchat for LGBTIQ+ people and the people close to them, f… */
+        readonly 'au-qlife': string;
+      };
     };
     /** The `device` group. */
     readonly device: {
-      /** If someone else can use or look at this device, they may see notifications or browsing history. You… */
+      /** If someone else can use or look at this device, they may see more than you expect: notifications, b… */
       readonly warning: string;
     };
   };

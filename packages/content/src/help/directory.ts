@@ -4,8 +4,7 @@ import type { HelpDirectory } from './types.js';
 export const internationalDirectory: HelpDirectory = {
   name: 'Find A Helpline',
   url: 'https://findahelpline.com',
-  description:
-    'Free, confidential helplines for crisis, suicide, abuse and more, to search by country and topic.',
+  descriptionKey: 'safety:help.lines.find-a-helpline',
   sourceUrl: 'https://developer.throughlinecare.com/general',
   checkedOn: '2026-11-27',
 };

@@ -1,6 +1,12 @@
 import { internationalDirectory } from './directory.js';
 import { euMemberStates, helpRegions } from './regions.js';
-import type { HelpResources, HelpResourcesOptions, RegionHelp } from './types.js';
+import type {
+  DangerLine,
+  EmergencyNumber,
+  HelpResources,
+  HelpResourcesOptions,
+  RegionHelp,
+} from './types.js';
 
 // The United Kingdom's ISO code is GB, but people and some APIs say UK.
 const aliases: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' };
@@ -31,16 +37,18 @@ function merge(base: readonly RegionHelp[], extra: readonly RegionHelp[]): Regio
   for (const entry of extra) {
     const region = entry.region.toUpperCase();
     const current = merged.get(region);
-    const numbers = new Set(entry.emergency.map((item) => item.number));
+    const given = new Map(entry.emergency.map((item) => [item.number, item]));
+    const ours = new Set(current?.emergency.map((item) => item.number));
     merged.set(
       region,
       current
         ? {
             region,
-            // A number the host gives again replaces ours, with the host's details; others are added.
+            // A number the host gives again replaces ours in its place, so the one to call in
+            // danger stays first; the host's other numbers are added after ours.
             emergency: [
-              ...current.emergency.filter((item) => !numbers.has(item.number)),
-              ...entry.emergency,
+              ...current.emergency.map((item) => given.get(item.number) ?? item),
+              ...entry.emergency.filter((item) => !ours.has(item.number)),
             ],
             helplines: [...current.helplines, ...entry.helplines],
           }
@@ -50,18 +58,29 @@ function merge(base: readonly RegionHelp[], extra: readonly RegionHelp[]): Regio
   return [...merged.values()];
 }
 
+// Someone in danger always gets a line to call: the first number of the region, or the words
+// "your local emergency number" where no verified number is known.
+function dangerLine(emergency: readonly EmergencyNumber[]): DangerLine {
+  const first = emergency[0];
+  return first
+    ? { key: 'safety:help.emergency', number: first.number }
+    : { key: 'safety:help.emergency-local' };
+}
+
 /**
- * Gives the help resources for a region: its emergency numbers and helplines, and always an
- * international directory. The region comes from `region`, or from an explicit region in
- * `locale` (`de-AT`); without one, only the directory is returned, since guessing a country from
- * a language could show the wrong emergency number. An EU member state without its own entry
- * gets 112. A host app can add entries with `extra` or bring its own with `replace`.
+ * Gives the help resources for a region: the line to call in danger, its emergency numbers and
+ * helplines, and always an international directory. The region comes from `region`, or from an
+ * explicit region in `locale` (`de-AT`); without one, the danger line says "your local emergency
+ * number" and the directory is the way to find help, since guessing a country from a language
+ * could show the wrong emergency number. An EU member state without its own entry gets 112. A host
+ * app can add entries with `extra` or bring its own with `replace`.
  *
  * @example
  * ```ts
- * const help = getHelpResources({ locale: 'es-ES' });
- * help.emergency[0]?.number; // '112'
- * help.helplines[0]?.phone; // '016'
+ * const help = getHelpResources({ locale: 'de-DE' });
+ * help.danger; // { key: 'safety:help.emergency', number: '110' }
+ * help.helplines[0]?.phone; // '116 016'
+ * getHelpResources({ locale: 'en' }).danger.key; // 'safety:help.emergency-local'
  * ```
  */
 export function getHelpResources(options: HelpResourcesOptions = {}): HelpResources {
@@ -72,9 +91,11 @@ export function getHelpResources(options: HelpResourcesOptions = {}): HelpResour
     region === undefined
       ? undefined
       : (find(region) ?? (euMemberStates.includes(region) ? find('EU') : undefined));
+  const emergency = entry?.emergency ?? [];
   return {
     region,
-    emergency: entry?.emergency ?? [],
+    danger: dangerLine(emergency),
+    emergency,
     helplines: entry?.helplines ?? [],
     directory: options.directory ?? internationalDirectory,
   };

@@ -1,6 +1,23 @@
+/// <reference types="node" />
+
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { shippedLocales } from '../resources.js';
 import { internationalDirectory } from './directory.js';
 import { euMemberStates, helpRegions } from './regions.js';
+
+/** The text a `safety:…` key names in a locale's `safety.json`, or `undefined`. */
+const safetyText = (locale: string, key: string): unknown => {
+  const file = new URL(`../../locales/${locale}/safety.json`, import.meta.url);
+  const [namespace, path = ''] = key.split(':');
+  if (namespace !== 'safety') return undefined;
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+      JSON.parse(readFileSync(file, 'utf8')),
+    );
+};
 
 const isPublicUrl = (url: string) => {
   const parsed = new URL(url);
@@ -24,7 +41,7 @@ describe('shipped help resources', () => {
     for (const { region, emergency } of helpRegions) {
       expect(emergency.length, region).toBeGreaterThan(0);
       for (const entry of emergency) {
-        expect(entry.number, region).toMatch(/^\d{3}$/);
+        expect(entry.number, region).toMatch(/^\d{2,3}$/);
         expect(entry.services.length, region).toBeGreaterThan(0);
         expect(isPublicUrl(entry.sourceUrl), entry.sourceUrl).toBe(true);
         expect(isPastDate(entry.checkedOn), entry.checkedOn).toBe(true);
@@ -37,7 +54,7 @@ describe('shipped help resources', () => {
       for (const line of helplines) {
         const label = `${region} ${line.name}`;
         expect(line.name.trim(), label).not.toBe('');
-        expect(line.description.trim(), label).not.toBe('');
+        expect(line.descriptionKey, label).toMatch(/^safety:help\.lines\.[a-z0-9-]+$/);
         expect(line.topics.length, label).toBeGreaterThan(0);
         expect(line.phone ?? line.url ?? line.sms, label).toBeDefined();
         if (line.phone !== undefined) expect(line.phone, label).toMatch(/^[#+]?[\d][\d -]*$/);
@@ -47,6 +64,31 @@ describe('shipped help resources', () => {
         expect(isPastDate(line.checkedOn), label).toBe(true);
       }
     }
+  });
+
+  it('describe every helpline and the directory in every shipped locale', () => {
+    const keys = [
+      ...helpRegions.flatMap(({ helplines }) => helplines.map((line) => line.descriptionKey)),
+      internationalDirectory.descriptionKey,
+    ];
+    for (const locale of shippedLocales) {
+      for (const key of keys) {
+        const text = safetyText(locale, key);
+        expect(typeof text === 'string' && text.trim() !== '', `${locale} ${key}`).toBe(true);
+      }
+    }
+  });
+
+  it('list the police first wherever they have a number of their own', () => {
+    for (const { region, emergency } of helpRegions) {
+      const police = emergency.findIndex((entry) => entry.services.join() === 'police');
+      if (police !== -1) expect(police, region).toBe(0);
+    }
+  });
+
+  it('cover an Arabic-speaking country and the regions of issue 19', () => {
+    const regions = helpRegions.map((entry) => entry.region);
+    expect(regions).toEqual(expect.arrayContaining(['JO', 'CA', 'AU', 'FR', 'BR', 'MX']));
   });
 
   it('put a relationship violence line first wherever a region has helplines', () => {
