@@ -15,7 +15,14 @@ export interface CheckUploadContext {
   readonly storedShares: readonly RelayEvent[];
 }
 
-type EventProblem = ProblemDetail & { readonly index: number };
+/** An uploaded event as checked, with its index in the upload, to name it in a refusal. */
+export interface CheckedEvent {
+  readonly event: RelayEvent;
+  readonly index: number;
+}
+
+/** A problem of one uploaded event, by its index in the upload. */
+export type EventProblem = ProblemDetail & { readonly index: number };
 
 // Enough to fix a client; a batch of ten thousand bad events need not echo ten thousand reasons.
 const LISTED = 20;
@@ -27,22 +34,26 @@ const whatOf = (error: AttuneEventError) => {
 };
 
 /**
- * Checks every uploaded event, plain or encrypted, and returns them checked, one copy per id.
- * Refuses the whole upload, naming each event at fault, when any event is malformed (`checkEvent`,
- * or `checkEncryptedEvent` for one with an `encrypted` payload), written by someone else than the
- * sender, an encrypted share or erasure request (the relay reads those), an erasure in another
- * partner's name, an id sent twice as two different events, or something the other partner may not
- * hold: a private entry its author did not share, or a safety check. Those never leave the device
- * that wrote them, so the server does not even store them.
+ * Checks every uploaded event, plain or encrypted, and returns them checked, one copy per id, with
+ * the index of its first copy. Refuses the whole upload, naming each event at fault, when any event
+ * is malformed (`checkEvent`, or `checkEncryptedEvent` for one with an `encrypted` payload), written
+ * by someone else than the sender, an encrypted share or erasure request (the relay reads those),
+ * an erasure in another partner's name, an id sent twice as two different events, or something the
+ * other partner may not hold: a private entry its author did not share, or a safety check. Those
+ * never leave the device that wrote them, so the server does not even store them. Whose devices the
+ * events name is checked later, in the upload's transaction (`checkDevices`).
  *
  * @throws {@link HttpProblem} 403 when an event is not the sender's, 422 for any other problem.
  */
-export function checkUpload(values: readonly unknown[], context: CheckUploadContext): RelayEvent[] {
+export function checkUpload(
+  values: readonly unknown[],
+  context: CheckUploadContext,
+): CheckedEvent[] {
   const { couple, sender } = context;
   const partners = couple.partners.map((partner) => partner.id);
   const other = partners.find((id) => id !== sender) as string;
   const problems: EventProblem[] = [];
-  const checked: { event: RelayEvent; index: number }[] = [];
+  const checked: CheckedEvent[] = [];
   const byId = new Map<string, RelayEvent>();
   // Sync accepts clocks far ahead: refusing them here and not on a device would split the history.
   const checkContext = { partners, latestWall: Number.MAX_SAFE_INTEGER };
@@ -136,22 +147,31 @@ export function checkUpload(values: readonly unknown[], context: CheckUploadCont
     });
   }
 
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.index - b.index);
-    const notYours = problems.some((problem) => problem.code === 'not-your-event');
-    throw new HttpProblem(
-      notYours ? 403 : 422,
-      {
-        code: 'events-refused',
-        message: `${problems.length} of ${values.length} events were refused, so nothing of this upload was stored`,
-        where: 'events',
-        fix:
-          problems.length > LISTED
-            ? `Fix the events listed (the first ${LISTED} of ${problems.length}) and upload the batch again`
-            : 'Fix the events listed and upload the batch again',
-      },
-      { problems: problems.slice(0, LISTED) },
-    );
-  }
-  return checked.map(({ event }) => event);
+  if (problems.length > 0) throw refusal(problems, values.length);
+  return checked;
+}
+
+/** Codes of problems that make the upload a request for what is not the sender's. */
+const FORBIDDEN = new Set(['not-your-event', 'device-of-other-partner']);
+
+/**
+ * The refusal of a whole upload for the problems of some of its events, one problem per event: 403
+ * when any event is not the sender's to upload, 422 otherwise.
+ */
+export function refusal(problems: readonly EventProblem[], count: number): HttpProblem {
+  const sorted = [...problems].sort((a, b) => a.index - b.index);
+  const status = sorted.some((problem) => FORBIDDEN.has(problem.code)) ? 403 : 422;
+  return new HttpProblem(
+    status,
+    {
+      code: 'events-refused',
+      message: `${sorted.length} of ${count} events were refused, so nothing of this upload was stored`,
+      where: 'events',
+      fix:
+        sorted.length > LISTED
+          ? `Fix the events listed (the first ${LISTED} of ${sorted.length}) and upload the batch again`
+          : 'Fix the events listed and upload the batch again',
+    },
+    { problems: sorted.slice(0, LISTED) },
+  );
 }

@@ -1,7 +1,7 @@
 import { compareEvents, type LoggedEvent } from '@attune/core';
 import { keptVersion } from '@attune/core/sync';
 import type { StoredEvent } from '../storage/relay-store.js';
-import { erasureCutoffsOf, isCoveredByErasure } from './erasures.js';
+import { erasureCutoffOf, isCoveredByErasure } from './erasures.js';
 import type { RelayEvent } from './relay-event.js';
 import { isSameEvent } from './same-event.js';
 
@@ -15,7 +15,7 @@ export interface UploadConflict {
 export interface UploadPlan {
   /** In log order, so positions follow the log within an upload. */
   readonly insert: readonly RelayEvent[];
-  /** Stored versions that lost a conflict; their winners are in `insert`. */
+  /** Stored versions that lost a conflict; their winners are in `insert`. All the sender's own. */
   readonly remove: readonly string[];
   readonly duplicates: number;
   /** Uploaded events an erasure request already covers. */
@@ -24,32 +24,46 @@ export interface UploadPlan {
 }
 
 /**
- * Plans how checked events join what is stored, as `importEvents` merges on a device: an event
- * already stored is a duplicate (an encrypted one when its envelope matches, since encrypting again
- * gives another ciphertext), and the stored copy stays; an id stored as another event keeps the
- * version every device keeps (`keptVersion`), so the relay never disagrees with the devices; events
- * an erasure covers are not stored.
+ * Plans how one partner's checked events join what is stored, as `importEvents` merges on a
+ * device: an event already stored is a duplicate (an encrypted one when its envelope matches,
+ * since encrypting again gives another ciphertext), and the stored copy stays; an id stored as
+ * another event of the sender's keeps the version every device keeps (`keptVersion`), so the
+ * relay never disagrees with the devices; events the sender's erasure covers are not stored.
+ *
+ * Versions are only ever settled among one author's events: a stored event of the other partner is
+ * never replaced or removed, whatever the upload holds. Uploads of a device bound to the other
+ * partner are refused before this (`checkDevices`), so only a database from before device bindings
+ * can hold such an id; the stored event then stays, reported as `kept: "stored"`.
+ *
+ * @param events the sender's events, checked: every one has `partner === sender`.
  */
 export function mergeUpload(
   events: readonly RelayEvent[],
   stored: ReadonlyMap<string, StoredEvent>,
   storedErasures: readonly RelayEvent[],
+  sender: string,
 ): UploadPlan {
-  const cutoffs = erasureCutoffsOf([...storedErasures, ...events]);
+  const cutoff = erasureCutoffOf([...storedErasures, ...events], sender);
   const insert: RelayEvent[] = [];
   const remove: string[] = [];
   const conflicts: UploadConflict[] = [];
   let duplicates = 0;
   let erased = 0;
   for (const event of events) {
+    if (event.partner !== sender) {
+      throw new Error(
+        `mergeUpload was given an event of "${event.partner}" to store for "${sender}"`,
+      );
+    }
     const existing = stored.get(event.id)?.event;
     if (existing && isSameEvent(existing, event)) {
       duplicates++;
-    } else if (isCoveredByErasure(event, cutoffs)) {
+    } else if (isCoveredByErasure(event, sender, cutoff)) {
       erased++;
     } else if (!existing) {
       insert.push(event);
     } else if (
+      existing.partner === sender &&
       // keptVersion is typed for plain events; it compares canonical JSON, which both kinds have.
       // Both start with the clock, so where the versions' clocks differ the relay picks what the
       // devices pick after decrypting; with equal clocks it may not, and they report the clash.

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { MAX_JSON_DEPTH, problemInBody } from './check-json-body.js';
 import { HttpProblem } from './http-problem.js';
 
 const tooLarge = (limit: number) =>
@@ -41,7 +42,9 @@ function readLimited(request: IncomingMessage, limit: number): Promise<Buffer> {
  * `Content-Length` over the limit is refused before anything is read; a body without one is counted
  * as it arrives and refused as soon as it passes the limit, so a large upload never sits in memory.
  *
- * @throws {@link HttpProblem} 413 when too large, 415 when not JSON, 400 when not valid JSON.
+ * @throws {@link HttpProblem} 413 when too large, 415 when not JSON, 400 when not valid JSON,
+ * nested deeper than {@link MAX_JSON_DEPTH} (`too-deep`), or holding a NUL character or a lone
+ * surrogate in any string or key (`invalid-text`, naming where).
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
   const { headers } = request;
@@ -65,8 +68,9 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 
   const text = (await readLimited(request, limit)).toString('utf8');
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     throw new HttpProblem(400, {
       code: 'invalid-json',
@@ -75,4 +79,9 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
       fix: 'Send the body as JSON.stringify made it',
     });
   }
+  // Before anything recurses over the body (checking events, comparing them, writing them as JSON)
+  // or hands a string of it to the database.
+  const problem = problemInBody(body);
+  if (problem) throw new HttpProblem(400, problem);
+  return body;
 }

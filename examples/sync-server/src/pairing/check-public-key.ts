@@ -5,7 +5,8 @@ import { HttpProblem } from '../http/http-problem.js';
 const MAX_LENGTH = 512;
 
 /**
- * Checks the optional `publicKey` of a pairing request: text of 1 to 512 characters. The relay
+ * Checks the optional `publicKey` of a pairing request: text of 1 to 512 characters (reading the
+ * body already refused a NUL character or a lone surrogate in it, as in any string). The relay
  * passes it on to the other partner for the phones' key agreement, as it came; it never reads it.
  *
  * @returns the key, or undefined when the request has none.

@@ -1,3 +1,4 @@
+import { LATEST_TIME_MS } from '../events/date-range.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { checkPartner } from '../pairing/check-partner.js';
 import { checkPublicKey } from '../pairing/check-public-key.js';
@@ -16,10 +17,14 @@ export async function createCouple(context: RouteContext, body: unknown): Promis
   const publicKey = checkPublicKey(input.publicKey);
   const now = context.now();
   const startedAt = input.startedAt ?? now;
-  if (!Number.isSafeInteger(startedAt) || (startedAt as number) < 0) {
+  if (
+    !Number.isSafeInteger(startedAt) ||
+    (startedAt as number) < 0 ||
+    (startedAt as number) > LATEST_TIME_MS
+  ) {
     throw new HttpProblem(400, {
       code: 'invalid-started-at',
-      message: 'startedAt should be a time in ms since the epoch',
+      message: `startedAt should be a whole number of ms since the epoch, from 0 to ${LATEST_TIME_MS} (the end of the year 9999: phones count days on from it, within the JavaScript Date range), and it is ${typeof startedAt === 'number' ? startedAt : `a ${typeof startedAt}`}`,
       where: 'startedAt',
       fix: 'Send Date.now() of when the couple started, or leave startedAt out for now',
     });

@@ -1,6 +1,7 @@
 import type { Engine } from '@attune/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestPhone } from '../testing/phone.js';
+import { allClear } from '../testing/safety-answers.js';
 import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -41,7 +42,7 @@ describe.each(storeBackends)('sync between two partners ($name)', (backend) => {
 
     ana.engine.completeExercise('ana', 'safe-space-basics');
     const secret = ana.engine.answer('ana', 'what-feels-safe', 'safe', SECRET, 'private');
-    ana.engine.takeSafetyCheck('ana', 'safety-check', { afraid: false, 'feel-safe': true });
+    ana.engine.takeSafetyCheck('ana', 'safety-check', allClear);
     now += 60_000;
     kai.engine.completeExercise('kai', 'safe-space-basics');
     kai.engine.recordCheckIn('kai', 'weekly-check-in', { closeness: 4 });

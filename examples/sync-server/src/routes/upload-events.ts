@@ -1,5 +1,6 @@
-import { checkUpload } from '../events/check-upload.js';
-import { erasureCutoffsOf, isCoveredByErasure } from '../events/erasures.js';
+import { checkDevices } from '../events/check-devices.js';
+import { checkUpload, refusal } from '../events/check-upload.js';
+import { erasureCutoffOf, isCoveredByErasure } from '../events/erasures.js';
 import { mergeUpload } from '../events/merge-upload.js';
 import { readBatch } from '../events/read-batch.js';
 import type { Caller, RouteContext, RouteResult } from '../server/route-context.js';
@@ -7,9 +8,11 @@ import { requirePaired } from './require-paired.js';
 
 /**
  * `POST /couples/:id/events` with a sync batch for the other partner: checks every event and stores
- * the new ones, all in one transaction, so a refused upload leaves storage as it was. A signed-off
- * erasure request also deletes the stored events it covers: the relay must not keep what a partner
- * erased.
+ * the new ones, all in one transaction, so a refused upload leaves storage as it was. Every device
+ * an event names is bound to the sender if no one used it before; an event of a device bound to the
+ * other partner refuses the whole upload, so no upload stores, replaces or erases an event of the
+ * other partner's devices. A signed-off erasure request also deletes the sender's stored events it
+ * covers: the relay must not keep what a partner erased.
  */
 export async function uploadEvents(
   context: RouteContext,
@@ -17,25 +20,35 @@ export async function uploadEvents(
   body: unknown,
 ): Promise<RouteResult> {
   const couple = requirePaired(caller);
-  const values = readBatch(body, couple, caller.partner);
+  const sender = caller.partner;
+  const values = readBatch(body, couple, sender);
   const result = await context.store.writeEvents(couple.id, async (transaction) => {
     const shares = await transaction.ofType('entry-shared');
-    const events = checkUpload(values, {
+    const checked = checkUpload(values, {
       couple,
-      sender: caller.partner,
+      sender,
       storedShares: shares.map((stored) => stored.event),
     });
+    // Inside the transaction: a refusal below rolls the claims back with everything else.
+    const owners = await transaction.claimDevices(
+      checked.map(({ event }) => event.device),
+      sender,
+    );
+    const foreign = checkDevices(checked, owners, sender);
+    if (foreign.length > 0) throw refusal(foreign, values.length);
+
+    const events = checked.map(({ event }) => event);
     const stored = await transaction.find(events.map((event) => event.id));
     const erasures = (await transaction.ofType('erasure-requested')).map((item) => item.event);
-    const plan = mergeUpload(events, stored, erasures);
+    const plan = mergeUpload(events, stored, erasures, sender);
 
     const remove = new Set(plan.remove);
     const requests = plan.insert.filter((event) => event.type === 'erasure-requested');
     let removedByErasure = 0;
     if (requests.length > 0) {
-      const cutoffs = erasureCutoffsOf([...erasures, ...requests]);
-      for (const { event } of await transaction.ofPartner(caller.partner)) {
-        if (isCoveredByErasure(event, cutoffs) && !remove.has(event.id)) {
+      const cutoff = erasureCutoffOf([...erasures, ...requests], sender);
+      for (const { event } of await transaction.ofPartner(sender)) {
+        if (isCoveredByErasure(event, sender, cutoff) && !remove.has(event.id)) {
           remove.add(event.id);
           removedByErasure++;
         }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bindingsBeforeBindings, storeBeforeBindings } from '../testing/legacy-events.js';
 import { postgresUrl } from '../testing/stores.js';
 import { openPostgresRelayStore } from './postgres-relay-store.js';
 
@@ -39,13 +40,14 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'couples',
+      'devices',
       'events',
       'public_keys',
       'relay_schema',
       'tokens',
     ]);
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 2 }]);
+    expect(version.rows).toEqual([{ version: 3 }]);
   });
 
   it('adds the public key table to a database from before it, keeping what it held', async () => {
@@ -80,7 +82,26 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
     await again.close();
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 2 }]);
+    expect(version.rows).toEqual([{ version: 3 }]);
+  });
+
+  it('binds the devices of a database from before bindings to the author of their first event', async () => {
+    const schema = newSchema();
+    const store = await openPostgresRelayStore({ connectionString, schema });
+    await storeBeforeBindings(store);
+    await store.close();
+    // As the second schema left it.
+    await sql(`DROP TABLE "${schema}".devices`);
+    await sql(`UPDATE "${schema}".relay_schema SET version = 2`);
+
+    const again = await openPostgresRelayStore({ connectionString, schema });
+    await again.close();
+    const devices = await sql(
+      `SELECT couple_id, device_id, partner FROM "${schema}".devices ORDER BY couple_id, device_id`,
+    );
+    expect(devices.rows).toEqual(bindingsBeforeBindings);
+    const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
+    expect(version.rows).toEqual([{ version: 3 }]);
   });
 
   it('lets several servers start on a new database at once', async () => {

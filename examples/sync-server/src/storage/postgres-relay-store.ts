@@ -117,7 +117,8 @@ function withSearchPath(connectionString: string, schema: string): string {
  * Unlike SQLite, calls run side by side on several connections, so the promises of `RelayStore`
  * come from PostgreSQL's locks: `writeEvents` locks the couple's row (`SELECT … FOR UPDATE`) until
  * it commits and takes positions from the counter in that row, so two uploads for one couple take
- * turns, even from two server processes, and positions commit in increasing order.
+ * turns, even from two server processes, and positions commit in increasing order; two uploads
+ * claiming one new device id take turns the same way.
  *
  * @throws when the database cannot be reached, or has a schema newer than this server knows; the
  * pool is ended then.
@@ -238,6 +239,23 @@ export async function openPostgresRelayStore(
           ids,
         ]);
       },
+      async claimDevices(devices, partner) {
+        const unique = [...new Set(devices)];
+        if (unique.length === 0) return new Map();
+        // The couple's row is locked for the whole upload, so claims for one couple take turns; the
+        // primary key would still keep a second binding out if they did not.
+        await query(
+          `INSERT INTO devices (couple_id, device_id, partner)
+           SELECT $1, device, $3 FROM unnest($2::text[]) AS device
+           ON CONFLICT DO NOTHING`,
+          [couple, unique, partner],
+        );
+        const { rows } = await query<{ device_id: string; partner: string }>(
+          'SELECT device_id, partner FROM devices WHERE couple_id = $1 AND device_id = ANY($2::text[])',
+          [couple, unique],
+        );
+        return new Map(rows.map((row) => [row.device_id, row.partner]));
+      },
       finish() {
         finished = true;
       },
@@ -342,7 +360,9 @@ export async function openPostgresRelayStore(
           const row = rows[0];
           if (!row) return { kind: 'unknown-couple' };
           if (row.second_partner !== null) return { kind: 'paired' };
-          // No events to remove: uploads need both partners, so a waiting couple has none.
+          // No events to remove: uploads need both partners, so a waiting couple has none, nor
+          // devices; removing them keeps the couple's row free of references all the same.
+          await client.query('DELETE FROM devices WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM public_keys WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM tokens WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM couples WHERE id = $1', [couple]);

@@ -55,6 +55,26 @@ const migrations: readonly string[] = [
     PRIMARY KEY (couple_id, partner)
   );
   `,
+  // Which partner each device id of a couple belongs to: the one whose token first uploaded an event
+  // of it. Devices already in use are bound to the author of their first stored event; the device is
+  // what precedes the last colon of an event id (`device:seq`, the sequence being digits).
+  `
+  CREATE TABLE IF NOT EXISTS devices (
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    device_id TEXT NOT NULL,
+    partner TEXT NOT NULL,
+    PRIMARY KEY (couple_id, device_id)
+  );
+
+  INSERT INTO devices (couple_id, device_id, partner)
+  SELECT DISTINCT ON (couple_id, device) couple_id, device, partner FROM (
+    SELECT couple_id, partner, position, substring(event_id FROM '^(.+):[0-9]+$') AS device
+    FROM events
+  ) AS stored
+  WHERE device IS NOT NULL
+  ORDER BY couple_id, device, position
+  ON CONFLICT DO NOTHING;
+  `,
 ];
 
 /**

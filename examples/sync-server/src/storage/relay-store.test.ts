@@ -269,6 +269,60 @@ describe.each(storeBackends)('the $name relay store', (backend) => {
     }
   });
 
+  it('binds a device to the partner who claimed it first, and never changes the binding', async () => {
+    const store = await withCouple(await open(await fresh()));
+    const first = await store.writeEvents(COUPLE, (tx) =>
+      tx.claimDevices(['ana-phone', 'ana-tablet', 'ana-phone'], 'ana'),
+    );
+    expect(first).toEqual(
+      new Map([
+        ['ana-phone', 'ana'],
+        ['ana-tablet', 'ana'],
+      ]),
+    );
+    const second = await store.writeEvents(COUPLE, (tx) =>
+      tx.claimDevices(['ana-phone', 'kai-phone'], 'kai'),
+    );
+    expect(second).toEqual(
+      new Map([
+        ['ana-phone', 'ana'],
+        ['kai-phone', 'kai'],
+      ]),
+    );
+    expect(await store.writeEvents(COUPLE, (tx) => tx.claimDevices([], 'kai'))).toEqual(new Map());
+  });
+
+  it('forgets the claims of a transaction that failed', async () => {
+    const store = await withCouple(await open(await fresh()));
+    const failing = store.writeEvents(COUPLE, async (tx) => {
+      await tx.claimDevices(['kai-phone'], 'ana');
+      throw new Error('refused');
+    });
+    await expect(failing).rejects.toThrow('refused');
+    const owners = await store.writeEvents(COUPLE, (tx) => tx.claimDevices(['kai-phone'], 'kai'));
+    expect(owners.get('kai-phone')).toBe('kai');
+  });
+
+  it('ends claims racing for one device id with one binding', async () => {
+    const database = await fresh();
+    // On PostgreSQL from two stores, as two server processes would (see the position test).
+    const first = await withCouple(await open(database));
+    const stores = [first, backend.name === 'postgres' ? await open(database) : first];
+    const partners = ['ana', 'kai', 'ana', 'kai', 'ana', 'kai'];
+    const outcomes = await Promise.all(
+      partners.map((partner, i) =>
+        (stores[i % 2] as RelayStore).writeEvents(COUPLE, async (tx) => {
+          await sleep((i * 5) % 3);
+          const owners = await tx.claimDevices(['d-raced'], partner);
+          await sleep((i * 3) % 4);
+          return owners.get('d-raced');
+        }),
+      ),
+    );
+    expect(new Set(outcomes).size).toBe(1);
+    expect(outcomes[0]).toMatch(/^(ana|kai)$/);
+  });
+
   it('keeps couples apart', async () => {
     const store = await withCouple(
       await withCouple(await open(await fresh())),
@@ -278,6 +332,12 @@ describe.each(storeBackends)('the $name relay store', (backend) => {
     await store.writeEvents('c-fedcba9876543210', (tx) => tx.insert(shared.slice(0, 2)));
     expect(await store.readEvents(COUPLE, 0, 10)).toHaveLength(3);
     expect(await store.readEvents('c-fedcba9876543210', 0, 10)).toHaveLength(2);
+    // A device id is bound within a couple: another couple's phone may carry the same one.
+    await store.writeEvents(COUPLE, (tx) => tx.claimDevices(['d-same'], 'ana'));
+    const other = await store.writeEvents('c-fedcba9876543210', (tx) =>
+      tx.claimDevices(['d-same'], 'sam'),
+    );
+    expect(other.get('d-same')).toBe('sam');
   });
 
   it('waits for running work when closing, then refuses new calls', async () => {

@@ -85,10 +85,17 @@ export interface EventTransaction {
   insert(events: readonly RelayEvent[]): Promise<void>;
   /** Removes events by id. */
   remove(ids: readonly string[]): Promise<void>;
+  /**
+   * Binds each of `devices` that is not bound yet to `partner`, and returns the partner every one
+   * of them is bound to, by device id: `partner` for those it just bound, whoever used the others
+   * first for the rest. A binding is never changed (only a cancelled couple's go, with it), and
+   * there is at most one per device of a couple, even when two uploads race to make it.
+   */
+  claimDevices(devices: readonly string[], partner: string): Promise<Map<string, string>>;
 }
 
 /**
- * Where the relay keeps couples, tokens and events. SQLite (`openSqliteRelayStore`, the default)
+ * Where the relay keeps couples, tokens, events and the partner each device id belongs to. SQLite (`openSqliteRelayStore`, the default)
  * and PostgreSQL (`openPostgresRelayStore`, when `DATABASE_URL` is set) implement it, and the same
  * tests run against both.
  *
@@ -101,7 +108,8 @@ export interface EventTransaction {
  *   out of order.
  *
  * Positions only need to grow within a couple: SQLite numbers all events in one series, PostgreSQL
- * each couple's from 1.
+ * each couple's from 1. Device bindings are made inside `writeEvents`, so the same lock that orders
+ * positions makes two uploads claiming one new device id take turns.
  */
 export interface RelayStore {
   /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bindingsBeforeBindings, storeBeforeBindings } from '../testing/legacy-events.js';
 import { openSqliteRelayStore } from './sqlite-relay-store.js';
 
 // What every store must do is in relay-store.test.ts, run against each backend; here is what only
@@ -66,7 +67,29 @@ describe('openSqliteRelayStore', () => {
     expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
     await again.close();
     const reopened = new Database(path);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(2);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
+    reopened.close();
+  });
+
+  it('binds the devices of a database from before bindings to the author of their first event', async () => {
+    const path = join(dir, 'relay.sqlite');
+    const store = openSqliteRelayStore({ path });
+    await storeBeforeBindings(store);
+    await store.close();
+    // As the second schema left it.
+    const db = new Database(path);
+    db.exec('DROP TABLE devices');
+    db.pragma('user_version = 2');
+    db.close();
+
+    await openSqliteRelayStore({ path }).close();
+    const reopened = new Database(path, { readonly: true });
+    expect(
+      reopened
+        .prepare('SELECT couple_id, device_id, partner FROM devices ORDER BY couple_id, device_id')
+        .all(),
+    ).toEqual(bindingsBeforeBindings);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
     reopened.close();
   });
 });

@@ -50,7 +50,9 @@ const toStored = (row: EventRow): StoredEvent => ({
 /**
  * A {@link RelayStore} on one SQLite file, through better-sqlite3. Every call runs in turn: the
  * driver is synchronous, but `writeEvents` hands its transaction to async code, and nothing else
- * may run on the connection while that transaction is open.
+ * may run on the connection while that transaction is open. `BEGIN IMMEDIATE` holds the file's one
+ * write lock for the whole upload, so two uploads claiming one device id, even from two processes,
+ * take turns.
  */
 export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelayStore {
   mkdirSync(dirname(options.path), { recursive: true });
@@ -114,6 +116,14 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
        VALUES (@couple, @id, @partner, @type, @body)`,
     ),
     removeEvent: db.prepare('DELETE FROM events WHERE couple_id = ? AND event_id = ?'),
+    // OR IGNORE: a device bound already keeps its partner.
+    claimDevice: db.prepare(
+      'INSERT OR IGNORE INTO devices (couple_id, device_id, partner) VALUES (?, ?, ?)',
+    ),
+    deviceOwner: db.prepare<[string, string], { partner: string }>(
+      'SELECT partner FROM devices WHERE couple_id = ? AND device_id = ?',
+    ),
+    removeDevices: db.prepare('DELETE FROM devices WHERE couple_id = ?'),
   };
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -153,6 +163,17 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
     },
     async remove(ids) {
       for (const id of ids) statements.removeEvent.run(couple, id);
+    },
+    async claimDevices(devices, partner) {
+      const owners = new Map<string, string>();
+      for (const device of new Set(devices)) {
+        statements.claimDevice.run(couple, device, partner);
+        owners.set(
+          device,
+          (statements.deviceOwner.get(couple, device) as { partner: string }).partner,
+        );
+      }
+      return owners;
     },
   });
 
@@ -222,7 +243,9 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
           const row = statements.couple.get(couple);
           if (!row) return { kind: 'unknown-couple' };
           if (row.second_partner !== null) return { kind: 'paired' };
-          // No events to remove: uploads need both partners, so a waiting couple has none.
+          // No events to remove: uploads need both partners, so a waiting couple has none, nor
+          // devices; removing them keeps the couple's row free of references all the same.
+          statements.removeDevices.run(couple);
           statements.removePublicKeys.run(couple);
           statements.removeTokens.run(couple);
           statements.removeCouple.run(couple);

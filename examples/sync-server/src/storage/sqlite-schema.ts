@@ -47,6 +47,28 @@ const migrations: readonly string[] = [
     PRIMARY KEY (couple_id, partner)
   ) STRICT;
   `,
+  // Which partner each device id of a couple belongs to: the one whose token first uploaded an event
+  // of it. Devices already in use are bound to the author of their first stored event; the device is
+  // what precedes the last colon of an event id (`device:seq`, the sequence being digits).
+  `
+  CREATE TABLE IF NOT EXISTS devices (
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    device_id TEXT NOT NULL,
+    partner TEXT NOT NULL,
+    PRIMARY KEY (couple_id, device_id)
+  ) STRICT;
+
+  INSERT OR IGNORE INTO devices (couple_id, device_id, partner)
+  SELECT couple_id, device, partner FROM (
+    SELECT couple_id, partner,
+      substr(rtrim(event_id, '0123456789'), 1, length(rtrim(event_id, '0123456789')) - 1) AS device,
+      row_number() OVER (
+        PARTITION BY couple_id, rtrim(event_id, '0123456789') ORDER BY position
+      ) AS nth
+    FROM events
+  )
+  WHERE nth = 1 AND device <> '';
+  `,
 ];
 
 /** Brings a database up to the current schema, in one transaction. */
