@@ -16,7 +16,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isDeckNamespace } from '../namespaces.js';
 import { localesData } from './__fixtures__/locales-data.js';
 import { checkLocales, type Issue } from './check.js';
+import { fingerprint } from './fingerprint.js';
 import { flatten } from './flatten.js';
+import { noMeta, readTranslationMeta, type TranslationMeta } from './meta.js';
 import { readLocalesFolder } from './read-locales.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/locales', import.meta.url));
@@ -134,9 +136,19 @@ describe('checkLocales on folders', () => {
     );
   });
 
-  it('finds no errors in the shipped locales', () => {
-    const errors = check(readLocalesFolder(shipped)).filter((issue) => issue.severity === 'error');
+  it('finds no errors in the shipped locales, their metadata included', () => {
+    const meta = readTranslationMeta(shipped, 'en');
+    const issues = checkLocales(readLocalesFolder(shipped), { sourceLocale: 'en', meta });
+    const errors = issues.filter((issue) => issue.severity === 'error');
     expect(kinds(errors)).toEqual([]);
+    // The metadata names only keys English has, and no pseudo-locale is left among the locales.
+    expect(issues.filter((issue) => /meta|pseudo/.test(issue.kind))).toEqual([]);
+  });
+
+  it('gives the shipped buttons and safety questions context, and checks their length', () => {
+    const meta = readTranslationMeta(shipped, 'en');
+    expect(meta.context.get('safe-space:safety-check.questions.afraid')?.context).toMatch(/yes/i);
+    expect(meta.context.get('common:action.continue')?.maxLength).toBeGreaterThan(0);
   });
 
   it('reports a file that is not valid JSON and a missing namespace file', () => {
@@ -319,23 +331,205 @@ describe('checkLocales', () => {
     expect(issues[0]?.message).toContain('it has </strong> <strong>, the German has </b> <b>');
   });
 
-  it('warns about text left in English and suspicious lengths, except where they are normal', () => {
+  it('warns about suspicious lengths, except in languages that are naturally shorter', () => {
     const why = 'Feeling understood often matters more than being agreed with.';
-    const source = { en: { empathy: { why, title: 'Empathy', ok: 'OK' } } };
+    const source = { en: { empathy: { why, title: 'Empathy' } } };
     const issues = check(
       localesData({
         ...source,
-        de: { empathy: { why, title: 'Empathie', ok: 'OK' } },
-        fr: { empathy: { why: 'Oui.', title: 'Empathie', ok: 'OK' } },
-        ja: { empathy: { why: 'わかってもらえることが大切です。', title: '共感', ok: 'OK' } },
-        es: { empathy: { why: `${why} ${why} ${why}`, title: 'Empatía', ok: 'Vale' } },
-        'en-GB': { empathy: { why, title: 'Empathy', ok: 'OK' } },
+        fr: { empathy: { why: 'Oui.', title: 'Empathie' } },
+        ja: { empathy: { why: 'わかってもらえることが大切です。', title: '共感' } },
+        es: { empathy: { why: `${why} ${why} ${why}`, title: 'Empatía' } },
       }),
     );
     expect(kinds(issues)).toEqual([
-      'warning same-as-source de/empathy why',
       'warning length-ratio fr/empathy why',
       'warning length-ratio es/empathy why',
+    ]);
+  });
+
+  it('reports text still in English as untranslated, an error, unless it is meant to be', () => {
+    const source = {
+      en: {
+        empathy: {
+          why: 'Feeling understood often matters more than being agreed with.',
+          ok: 'OK',
+          count: '{{count}}',
+          partner: '<1>{{partner}}</1>',
+          number: '112',
+          link: 'https://findahelpline.com',
+          service: '988 Suicide & Crisis Lifeline',
+          brand: 'Attune',
+        },
+      },
+    };
+    const copy = { empathy: { ...source.en.empathy } };
+    const data = localesData({ ...source, de: copy, fr: copy, 'en-GB': copy });
+    expect(kinds(check(data))).toEqual([
+      'error untranslated de/empathy why',
+      'error untranslated de/empathy ok',
+      'error untranslated de/empathy brand',
+      'error untranslated fr/empathy why',
+      'error untranslated fr/empathy ok',
+      'error untranslated fr/empathy brand',
+    ]);
+    const [first] = check(data);
+    expect(first?.message).toMatch(
+      /^The text is the same as in English, so it is not translated yet: "Feeling understood/,
+    );
+    expect(first?.fix).toContain(
+      'add "empathy:why": "why it stays the same" to de/_meta/intended-same.json',
+    );
+    const meta: TranslationMeta = {
+      ...noMeta,
+      context: new Map([['empathy:brand', { properName: true }]]),
+      locales: new Map([['de', { intendedSame: new Map([['empathy:ok', 'Germans say OK.']]) }]]),
+    };
+    expect(kinds(checkLocales(data, { sourceLocale: 'en', meta }))).toEqual([
+      'error untranslated de/empathy why',
+      'error untranslated fr/empathy why',
+      'error untranslated fr/empathy ok',
+    ]);
+  });
+
+  it('checks that instructions keep their numbered steps', () => {
+    const how = '1. Sit together.\n2. Take turns.\n3. Swap.\nKeep it short.';
+    const source = { en: { empathy: { how, title: 'Empathy' } } };
+    const issues = check(
+      localesData({
+        ...source,
+        de: {
+          empathy: { how: '1. Setzt euch.\n2. Wechselt euch ab.\nKurz halten.', title: 'Empathie' },
+        },
+        ar: { empathy: { how: '١. اجلسا معًا.\n٢. تناوبا.\n٣. بدّلا.\nباختصار.', title: 'التعاطف' } },
+        ja: { empathy: { how: '1．一緒に座る。\n2．交代する。\n3．入れ替わる。', title: '共感' } },
+        es: { empathy: { how: 'Sentaos juntos, turnaos y cambiad.', title: 'Empatía' } },
+      }),
+    );
+    expect(kinds(issues)).toEqual([
+      'error numbered-lines de/empathy how',
+      'error numbered-lines es/empathy how',
+    ]);
+    expect(issues[0]?.message).toBe(
+      'The English has 3 numbered lines (1. … 3.), the German has 2; the app shows each numbered line as one step.',
+    );
+    expect(issues[0]?.fix).toBe(
+      'Start each step on a line of its own with its number and a period, as in the English (1. to 3.), and keep lines without a number, such as a closing tip, unnumbered.',
+    );
+  });
+
+  it('reports a text longer than its maximum length in the context file, in every locale', () => {
+    const source = {
+      en: {
+        common: {
+          pause: 'Pause',
+          long: 'Resume the program',
+          n_one: '1 day',
+          n_other: '{{count}} days',
+        },
+      },
+    };
+    const meta: TranslationMeta = {
+      ...noMeta,
+      context: new Map([
+        ['common:pause', { context: 'A button on the timer.', maxLength: 12 }],
+        ['common:long', { maxLength: 10 }],
+        ['common:n', { maxLength: 8 }],
+      ]),
+    };
+    const de = {
+      common: {
+        pause: 'Pause machen jetzt',
+        long: 'Weiter',
+        n_one: '1 Tag',
+        n_other: '{{count}} Tage',
+      },
+    };
+    const issues = checkLocales(localesData({ ...source, de }), { sourceLocale: 'en', meta });
+    expect(kinds(issues)).toEqual([
+      'error too-long en/common long',
+      'error too-long en/common n_other',
+      'error too-long de/common pause',
+      'error too-long de/common n_other',
+    ]);
+    const pause = issues.find((issue) => issue.locale === 'de' && issue.key === 'pause');
+    expect(pause?.message).toBe(
+      'The text has 18 characters; at most 12 fit here (common:pause in en/_meta/context.json).',
+    );
+    expect(pause?.fix).toBe(
+      'Shorten it to 12 characters or fewer, placeholders counted as written. Where it is used: A button on the timer.',
+    );
+  });
+
+  it('reports a translation whose English changed since it was made as outdated', () => {
+    const source = { en: { safety: { yes: 'Yes', intro: 'This check is just for you.' } } };
+    const de = { safety: { yes: 'Ja', intro: 'Dieser Check ist nur für dich.' } };
+    const made = (texts: Record<string, string>): TranslationMeta => ({
+      ...noMeta,
+      locales: new Map([
+        [
+          'de',
+          {
+            intendedSame: new Map(),
+            fingerprints: new Map([
+              [
+                'safety',
+                new Map(Object.entries(texts).map(([key, text]) => [key, fingerprint(text)])),
+              ],
+            ]),
+          },
+        ],
+      ]),
+    });
+    const current = made({ yes: 'Yes', intro: 'This check is just for you.' });
+    expect(
+      checkLocales(localesData({ ...source, de }), { sourceLocale: 'en', meta: current }),
+    ).toEqual([]);
+    const older = made({ yes: 'Yes', intro: 'This check is only for you.' });
+    const issues = checkLocales(localesData({ ...source, de }), {
+      sourceLocale: 'en',
+      meta: older,
+    });
+    expect(kinds(issues)).toEqual(['warning outdated de/safety intro']);
+    expect(issues[0]?.message).toBe(
+      'The English changed after this was translated. It now reads "This check is just for you.".',
+    );
+    expect(issues[0]?.fix).toContain('"attune-content mark-translated de safety:intro"');
+  });
+
+  it('reports metadata that names keys English lacks, broken metadata and pseudo-locales', () => {
+    const source = { en: { common: { yes: 'Yes', n_one: 'One', n_other: '{{count}}' } } };
+    const de = { common: { yes: 'Ja', n_one: 'Eins', n_other: '{{count}}' } };
+    const meta: TranslationMeta = {
+      context: new Map([
+        ['common:n', { maxLength: 20 }],
+        ['common:gone', { context: 'Removed.' }],
+      ]),
+      locales: new Map([
+        [
+          'de',
+          {
+            intendedSame: new Map([
+              ['common:yes', 'Was the same once.'],
+              ['common:missing', 'Typo.'],
+            ]),
+          },
+        ],
+      ]),
+      pseudoLocales: ['en-XA'],
+      problems: [{ locale: 'de', path: 'de/_meta/intended-same.json', message: 'Not JSON.' }],
+    };
+    const issues = checkLocales(localesData({ ...source, de }), { sourceLocale: 'en', meta });
+    expect(
+      issues.map((issue) =>
+        `${issue.severity} ${issue.kind} ${issue.file ?? issue.locale} ${issue.key ?? ''}`.trim(),
+      ),
+    ).toEqual([
+      'error invalid-meta de/_meta/intended-same.json',
+      'warning pseudo-locale en-XA',
+      'warning stale-meta en/_meta/context.json common:gone',
+      'warning stale-meta de/_meta/intended-same.json common:yes',
+      'warning stale-meta de/_meta/intended-same.json common:missing',
     ]);
   });
 

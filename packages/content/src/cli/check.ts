@@ -1,9 +1,22 @@
 import { type ExpectedPluralForm, planKeys } from './expected-keys.js';
+import { fingerprint } from './fingerprint.js';
 import { flatten, isKeyObject } from './flatten.js';
 import { isLocaleCode, languageName } from './language-name.js';
-import { exampleCounts, pluralCategories } from './plural.js';
+import {
+  contextFile,
+  contextOf,
+  intendedSameFile,
+  type KeyContext,
+  keyId,
+  type LocaleMeta,
+  metaPath,
+  noMeta,
+  type TranslationMeta,
+} from './meta.js';
+import { exampleCounts, parsePluralKey, pluralCategories } from './plural.js';
 import type { LocalesData, NamespaceFile } from './read-locales.js';
 import { markupTags, nestedKeys, placeholders, visibleText } from './text-tokens.js';
+import { isUntranslated, numberedLines } from './untranslated.js';
 
 /** How much an issue matters: an error fails `check`, a warning is only shown. */
 export type IssueSeverity = 'error' | 'warning';
@@ -23,8 +36,14 @@ export type IssueKind =
   | 'plural-missing'
   | 'plural-extra'
   | 'markup-mismatch'
-  | 'same-as-source'
-  | 'length-ratio';
+  | 'untranslated'
+  | 'numbered-lines'
+  | 'too-long'
+  | 'outdated'
+  | 'length-ratio'
+  | 'invalid-meta'
+  | 'stale-meta'
+  | 'pseudo-locale';
 
 /** One problem found in a locale, with where it is and how to fix it. */
 export interface Issue {
@@ -38,6 +57,11 @@ export interface Issue {
   readonly namespace: string;
   /** The dotted key, when the problem is in one key. */
   readonly key?: string;
+  /**
+   * The file the problem is in, relative to the locales folder, when it is not the namespace's
+   * own file: `de/_meta/intended-same.json`.
+   */
+  readonly file?: string;
   /** What is wrong, in words for a translator. */
   readonly message: string;
   /** What to do about it. */
@@ -48,6 +72,12 @@ export interface Issue {
 export interface CheckOptions {
   /** The locale the others are translated from. */
   readonly sourceLocale: string;
+  /**
+   * The folder's metadata: context and maximum lengths, texts meant to stay the same, source
+   * fingerprints, pseudo-locales. Without it, every identical text counts as untranslated and
+   * nothing is compared with fingerprints.
+   */
+  readonly meta?: TranslationMeta;
 }
 
 // Below this many characters a length comparison says nothing: "OK" and "Einverstanden" are both right.
@@ -64,8 +94,8 @@ const braces = (names: Iterable<string>): string => list([...names].map((name) =
 
 /**
  * Checks every locale of a locales folder against the source locale: missing and extra keys,
- * placeholders, plural forms, markup, untranslated text and suspicious lengths. Pure: the result
- * depends only on the data given.
+ * placeholders, plural forms, markup, numbered steps, untranslated and outdated text, maximum and
+ * suspicious lengths. Pure: the result depends only on the data given.
  *
  * @example
  * ```ts
@@ -74,10 +104,11 @@ const braces = (names: Iterable<string>): string => list([...names].map((name) =
  * ```
  */
 export function checkLocales(data: LocalesData, options: CheckOptions): readonly Issue[] {
-  const { sourceLocale } = options;
+  const { sourceLocale, meta = noMeta } = options;
   const source = data.get(sourceLocale);
   const issues: Issue[] = [];
   if (!source) return issues;
+  issues.push(...metaIssues(data, sourceLocale, meta));
   for (const [locale, files] of data) {
     if (!isLocaleCode(locale)) {
       issues.push({
@@ -92,7 +123,11 @@ export function checkLocales(data: LocalesData, options: CheckOptions): readonly
     }
     for (const [namespace, sourceFile] of source) {
       issues.push(
-        ...checkNamespace(locale, namespace, sourceFile, files.get(namespace), sourceLocale),
+        ...checkNamespace(locale, namespace, sourceFile, files.get(namespace), {
+          sourceLocale,
+          context: meta.context,
+          localeMeta: meta.locales.get(locale),
+        }),
       );
     }
     for (const [namespace, file] of files) {
@@ -110,12 +145,18 @@ export function checkLocales(data: LocalesData, options: CheckOptions): readonly
   return issues;
 }
 
+interface NamespaceCheck {
+  readonly sourceLocale: string;
+  readonly context: ReadonlyMap<string, KeyContext>;
+  readonly localeMeta: LocaleMeta | undefined;
+}
+
 function checkNamespace(
   locale: string,
   namespace: string,
   sourceFile: NamespaceFile,
   file: NamespaceFile | undefined,
-  sourceLocale: string,
+  { sourceLocale, context, localeMeta }: NamespaceCheck,
 ): Issue[] {
   const issues: Issue[] = [];
   const at = (key?: string) => ({ locale, namespace, ...(key !== undefined && { key }) });
@@ -200,16 +241,50 @@ function checkNamespace(
     issues.push(
       ...compareTexts(text, sourceText, allowed, !!expected.plural, at(expected.key), language),
     );
+    const keyContext = contextOf(context, namespace, expected);
+    const maxLength = keyContext?.entry.maxLength;
+    const length = [...text].length;
+    if (maxLength !== undefined && length > maxLength) {
+      issues.push({
+        severity: 'error',
+        kind: 'too-long',
+        ...at(expected.key),
+        message: `The text has ${length} characters; at most ${maxLength} fit here (${keyContext?.id} in ${metaPath(sourceLocale, contextFile)}).`,
+        fix: `Shorten it to ${maxLength} characters or fewer, placeholders counted as written.${keyContext?.entry.context ? ` Where it is used: ${keyContext.entry.context}` : ''}`,
+      });
+    }
     if (locale === sourceLocale) continue;
-    // Short words such as "No" or "OK" are often the same in both languages.
-    const words = visibleText(sourceText);
-    if (!sameLanguage && text === sourceText && words.length >= 4 && /\p{L}{2,}/u.test(words)) {
+    const id = keyId(namespace, expected.key);
+    const intended = keyContext?.entry.properName === true || !!localeMeta?.intendedSame.has(id);
+    if (isUntranslated(text, sourceText, { sameLanguage, intended })) {
+      issues.push({
+        severity: 'error',
+        kind: 'untranslated',
+        ...at(expected.key),
+        message: `The text is the same as in ${languageName(sourceLocale)}, so it is not translated yet: ${quote(text)}.`,
+        fix: `Translate it. If these exact words are right in ${language} (a word both languages share), add "${id}": "why it stays the same" to ${metaPath(locale, intendedSameFile)}.`,
+      });
+      continue;
+    }
+    const steps = numberedLines(sourceText);
+    const translatedSteps = numberedLines(text);
+    if (steps > 0 && translatedSteps !== steps) {
+      issues.push({
+        severity: 'error',
+        kind: 'numbered-lines',
+        ...at(expected.key),
+        message: `The ${languageName(sourceLocale)} has ${steps} numbered ${steps === 1 ? 'line' : 'lines'} (1. … ${steps}.), the ${language} has ${translatedSteps}; the app shows each numbered line as one step.`,
+        fix: `Start each step on a line of its own with its number and a period, as in the ${languageName(sourceLocale)} (${steps === 1 ? '1.' : `1. to ${steps}.`}), and keep lines without a number, such as a closing tip, unnumbered.`,
+      });
+    }
+    const recorded = localeMeta?.fingerprints?.get(namespace)?.get(expected.key);
+    if (recorded !== undefined && recorded !== fingerprint(sourceText)) {
       issues.push({
         severity: 'warning',
-        kind: 'same-as-source',
+        kind: 'outdated',
         ...at(expected.key),
-        message: `The text is the same as in ${languageName(sourceLocale)}: ${quote(text)}.`,
-        fix: `Translate it, unless these exact words are right in ${language} (a name, for instance).`,
+        message: `The ${languageName(sourceLocale)} changed after this was translated. It now reads ${quote(sourceText)}.`,
+        fix: `Compare the ${language} with the new ${languageName(sourceLocale)} and update it, then run "attune-content mark-translated ${locale} ${id}" to record that it is current.`,
       });
     }
     const ratioIssue = lengthRatio(text, sourceText, locale, at(expected.key), sourceLocale);
@@ -349,4 +424,97 @@ function lengthRatio(
       ? `Check that the whole of ${quote(sourceText)} is translated.`
       : 'Check that nothing is repeated and that no other text was pasted in; if it reads right, keep it.',
   };
+}
+
+// Every `namespace:key` of the source, plural bases included (`common:minutes` for
+// `minutes_one` and `minutes_other`), which metadata files may name.
+function sourceKeyIds(data: LocalesData, sourceLocale: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const [namespace, file] of data.get(sourceLocale) ?? []) {
+    if (!isKeyObject(file.content)) continue;
+    for (const [key, text] of flatten(file.content).texts) {
+      ids.set(keyId(namespace, key), text);
+      const plural = parsePluralKey(key);
+      if (plural && !ids.has(keyId(namespace, plural.base))) {
+        ids.set(keyId(namespace, plural.base), text);
+      }
+    }
+  }
+  return ids;
+}
+
+// Problems with the metadata files themselves, and pseudo-locales left in the folder.
+function metaIssues(data: LocalesData, sourceLocale: string, meta: TranslationMeta): Issue[] {
+  const issues: Issue[] = [];
+  for (const problem of meta.problems) {
+    issues.push({
+      severity: 'error',
+      kind: 'invalid-meta',
+      locale: problem.locale,
+      namespace: '',
+      file: problem.path,
+      message: `${problem.path}: ${problem.message}`,
+      fix: 'Fix the file in a text editor; docs/translating.md shows the shape of each metadata file.',
+    });
+  }
+  for (const locale of meta.pseudoLocales) {
+    issues.push({
+      severity: 'warning',
+      kind: 'pseudo-locale',
+      locale,
+      namespace: '',
+      message: `${locale}/ is a pseudo-locale. It is not checked and the app's loaders leave it out, but a package built from this folder would still carry its files.`,
+      fix: `Delete ${locale}/ when you are done testing layouts; "attune-content pseudo" writes to .pseudo/ unless asked for --into-locales.`,
+    });
+  }
+  if (meta.context.size === 0 && meta.locales.size === 0) return issues;
+  const ids = sourceKeyIds(data, sourceLocale);
+  const source = languageName(sourceLocale);
+  for (const id of meta.context.keys()) {
+    if (ids.has(id)) continue;
+    issues.push({
+      severity: 'warning',
+      kind: 'stale-meta',
+      locale: sourceLocale,
+      namespace: '',
+      key: id,
+      file: metaPath(sourceLocale, contextFile),
+      message: `The context is for "${id}", which the ${source} files do not have.`,
+      fix: 'Rename the entry to the key it describes ("namespace:dotted.key"), or delete it.',
+    });
+  }
+  for (const [locale, localeMeta] of meta.locales) {
+    const files = data.get(locale);
+    for (const id of localeMeta.intendedSame.keys()) {
+      const where = {
+        locale,
+        namespace: '',
+        key: id,
+        file: metaPath(locale, intendedSameFile),
+      };
+      if (!ids.has(id)) {
+        issues.push({
+          severity: 'warning',
+          kind: 'stale-meta',
+          ...where,
+          message: `"${id}" is listed as meant to stay the same, but the ${source} files have no such key.`,
+          fix: 'Delete the entry, or correct it to "namespace:dotted.key" as "check" prints keys.',
+        });
+        continue;
+      }
+      const colon = id.indexOf(':');
+      const content = files?.get(id.slice(0, colon))?.content;
+      const text = isKeyObject(content) ? flatten(content).texts.get(id.slice(colon + 1)) : '';
+      if (text !== undefined && text !== '' && text.trim() !== ids.get(id)?.trim()) {
+        issues.push({
+          severity: 'warning',
+          kind: 'stale-meta',
+          ...where,
+          message: `"${id}" is listed as meant to stay the same, but its text now differs from the ${source}.`,
+          fix: 'Delete the entry: the text is translated, so the list no longer needs it.',
+        });
+      }
+    }
+  }
+  return issues;
 }

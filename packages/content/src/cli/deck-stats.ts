@@ -1,5 +1,6 @@
 import { isDeckNamespace } from '../namespaces.js';
 import { isKeyObject } from './flatten.js';
+import type { TranslationMeta } from './meta.js';
 import type { LocalesData } from './read-locales.js';
 import { type Coverage, computeStats, coverageOf } from './stats.js';
 
@@ -64,6 +65,7 @@ export function computeDeckStats(
   data: LocalesData,
   sourceLocale: string,
   decks: readonly DeckOutline[],
+  meta?: TranslationMeta,
 ): readonly DeckStats[] {
   const source = data.get(sourceLocale);
   if (!source) return [];
@@ -91,7 +93,7 @@ export function computeDeckStats(
   };
   const ids = [...files.keys()].sort((a, b) => rank(a) - rank(b) || byNumber(a, b));
 
-  const coverage = computeStats(data, sourceLocale);
+  const coverage = computeStats(data, sourceLocale, meta);
   return ids.map((id) => {
     const namespaces = files.get(id) ?? [];
     const depths = { light: 0, medium: 0, deep: 0, unknown: 0 };

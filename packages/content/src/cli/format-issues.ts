@@ -1,4 +1,11 @@
-import type { Issue } from './check.js';
+import type { Issue, IssueKind, IssueSeverity } from './check.js';
+
+/** The file an issue is in, relative to the locales folder: `de/empathy.json`, or `de/`. */
+export function issueFile(issue: Issue): string {
+  return (
+    issue.file ?? (issue.namespace ? `${issue.locale}/${issue.namespace}.json` : `${issue.locale}/`)
+  );
+}
 
 /**
  * Formats check results for a terminal, grouped by file, each issue with its key, what is wrong
@@ -7,7 +14,7 @@ import type { Issue } from './check.js';
 export function formatIssues(issues: readonly Issue[]): string {
   const byFile = new Map<string, Issue[]>();
   for (const issue of issues) {
-    const file = issue.namespace ? `${issue.locale}/${issue.namespace}.json` : `${issue.locale}/`;
+    const file = issueFile(issue);
     byFile.set(file, [...(byFile.get(file) ?? []), issue]);
   }
   const lines: string[] = [];
@@ -21,6 +28,74 @@ export function formatIssues(issues: readonly Issue[]): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** One finding of `check --json`: where it is, its code and severity, what is wrong, the fix. */
+export interface Finding {
+  /** The file, as the CLI shows paths: relative to the working folder when inside it. */
+  readonly file: string;
+  /** The line of the key in the file (or of its parent, for a key the file lacks). */
+  readonly line?: number;
+  /** The locale folder. */
+  readonly locale: string;
+  /** The namespace, when the finding is in a namespace file. */
+  readonly namespace?: string;
+  /** The dotted key, or `namespace:key` in a metadata file. */
+  readonly key?: string;
+  /** What kind of problem it is; docs/translating.md lists every code. */
+  readonly code: IssueKind;
+  /** `error` fails the check, `warning` does not. */
+  readonly severity: IssueSeverity;
+  /** What is wrong, in words for a translator. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/** Where an issue is: its file as shown, and the line when the file is there to read. */
+export type LocateIssue = (issue: Issue) => { readonly file: string; readonly line?: number };
+
+/** Turns check results into findings, the shape `check --json` prints. */
+export function toFindings(issues: readonly Issue[], locate: LocateIssue): Finding[] {
+  return issues.map((issue) => {
+    const { file, line } = locate(issue);
+    return {
+      file,
+      ...(line !== undefined && { line }),
+      locale: issue.locale,
+      ...(issue.namespace !== '' && { namespace: issue.namespace }),
+      ...(issue.key !== undefined && { key: issue.key }),
+      code: issue.kind,
+      severity: issue.severity,
+      message: issue.message,
+      fix: issue.fix,
+    };
+  });
+}
+
+// The escapes GitHub documents for workflow commands: data escapes %, CR and LF; a property
+// value also escapes : and ,.
+const escapeData = (text: string): string =>
+  text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+const escapeProperty = (text: string): string =>
+  escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+
+/**
+ * Formats findings as GitHub Actions workflow commands, one a line
+ * (`::error file=locales/de/safety.json,line=12,title=missing-key check.intro::…`), which a
+ * workflow step turns into annotations on the file and line.
+ */
+export function formatGithub(findings: readonly Finding[]): string {
+  return findings
+    .map((finding) => {
+      const properties = [
+        `file=${escapeProperty(finding.file)}`,
+        ...(finding.line !== undefined ? [`line=${finding.line}`] : []),
+        `title=${escapeProperty(`${finding.code}${finding.key ? ` ${finding.key}` : ''}`)}`,
+      ];
+      return `::${finding.severity} ${properties.join(',')}::${escapeData(`${finding.message} Fix: ${finding.fix}`)}`;
+    })
+    .join('\n');
 }
 
 /** Sums up check results in one sentence. */

@@ -1,20 +1,40 @@
 /// <reference types="node" />
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceLocale } from '../namespaces.js';
-import { checkLocales } from './check.js';
+import { checkLocales, type Issue } from './check.js';
 import { CliError } from './cli-error.js';
 import { coreDecks } from './core-decks.js';
 import { computeDeckStats, type DeckOutline } from './deck-stats.js';
-import { isKeyObject } from './flatten.js';
-import { formatIssues, summarizeIssues } from './format-issues.js';
+import { planKeys } from './expected-keys.js';
+import { fingerprint } from './fingerprint.js';
+import { flatten, isKeyObject } from './flatten.js';
+import {
+  formatGithub,
+  formatIssues,
+  issueFile,
+  type LocateIssue,
+  summarizeIssues,
+  toFindings,
+} from './format-issues.js';
 import { formatStats, statsToJson } from './format-stats.js';
+import { keyLines, lineOfKey } from './json-lines.js';
 import { isLocaleCode, languageName } from './language-name.js';
+import {
+  intendedSameFile,
+  keyId,
+  metaPath,
+  readTranslationMeta,
+  type TranslationMeta,
+  writeFingerprints,
+  writePseudoMarker,
+} from './meta.js';
 import { pseudoNamespace } from './pseudo.js';
 import { type LocalesData, readLocalesFolder } from './read-locales.js';
 import { type FillMode, scaffoldNamespace } from './scaffold.js';
 import { computeStats } from './stats.js';
+import { isUntranslated } from './untranslated.js';
 import { writeLocale } from './write-locale.js';
 
 /** Where the CLI writes and which folder it works on when none is given. */
@@ -29,23 +49,37 @@ export interface CliIo {
   readonly defaultLocalesDir: string | undefined;
   /** The decks `stats` reads prompt depths from; those of `@attune/core` by default. */
   readonly decks?: readonly DeckOutline[];
+  /**
+   * The environment; `check --format github` gives paths relative to `GITHUB_WORKSPACE` when it
+   * is set, as GitHub needs them to annotate a file.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const usage = `Usage: attune-content <command> [options]
 
 Commands:
-  check [--dir <folder>]            Check every locale against English: missing and extra keys,
-                                    placeholders, plural forms, markup, untranslated text, lengths.
-                                    Exits with 1 when there is an error, 0 when only warnings.
+  check [--dir <folder>] [--json | --format text|json|github]
+                                    Check every locale against English: missing and extra keys,
+                                    placeholders, plural forms, markup, numbered steps, text still
+                                    in English, outdated texts, maximum and suspicious lengths.
+                                    --json prints the findings for tools; --format github prints
+                                    GitHub Actions annotations. Exits with 1 when there is an
+                                    error, 0 when only warnings.
   stats [--dir <folder>] [--json]   Show how much of each locale and namespace is translated,
                                     then each deck: its files, prompts by depth, and how much
                                     of it each locale has translated.
   new-locale <code> [--dir <folder>] [--fill empty|source]
                                     Create (or complete) a locale with every key, ready for a
                                     translation tool. New texts are empty unless --fill source.
-  pseudo [--dir <folder>] [--out <folder>] [--locale <code>]
+  mark-translated <code> [<namespace> | <namespace:key> …] [--dir <folder>]
+                                    Record that the locale's texts (all, a namespace's, or some
+                                    keys') are translated from the current English, so that
+                                    "check" reports them as outdated when the English changes.
+  pseudo [--dir <folder>] [--out <folder> | --into-locales] [--locale <code>]
                                     Write a pseudo-locale (default en-XA): accented, about 35%
                                     longer, in brackets, to test layouts before translations exist.
+                                    Written to .pseudo/ unless --out or --into-locales says where.
   help                              Show this help.
 
 --dir is the folder holding one folder per locale (en/, de/, …); by default the locales shipped
@@ -54,11 +88,19 @@ with @attune/content.
 
 const dirOption = { dir: { type: 'string' } } as const;
 const commandOptions = {
-  check: dirOption,
+  check: { ...dirOption, json: { type: 'boolean' }, format: { type: 'string' } },
   stats: { ...dirOption, json: { type: 'boolean' } },
   'new-locale': { ...dirOption, fill: { type: 'string' } },
-  pseudo: { ...dirOption, out: { type: 'string' }, locale: { type: 'string' } },
+  'mark-translated': dirOption,
+  pseudo: {
+    ...dirOption,
+    out: { type: 'string' },
+    locale: { type: 'string' },
+    'into-locales': { type: 'boolean' },
+  },
 } as const;
+
+const withPositionals: readonly Command[] = ['new-locale', 'mark-translated'];
 
 type Command = keyof typeof commandOptions;
 
@@ -89,11 +131,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const dir = resolveDir(values.dir, io);
     switch (command) {
       case 'check':
-        return runCheck(dir, io);
+        return runCheck(dir, checkFormat(values), io);
       case 'stats':
         return runStats(dir, values.json === true, io);
       case 'new-locale':
         return runNewLocale(dir, positionals, values.fill, io);
+      case 'mark-translated':
+        return runMarkTranslated(dir, positionals, io);
       case 'pseudo':
         return runPseudo(dir, values, io);
     }
@@ -108,7 +152,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 interface ParsedArgs {
-  readonly values: { dir?: string; json?: boolean; fill?: string; out?: string; locale?: string };
+  readonly values: {
+    dir?: string;
+    json?: boolean;
+    format?: string;
+    fill?: string;
+    out?: string;
+    locale?: string;
+    'into-locales'?: boolean;
+  };
   readonly positionals: readonly string[];
 }
 
@@ -117,7 +169,7 @@ function parse(command: Command, args: readonly string[]): ParsedArgs {
     const parsed = parseArgs({
       args: [...args],
       options: commandOptions[command],
-      allowPositionals: command === 'new-locale',
+      allowPositionals: withPositionals.includes(command),
       strict: true,
     });
     return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
@@ -140,14 +192,19 @@ function resolveDir(dir: string | undefined, io: CliIo): string {
   return io.defaultLocalesDir;
 }
 
-function readWithSource(dir: string, io: CliIo): LocalesData {
+interface Locales {
+  readonly data: LocalesData;
+  readonly meta: TranslationMeta;
+}
+
+function readWithSource(dir: string, io: CliIo): Locales {
   const data = readLocalesFolder(dir);
   if (!data.has(sourceLocale)) {
     throw new CliError(
       `${display(dir, io)} has no ${sourceLocale}/ folder. The ${languageName(sourceLocale)} files are what every locale is checked against; pass --dir with the folder that holds ${sourceLocale}/.`,
     );
   }
-  return data;
+  return { data, meta: readTranslationMeta(dir, sourceLocale) };
 }
 
 // Paths inside the working folder read best relative; others are clearer in full.
@@ -156,21 +213,80 @@ function display(path: string, io: CliIo): string {
   return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? resolve(path) : shown;
 }
 
-function runCheck(dir: string, io: CliIo): number {
-  const data = readWithSource(dir, io);
-  const issues = checkLocales(data, { sourceLocale });
+type CheckFormat = 'text' | 'json' | 'github';
+
+function checkFormat(values: ParsedArgs['values']): CheckFormat {
+  const format = values.format ?? (values.json === true ? 'json' : 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'github') {
+    throw new CliError(`--format takes "text", "json" or "github", not "${format}".`);
+  }
+  if (values.json === true && format !== 'json') {
+    throw new CliError('Give either --json or --format, not both.');
+  }
+  return format;
+}
+
+function runCheck(dir: string, format: CheckFormat, io: CliIo): number {
+  const { data, meta } = readWithSource(dir, io);
+  const issues = checkLocales(data, { sourceLocale, meta });
+  const failed = issues.some((issue) => issue.severity === 'error');
+  if (format !== 'text') {
+    const workspace = format === 'github' ? io.env?.GITHUB_WORKSPACE : undefined;
+    const findings = toFindings(issues, locator(dir, io, workspace));
+    if (format === 'json') {
+      const errors = issues.filter((issue) => issue.severity === 'error').length;
+      const json = {
+        locales: [...data.keys()],
+        errors,
+        warnings: issues.length - errors,
+        findings,
+      };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      if (findings.length > 0) io.stdout(`${formatGithub(findings)}\n`);
+      io.stdout(`${summarizeIssues(issues, data.size)}\n`);
+    }
+    return failed ? 1 : 0;
+  }
+  const skipped =
+    meta.pseudoLocales.length > 0
+      ? ` Left out the pseudo-locale${meta.pseudoLocales.length === 1 ? '' : 's'} ${meta.pseudoLocales.join(', ')}.`
+      : '';
   io.stdout(
-    `Checked ${[...data.keys()].join(', ')} against ${languageName(sourceLocale)} in ${display(dir, io)}.\n\n`,
+    `Checked ${[...data.keys()].join(', ')} against ${languageName(sourceLocale)} in ${display(dir, io)}.${skipped}\n\n`,
   );
   if (issues.length > 0) io.stdout(`${formatIssues(issues)}\n`);
   io.stdout(`${summarizeIssues(issues, data.size)}\n`);
-  return issues.some((issue) => issue.severity === 'error') ? 1 : 0;
+  return failed ? 1 : 0;
+}
+
+// Finds the file and line of an issue, reading each file once. Within a GitHub workspace paths
+// are relative to it, which is what GitHub needs to annotate a file.
+function locator(dir: string, io: CliIo, workspace: string | undefined): LocateIssue {
+  const lines = new Map<string, ReadonlyMap<string, number>>();
+  return (issue: Issue) => {
+    const path = join(dir, issueFile(issue));
+    const inWorkspace = workspace === undefined ? undefined : relative(workspace, path);
+    const file =
+      inWorkspace !== undefined && !inWorkspace.startsWith('..') && !isAbsolute(inWorkspace)
+        ? inWorkspace
+        : display(path, io);
+    if (issueFile(issue).endsWith('/') || !existsSync(path)) return { file };
+    const broken = /at line (\d+)/.exec(issue.message);
+    if (broken) return { file, line: Number(broken[1]) };
+    let found = lines.get(path);
+    if (!found) {
+      found = keyLines(readFileSync(path, 'utf8'));
+      lines.set(path, found);
+    }
+    return { file, line: lineOfKey(found, issue.key) };
+  };
 }
 
 function runStats(dir: string, json: boolean, io: CliIo): number {
-  const data = readWithSource(dir, io);
-  const stats = computeStats(data, sourceLocale);
-  const decks = computeDeckStats(data, sourceLocale, io.decks ?? coreDecks);
+  const { data, meta } = readWithSource(dir, io);
+  const stats = computeStats(data, sourceLocale, meta);
+  const decks = computeDeckStats(data, sourceLocale, io.decks ?? coreDecks, meta);
   io.stdout(
     json
       ? `${JSON.stringify(statsToJson(stats, decks), null, 2)}\n`
@@ -179,15 +295,9 @@ function runStats(dir: string, json: boolean, io: CliIo): number {
   return 0;
 }
 
-function runNewLocale(
-  dir: string,
-  positionals: readonly string[],
-  fill: string | undefined,
-  io: CliIo,
-): number {
-  const [code, ...more] = positionals;
-  if (code === undefined || more.length > 0) {
-    throw new CliError('Give one locale code, for example: attune-content new-locale fr');
+function parseLocale(code: string | undefined, example: string): string {
+  if (code === undefined) {
+    throw new CliError(`Give one locale code, for example: attune-content ${example}`);
   }
   if (!isLocaleCode(code)) {
     throw new CliError(
@@ -198,32 +308,69 @@ function runNewLocale(
   if (locale === sourceLocale) {
     throw new CliError(`${locale} is the source locale; every other locale is made from it.`);
   }
+  return locale;
+}
+
+function runNewLocale(
+  dir: string,
+  positionals: readonly string[],
+  fill: string | undefined,
+  io: CliIo,
+): number {
+  const [code, ...more] = positionals;
+  if (more.length > 0) {
+    throw new CliError('Give one locale code, for example: attune-content new-locale fr');
+  }
+  const locale = parseLocale(code, 'new-locale fr');
   if (fill !== undefined && fill !== 'empty' && fill !== 'source') {
     throw new CliError(`--fill takes "empty" or "source", not "${fill}".`);
   }
-  const data = readWithSource(dir, io);
+  const { data, meta } = readWithSource(dir, io);
   const existing = data.get(locale);
+  const recorded = meta.locales.get(locale)?.fingerprints;
   const files = new Map<string, unknown>();
+  const fingerprints = new Map<string, Map<string, string>>();
+  let filled = 0;
   for (const [namespace, file] of data.get(sourceLocale) ?? []) {
     if (!isKeyObject(file.content)) continue;
-    files.set(
-      namespace,
-      scaffoldNamespace(file.content, existing?.get(namespace)?.content, {
-        locale,
-        fill: (fill ?? 'empty') as FillMode,
-      }),
-    );
+    const before = existing?.get(namespace)?.content;
+    const tree = scaffoldNamespace(file.content, before, {
+      locale,
+      fill: (fill ?? 'empty') as FillMode,
+    });
+    files.set(namespace, tree);
+    // A text the scaffold filled from English was made from today's English; a translation that
+    // was already there keeps whatever fingerprint it had, or none.
+    const sourceTexts = flatten(file.content).texts;
+    const had = isKeyObject(before) ? flatten(before).texts : new Map<string, string>();
+    const has = flatten(tree).texts;
+    const previous = recorded?.get(namespace);
+    const keys = new Map<string, string>();
+    for (const expected of planKeys(sourceTexts, locale).expected) {
+      const old = previous?.get(expected.key);
+      if (!had.get(expected.key)?.trim() && has.get(expected.key)?.trim()) {
+        keys.set(expected.key, fingerprint(sourceTexts.get(expected.sourceKey) ?? ''));
+        filled += 1;
+      } else if (old !== undefined) keys.set(expected.key, old);
+    }
+    fingerprints.set(namespace, keys);
   }
   writeLocale(dir, locale, files);
-  const toTranslate = [...files.values()].reduce<number>((sum, tree) => sum + countEmpty(tree), 0);
+  writeFingerprints(dir, locale, fingerprints);
+  const toTranslate =
+    filled + [...files.values()].reduce<number>((sum, tree) => sum + countEmpty(tree), 0);
   const where = display(`${dir}/${locale}`, io);
   const notes =
     Intl.PluralRules.supportedLocalesOf(locale).length === 0
       ? `\nNote: this system has no plural rules for ${locale}; plural keys got only the forms of the default rules. Check them with a native speaker.`
       : '';
+  const copied =
+    filled > 0
+      ? ` ${filled === 1 ? 'One holds' : `${filled} hold`} the ${languageName(sourceLocale)} for now, which counts as not translated.`
+      : '';
   io.stdout(
-    `${existing ? 'Completed' : 'Created'} ${where}/ (${languageName(locale)}): ${files.size} files, ${toTranslate} texts to translate.${existing ? ' Existing translations were kept.' : ''}\n` +
-      `Next: fill in each empty text (translation tools open these files as i18next JSON v4), then run "attune-content check" to see what is left.${notes}\n`,
+    `${existing ? 'Completed' : 'Created'} ${where}/ (${languageName(locale)}): ${files.size} files, ${toTranslate} ${toTranslate === 1 ? 'text' : 'texts'} to translate.${existing ? ' Existing translations were kept.' : ''}${copied}\n` +
+      `Next: fill in each text (translation tools open these files as i18next JSON v4), then run "attune-content check" to see what is left, and "attune-content mark-translated ${locale}" once a file is done, so that "check" can tell you when its English changes.${notes}\n`,
   );
   return 0;
 }
@@ -234,22 +381,130 @@ function countEmpty(tree: unknown): number {
   return Object.values(tree).reduce<number>((sum, value) => sum + countEmpty(value), 0);
 }
 
+function runMarkTranslated(dir: string, positionals: readonly string[], io: CliIo): number {
+  const [code, ...targets] = positionals;
+  const locale = parseLocale(code, 'mark-translated de safety');
+  const { data, meta } = readWithSource(dir, io);
+  const files = data.get(locale);
+  if (!files) {
+    throw new CliError(
+      `${display(join(dir, locale), io)}/ does not exist. Create it with "attune-content new-locale ${locale}".`,
+    );
+  }
+  const source = data.get(sourceLocale) ?? new Map();
+  // Whole namespaces, or some keys of one: `safety` or `safety:check.answer-no`.
+  const wanted = new Map<string, Set<string> | 'all'>();
+  for (const target of targets.length > 0 ? targets : [...source.keys()]) {
+    const colon = target.indexOf(':');
+    const namespace = colon === -1 ? target : target.slice(0, colon);
+    if (!source.has(namespace)) {
+      throw new CliError(
+        `"${namespace}" is not a namespace of ${languageName(sourceLocale)}. Give a file name without .json, such as safety, or a key such as safety:check.answer-no.`,
+      );
+    }
+    if (colon === -1) wanted.set(namespace, 'all');
+    else {
+      const keys = wanted.get(namespace);
+      if (keys !== 'all')
+        wanted.set(namespace, new Set([...(keys ?? []), target.slice(colon + 1)]));
+    }
+  }
+  const localeMeta = meta.locales.get(locale);
+  const fingerprints = new Map<string, Map<string, string>>();
+  let marked = 0;
+  let wasOutdated = 0;
+  let stillSource = 0;
+  const sameLanguage = new Intl.Locale(locale).language === new Intl.Locale(sourceLocale).language;
+  for (const [namespace, sourceFile] of source) {
+    if (!isKeyObject(sourceFile.content)) continue;
+    const sourceTexts = flatten(sourceFile.content).texts;
+    const plan = planKeys(sourceTexts, locale);
+    const previous = localeMeta?.fingerprints?.get(namespace);
+    const selection = wanted.get(namespace);
+    const content = files.get(namespace)?.content;
+    const texts = isKeyObject(content) ? flatten(content).texts : new Map<string, string>();
+    if (selection instanceof Set) {
+      const known = new Set(plan.expected.flatMap((entry) => [entry.key, entry.plural?.base]));
+      const unknown = [...selection].filter((key) => !known.has(key));
+      if (unknown.length > 0) {
+        throw new CliError(
+          `${languageName(sourceLocale)} ${namespace}.json has no key ${unknown.map((key) => `"${key}"`).join(', ')}. Give keys as "check" prints them, such as ${namespace}:${plan.expected[0]?.key ?? 'key'}.`,
+        );
+      }
+    }
+    const keys = new Map<string, string>();
+    for (const expected of plan.expected) {
+      const chosen =
+        selection === 'all' ||
+        (selection instanceof Set &&
+          (selection.has(expected.key) ||
+            (expected.plural !== undefined && selection.has(expected.plural.base))));
+      const old = previous?.get(expected.key);
+      const text = texts.get(expected.key);
+      if (!chosen) {
+        if (old !== undefined) keys.set(expected.key, old);
+        continue;
+      }
+      if (!text?.trim()) continue;
+      const sourceText = sourceTexts.get(expected.sourceKey) ?? '';
+      const now = fingerprint(sourceText);
+      keys.set(expected.key, now);
+      marked += 1;
+      if (old !== undefined && old !== now) wasOutdated += 1;
+      const intended = !!localeMeta?.intendedSame.has(keyId(namespace, expected.key));
+      if (isUntranslated(text, sourceText, { sameLanguage, intended })) stillSource += 1;
+    }
+    fingerprints.set(namespace, keys);
+  }
+  const path = writeFingerprints(dir, locale, fingerprints);
+  const scope = `${marked} ${marked === 1 ? 'text' : 'texts'} of ${locale}${targets.length > 0 ? ` (${targets.join(', ')})` : ''}`;
+  const notes = [
+    ...(wasOutdated > 0 ? [`${wasOutdated} of them had been outdated.`] : []),
+    ...(stillSource > 0
+      ? [
+          `${stillSource} of them are still the ${languageName(sourceLocale)} words, which "check" reports until they are translated or listed in ${metaPath(locale, intendedSameFile)}.`,
+        ]
+      : []),
+  ];
+  io.stdout(
+    `Marked ${scope} as translated from the current ${languageName(sourceLocale)} in ${display(join(dir, path), io)}.${notes.length > 0 ? ` ${notes.join(' ')}` : ''}\n` +
+      `"check" now reports a text as outdated when its ${languageName(sourceLocale)} changes. Empty and missing texts were not marked.\n`,
+  );
+  return 0;
+}
+
 function runPseudo(dir: string, values: ParsedArgs['values'], io: CliIo): number {
   const locale = values.locale ?? 'en-XA';
   if (!isLocaleCode(locale)) {
     throw new CliError(`"${locale}" is not a locale code. Pseudo-locales usually use en-XA.`);
   }
-  const data = readWithSource(dir, io);
-  const out = values.out === undefined ? dir : resolve(io.cwd, values.out);
+  if (values.out !== undefined && values['into-locales'] === true) {
+    throw new CliError('Give either --out or --into-locales, not both.');
+  }
+  const { data } = readWithSource(dir, io);
+  const intoLocales = values['into-locales'] === true;
+  const out = intoLocales ? dir : resolve(io.cwd, values.out ?? defaultPseudoFolder);
   const files = new Map<string, unknown>();
   for (const [namespace, file] of data.get(sourceLocale) ?? []) {
     if (isKeyObject(file.content)) files.set(namespace, pseudoNamespace(file.content));
   }
   const existed = existsSync(`${out}/${locale}`);
   writeLocale(out, locale, files);
+  writePseudoMarker(out, locale, sourceLocale);
+  // The default folder is scratch space: keep it out of version control.
+  if (values.out === undefined && !intoLocales && !existsSync(join(out, '.gitignore'))) {
+    writeFileSync(join(out, '.gitignore'), '*\n');
+  }
+  const use = intoLocales
+    ? `It is in the locales folder, for an app that reads that folder itself. The generated loaders and "check" leave pseudo-locales out, so it is never shipped by accident; delete ${locale}/ when you are done.`
+    : `The shipped locales are untouched. To try it, add its files to your i18next instance (i18n.addResourceBundle('${locale}', namespace, json)), or pass --into-locales for an app that reads the locales folder itself.`;
   io.stdout(
     `${existed ? 'Rewrote' : 'Wrote'} the pseudo-locale ${locale} to ${display(`${out}/${locale}`, io)}/ (${files.size} files).\n` +
-      'Load it in the app: plain letters show text that is not translated, and clipped brackets show layouts too tight for longer languages.\n',
+      'Plain letters show text that is not translated, and clipped brackets show layouts too tight for longer languages.\n' +
+      `${use}\n`,
   );
   return 0;
 }
+
+/** Where `pseudo` writes without --out or --into-locales, from the working folder. */
+export const defaultPseudoFolder = '.pseudo';

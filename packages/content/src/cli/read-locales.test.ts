@@ -22,6 +22,21 @@ describe('readLocalesFolder', () => {
     expect(data.get('en')?.get('common')).toEqual({ path: 'en/common.json', content: { a: 'b' } });
   });
 
+  it('leaves out metadata and pseudo-locales unless pseudo-locales are asked for', () => {
+    dir = mkdtempSync(join(tmpdir(), 'attune-read-'));
+    mkdirSync(join(dir, 'de', '_meta'), { recursive: true });
+    mkdirSync(join(dir, 'en-XA'));
+    mkdirSync(join(dir, '_shared'));
+    writeFileSync(join(dir, 'de', 'common.json'), '{"a":"b"}');
+    writeFileSync(join(dir, 'de', '_notes.json'), '{}');
+    writeFileSync(join(dir, 'de', '_meta', 'intended-same.json'), '{}');
+    writeFileSync(join(dir, 'en-XA', 'common.json'), '{"a":"[ƀ]"}');
+    const data = readLocalesFolder(dir);
+    expect([...data.keys()]).toEqual(['de']);
+    expect([...(data.get('de')?.keys() ?? [])]).toEqual(['common']);
+    expect([...readLocalesFolder(dir, { includePseudo: true }).keys()]).toEqual(['de', 'en-XA']);
+  });
+
   it('keeps a broken file with a message that says where the problem is', () => {
     dir = mkdtempSync(join(tmpdir(), 'attune-read-'));
     mkdirSync(join(dir, 'de'));

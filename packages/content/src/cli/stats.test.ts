@@ -7,6 +7,7 @@ import { localesData } from './__fixtures__/locales-data.js';
 import { coreDecks } from './core-decks.js';
 import { computeDeckStats } from './deck-stats.js';
 import { statsToJson } from './format-stats.js';
+import { noMeta, type TranslationMeta } from './meta.js';
 import { readLocalesFolder } from './read-locales.js';
 import { computeStats } from './stats.js';
 
@@ -24,7 +25,7 @@ describe('computeStats', () => {
       localesData({
         en,
         de: {
-          common: { a: 'A', b: '', n_one: 'Eins', n_other: '{{count}}' },
+          common: { a: 'Ä', b: '', n_one: 'Eins', n_other: '{{count}}' },
           empathy: { title: 'Empathie' },
         },
         ar: { common: { a: 'أ' } },
@@ -54,7 +55,7 @@ describe('computeStats', () => {
       localesData({
         en: { ...en, 'deck-talk': deck },
         de: {
-          common: { a: 'A', b: 'B', n_one: 'Eins', n_other: '{{count}}' },
+          common: { a: 'Ä', b: 'Be', n_one: 'Eins', n_other: '{{count}}' },
           empathy: { title: 'Empathie' },
           'deck-talk': { deck: { title: 'Reden', about: 'Über' } },
         },
@@ -71,7 +72,8 @@ describe('computeStats', () => {
 
   it('never rounds a nearly complete locale up to 100%', () => {
     const keys = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, 'x']));
-    const de = { common: { ...keys, k0: '' } };
+    const translated = Object.fromEntries(Object.keys(keys).map((key) => [key, 'y']));
+    const de = { common: { ...translated, k0: '' } };
     expect(computeStats(localesData({ en: { common: keys }, de }), 'en').get('de')?.coverage).toBe(
       99.9,
     );
@@ -79,6 +81,38 @@ describe('computeStats', () => {
 
   it('returns nothing without a source locale', () => {
     expect(computeStats(localesData({ de: {} }), 'en').size).toBe(0);
+  });
+
+  it('counts a text still in English as not translated, unless it is meant to be', () => {
+    const source = {
+      en: {
+        common: {
+          title: 'Nine steps closer',
+          no: 'No',
+          count: '{{count}}',
+          number: '112',
+          name: 'Find A Helpline',
+          brand: 'Attune',
+        },
+      },
+    };
+    const fr = { common: { ...source.en.common } };
+    const untouched = computeStats(localesData({ ...source, fr }), 'en').get('fr');
+    // The title, "No" and the one-word name are words; a count, a number and a name in title
+    // case are the same in every language.
+    expect(untouched).toMatchObject({ total: 6, missing: 3, coverage: 50 });
+    const meta: TranslationMeta = {
+      ...noMeta,
+      context: new Map([['common:brand', { properName: true }]]),
+      locales: new Map([['fr', { intendedSame: new Map([['common:no', 'Shown as is.']]) }]]),
+    };
+    expect(computeStats(localesData({ ...source, fr }), 'en', meta).get('fr')).toMatchObject({
+      missing: 1,
+    });
+    // A variant of English is not a translation; its texts may all be the same.
+    expect(computeStats(localesData({ ...source, 'en-GB': fr }), 'en').get('en-GB')?.missing).toBe(
+      0,
+    );
   });
 });
 
