@@ -1,11 +1,22 @@
-import type { I18nextTarget } from '@attune/content';
 import type { Translate } from '@attune/core';
 
 /**
  * The part of an i18next instance that Attune's hooks use, so the app's own instance (i18next 25 or
  * later) fits without `@attune/react` depending on i18next, and a test double fits too.
  */
-export interface AttuneI18n extends I18nextTarget {
+// Declared here rather than extending `I18nextTarget` of `@attune/content`, so that the main entry's
+// types hold without `@attune/content` installed (it is an optional peer); the members match it.
+export interface AttuneI18n {
+  /** The instance's current language. */
+  readonly language: string | undefined;
+  /** Adds strings to a namespace, as i18next's `addResourceBundle`. */
+  addResourceBundle(
+    language: string,
+    namespace: string,
+    resources: object,
+    deep?: boolean,
+    overwrite?: boolean,
+  ): unknown;
   /** Translates a key, as i18next's `t`. */
   readonly t: Translate;
   /** Starts listening to an i18next event. */
