@@ -1,7 +1,8 @@
-import type { Exercise, ExerciseKind } from '@attune/core';
+import type { Exercise, ExerciseInput, ExerciseKind, StepInput, Visibility } from '@attune/core';
 import { useExercise } from '@attune/react';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { LadderSet, QuestionLadderExercise } from './index.js';
+import { type LadderSet, type QuestionLadderExercise, questionLadder } from './index.js';
+import type { ladderExercise } from './ladder-step.js';
 import type { questionLadderKind } from './question-ladder-kind.js';
 
 // What an app that installs the plugin sees: importing it registers the kind with its types.
@@ -31,5 +32,31 @@ describe('the question-ladder kind in a host app', () => {
       expectTypeOf(state.exercise.rounds).toEqualTypeOf<number>();
     // @ts-expect-error the ladder's sets are not there before narrowing
     state?.exercise.sets;
+  });
+});
+
+describe("the question-ladder plugin's types", () => {
+  it('takes typed options', () => {
+    questionLadder({ after: 'empathy', minutes: 30 });
+    // @ts-expect-error minutes are a number
+    questionLadder({ minutes: '30' });
+    // @ts-expect-error no such option
+    questionLadder({ sealed: false });
+  });
+
+  it("leaves out what the kind's defaults fill in, which the engine's exercise has", () => {
+    expectTypeOf<ReturnType<typeof ladderExercise>>().toEqualTypeOf<
+      ExerciseInput<QuestionLadderExercise>
+    >();
+    const written = {} as StepInput['exercises'][number];
+    if (written.kind === 'question-ladder') {
+      expectTypeOf(written.visibility).toEqualTypeOf<Visibility | undefined>();
+      expectTypeOf(written.sets).toEqualTypeOf<readonly [LadderSet, LadderSet, LadderSet]>();
+    }
+    const resolved = {} as Exercise;
+    if (resolved.kind === 'question-ladder') {
+      expectTypeOf(resolved.visibility).toEqualTypeOf<Visibility>();
+      expectTypeOf(resolved.minutes).toEqualTypeOf<number>();
+    }
   });
 });

@@ -1,4 +1,4 @@
-export { questionLadderExercise, questionLadderStep } from './ladder-step.js';
+export { ladderSets, questionLadderExercise, questionLadderStep } from './ladder-step.js';
 export type { LadderTurn } from './next-ladder-turn.js';
 export { nextLadderTurn } from './next-ladder-turn.js';
 export type {
@@ -7,4 +7,5 @@ export type {
   QuestionLadderExercise,
 } from './question-ladder-exercise.js';
 export { questionLadderKind } from './question-ladder-kind.js';
-export { questionLadderPlugin } from './question-ladder-plugin.js';
+export type { QuestionLadderOptions } from './question-ladder-plugin.js';
+export { questionLadder, questionLadderPlugin } from './question-ladder-plugin.js';

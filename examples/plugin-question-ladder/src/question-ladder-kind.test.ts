@@ -52,6 +52,7 @@ describe('the question-ladder kind', () => {
     const answers = {
       partners: ['ana', 'kai'],
       answeredBy: (prompt: string) => (answered.has(prompt) ? ['kai', 'ana'] : ['ana']),
+      eventsOf: () => [],
     };
     const all = questionLadderExercise.sets.flatMap((set) => set.questions.map((q) => q.id));
     for (const id of all.slice(0, -1)) answered.add(id);

@@ -1,5 +1,6 @@
 import {
   defineExerciseKind,
+  type ExerciseDefaults,
   type ExerciseKindDefinition,
   type PluginPayloadProblem,
 } from '@attune/core';
@@ -77,14 +78,25 @@ function checkLadder(exercise: Fields): PluginPayloadProblem[] {
 }
 
 /**
- * The `question-ladder` exercise kind. Exercises of it are done together, with sealed answers (each
- * answer opens once both partners answered the question) and rest while a safety check signals risk,
- * unless they say otherwise. A run is complete once both partners answered every question; the
+ * What a ladder is unless it says otherwise: done together in about 45 minutes, with sealed
+ * answers, resting while a safety check signals risk.
+ */
+export const ladderDefaults: Required<ExerciseDefaults> = {
+  mode: 'together',
+  minutes: 45,
+  visibility: 'sealed',
+  needsSafety: true,
+};
+
+/**
+ * The `question-ladder` exercise kind. Exercises of it are done together in about 45 minutes, with
+ * sealed answers (each answer opens once both partners answered the question) and rest while a
+ * safety check signals risk, unless they say otherwise ({@link ladderDefaults}). A run is complete once both partners answered every question; the
  * engine then counts one completion done together, with no `completeExercise` call.
  */
 export const questionLadderKind: ExerciseKindDefinition<'question-ladder'> = defineExerciseKind({
   kind: 'question-ladder',
-  defaults: { mode: 'together', visibility: 'sealed', needsSafety: true },
+  defaults: ladderDefaults,
   check: checkLadder,
   completedWhen: (ladder, answers) =>
     ladder.sets.every((set) =>

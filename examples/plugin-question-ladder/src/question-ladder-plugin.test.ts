@@ -12,7 +12,7 @@ import en from '../locales/en/question-ladder.json' with { type: 'json' };
 import es from '../locales/es/question-ladder.json' with { type: 'json' };
 import { questionLadderExercise } from './ladder-step.js';
 import { nextLadderTurn } from './next-ladder-turn.js';
-import { questionLadderPlugin } from './question-ladder-plugin.js';
+import { questionLadder, questionLadderPlugin } from './question-ladder-plugin.js';
 
 const couple: Couple = {
   id: 'sam-and-noor',
@@ -138,5 +138,49 @@ describe('the question-ladder plugin', () => {
     for (const path of leaves(en)) {
       expect(placeholders(at(es, path) as string)).toEqual(placeholders(at(en, path) as string));
     }
+  });
+});
+
+describe('questionLadder(options)', () => {
+  const ladderIn = (engine: Engine) =>
+    engine.program.steps.find((step) => step.id === 'ladder-of-questions');
+
+  it('places the ladder after the step it waits for, for as long as it says', () => {
+    const ladder = questionLadder({ after: 'empathy', minutes: 30 });
+    expect(validatePlugins([ladder], nineStepProgram)).toEqual([]);
+    const engine = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: 'd',
+      plugins: [ladder],
+    });
+    const order = engine.program.steps.map((step) => step.id);
+    expect(order[order.indexOf('empathy') + 1]).toBe('ladder-of-questions');
+    expect(ladderIn(engine)?.unlock).toEqual({
+      kind: 'all',
+      rules: [{ kind: 'step-completed', step: 'empathy' }, { kind: 'safety-clear' }],
+    });
+    expect(ladderIn(engine)?.exercises[0]).toMatchObject({
+      minutes: 30,
+      mode: 'together',
+      visibility: 'sealed',
+      needsSafety: true,
+    });
+  });
+
+  it("fills in the kind's defaults for what the plugin's ladder leaves out", () => {
+    const written = questionLadderPlugin.steps?.[0]?.exercises[0];
+    expect(written).not.toHaveProperty('visibility');
+    expect(written).not.toHaveProperty('minutes');
+    expect(ladderIn(setup())?.exercises[0]).toEqual(questionLadderExercise);
+  });
+
+  it('reports an option naming a step the engine does not run, where the ladder would wait for it', () => {
+    const problems = validatePlugins([questionLadder({ after: 'nowhere' })], nineStepProgram);
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['unknown-step', 'steps[0].unlock.rules[0]'],
+      ['unknown-step', 'stepsAfter'],
+    ]);
+    expect(problems[0]?.message).toContain('"ladder-of-questions" could never open');
   });
 });

@@ -72,7 +72,10 @@ export type { PluginResourceSource } from './plugins/plugin-resources.js';
 export { pluginResources } from './plugins/plugin-resources.js';
 export type {
   AttunePlugin,
+  DefaultableExerciseField,
   ExerciseAnswers,
+  ExerciseDefaults,
+  ExerciseInput,
   ExerciseKindDefinition,
   HelpRequest,
   ObservedEvent,
@@ -82,10 +85,12 @@ export type {
   PluginResources,
   PluginRuleContext,
   PluginViewContext,
+  ProgramInput,
   ReminderContext,
   ReminderRequest,
   RuleKindDefinition,
   RuleOutcome,
+  StepInput,
   SuggestionContext,
 } from './plugins/types.js';
 export { validatePlugins } from './plugins/validate-plugins.js';

@@ -27,11 +27,14 @@ async function appInstance(language: string) {
 }
 
 describe('addAttuneResources', () => {
-  it('loads only the active locale and the namespaces asked for', async () => {
+  it('loads only the active locale, with English to fall back to, and the namespaces asked for', async () => {
     const load = fakeLoader(files);
     const i18n = await appInstance('es');
     const added = await addAttuneResources(i18n, { namespaces: ['common'], load, locales });
-    expect(load.mock.calls).toEqual([['es', 'common']]);
+    expect(load.mock.calls).toEqual([
+      ['es', 'common'],
+      ['en', 'common'],
+    ]);
     expect(added).toEqual({ locale: 'es', namespaces: ['common'] });
     expect(i18n.t('hello', { ns: 'common' })).toBe('Hola');
   });
@@ -40,7 +43,10 @@ describe('addAttuneResources', () => {
     const load = fakeLoader(files);
     const i18n = await appInstance('es-MX');
     await addAttuneResources(i18n, { namespaces: ['empathy'], load, locales });
-    expect(load.mock.calls).toEqual([['es', 'empathy']]);
+    expect(load.mock.calls).toEqual([
+      ['es', 'empathy'],
+      ['en', 'empathy'],
+    ]);
     expect(i18n.t('step.title', { ns: 'empathy' })).toBe('Empatía');
   });
 
@@ -72,7 +78,8 @@ describe('addAttuneResources', () => {
       addAttuneResources(i18n, options),
     ]);
     const third = await addAttuneResources(i18n, { ...options, locale: 'es-ES' });
-    expect(load).toHaveBeenCalledTimes(2);
+    // Each namespace in Spanish and in English, once.
+    expect(load).toHaveBeenCalledTimes(4);
     expect([...first.namespaces, ...second.namespaces].sort()).toEqual(['common', 'empathy']);
     expect(third.namespaces).toEqual([]);
   });
@@ -87,10 +94,14 @@ describe('addAttuneResources', () => {
   });
 
   it('tries again after a failed load instead of remembering the failure', async () => {
-    const load = vi
-      .fn()
-      .mockRejectedValueOnce(new Error('offline'))
-      .mockResolvedValueOnce({ hello: 'Hola' });
+    let offline = true;
+    const load = vi.fn(async (locale: string) => {
+      if (locale === 'es' && offline) {
+        offline = false;
+        throw new Error('offline');
+      }
+      return { hello: locale === 'es' ? 'Hola' : 'Hello' };
+    });
     const i18n = await appInstance('es');
     const options = { namespaces: ['common'], load, locales };
     await expect(addAttuneResources(i18n, options)).rejects.toThrow('offline');
@@ -129,6 +140,53 @@ describe('addAttuneResources', () => {
       ['en', 'deck-quiz-1'],
     ]);
     expect(i18n.t('quiz-free-day.options.a', { ns: 'deck-quiz-1' })).toBe('Sleep');
+  });
+
+  it("falls back to English key by key for a plugin's partial translation", async () => {
+    // A plugin whose German file lacks a key, handed over by `pluginResources`.
+    const load = fakeLoader({
+      'en/question-ladder': { suggest: { 'almost-full': 'Almost there', start: 'Start' } },
+      'de/question-ladder': { suggest: { start: 'Los geht’s' } },
+    });
+    const i18n = await appInstance('de');
+    await addAttuneResources(i18n, {
+      namespaces: ['question-ladder'],
+      locales: ['en', 'de'],
+      load,
+    });
+    expect(i18n.t('question-ladder:suggest.start')).toBe('Los geht’s');
+    expect(i18n.t('question-ladder:suggest.almost-full')).toBe('Almost there');
+  });
+
+  it('falls back to English for a core key a new locale has not translated yet', async () => {
+    const load = fakeLoader({
+      'en/common': { mode: { each: 'Each of you', together: 'Together' } },
+      'de/common': { mode: { together: 'Gemeinsam' } },
+    });
+    const i18n = await appInstance('de-AT');
+    await addAttuneResources(i18n, { namespaces: ['common'], locales: ['en', 'de'], load });
+    expect(i18n.t('common:mode.together')).toBe('Gemeinsam');
+    expect(i18n.t('common:mode.each')).toBe('Each of you');
+    // English plural forms, chosen by English rules, for a key the locale lacks.
+    const ar = await appInstance('ar');
+    await addAttuneResources(ar, {
+      namespaces: ['common'],
+      locales: ['en', 'ar'],
+      load: fakeLoader({
+        'en/common': { minutes_one: '{{count}} minute', minutes_other: '{{count}} minutes' },
+        'ar/common': {},
+      }),
+    });
+    expect(ar.t('common:minutes', { count: 3 })).toBe('3 minutes');
+  });
+
+  it('falls back to English for keys the shipped translations lack', async () => {
+    const i18n = await appInstance('ja');
+    await addAttuneResources(i18n, { namespaces: ['common'] });
+    expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
+    // A key of English only, as a key added to English before its translations would be.
+    i18n.addResourceBundle('en', 'common', { 'only-in-english': 'Only in English' }, true, false);
+    expect(i18n.t('common:only-in-english')).toBe('Only in English');
   });
 
   it('skips a namespace no locale has', async () => {

@@ -47,9 +47,12 @@ const added = new WeakMap<I18nextTarget, Set<string>>();
 
 /**
  * Adds Attune's namespaces for one locale to an app's own i18next instance, loading only the
- * files asked for: the program's namespaces by default, deck namespaces when listed. The best shipped match of the locale is used (`es` for `es-MX`, the source
- * locale for one not shipped); a namespace the match lacks comes from the source locale. Keys the
- * app already set are kept, so an app can override any text.
+ * files asked for: the program's namespaces by default, deck namespaces when listed. The best
+ * shipped match of the locale is used (`es` for `es-MX`, the source locale for one not shipped).
+ * Each namespace added for another locale is added in the source locale too, so a key the
+ * translation lacks falls back to English key by key, never to the raw key: this needs the
+ * instance's `fallbackLng` to include `en`, which `createAttuneI18n` sets (i18next 27 sets none by
+ * default). Keys the app already set are kept, so an app can override any text.
  *
  * @example
  * ```ts
@@ -69,26 +72,30 @@ export async function addAttuneResources(
   const load = options.load ?? loadResources;
   const done = added.get(i18n) ?? new Set<string>();
   added.set(i18n, done);
+  /** Adds one file to the instance, once; whether the file exists. */
+  const add = async (from: string, namespace: string): Promise<boolean> => {
+    const key = `${from}/${namespace}`;
+    if (done.has(key)) return false;
+    // Marked before loading, so that two calls at once do not both fetch the file.
+    done.add(key);
+    try {
+      const strings = await load(from, namespace);
+      if (!strings) return false;
+      i18n.addResourceBundle(from, namespace, strings, true, false);
+      return true;
+    } catch (error) {
+      done.delete(key);
+      throw error;
+    }
+  };
   const loaded = await Promise.all(
     (options.namespaces ?? namespaces).map(async (namespace) => {
-      const key = `${locale}/${namespace}`;
-      if (done.has(key)) return undefined;
-      // Marked before loading, so that two calls at once do not both fetch the file.
-      done.add(key);
-      try {
-        let from = locale;
-        let strings = await load(locale, namespace);
-        if (!strings && locale !== sourceLocale) {
-          from = sourceLocale;
-          strings = await load(sourceLocale, namespace);
-        }
-        if (!strings) return undefined;
-        i18n.addResourceBundle(from, namespace, strings, true, false);
-        return namespace;
-      } catch (error) {
-        done.delete(key);
-        throw error;
-      }
+      // Both at once: English is what i18next falls back to for each key the translation lacks.
+      const [translated, english] = await Promise.all([
+        add(locale, namespace),
+        locale === sourceLocale ? false : add(sourceLocale, namespace),
+      ]);
+      return translated || english ? namespace : undefined;
     }),
   );
   return { locale, namespaces: loaded.filter((name) => name !== undefined) };

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { shippedLocales } from '../resources.js';
+import { type ResourceTree, shippedLocales } from '../resources.js';
 import { createAttuneI18n } from './create-attune-i18n.js';
 
 describe('createAttuneI18n', () => {
@@ -28,9 +28,26 @@ describe('createAttuneI18n', () => {
     });
     expect(load.mock.calls).toEqual([
       ['de', 'common'],
+      ['en', 'common'],
       ['de', 'empathy'],
+      ['en', 'empathy'],
     ]);
     expect(i18n.t('hello')).toBe('Hallo');
+  });
+
+  it('falls back to English for each key a translation lacks', async () => {
+    const files: Record<string, ResourceTree> = {
+      'en/common': { program: { title: 'Attune' }, mode: { each: 'Each of you' } },
+      'de/common': { program: { title: 'Attune auf Deutsch' } },
+    };
+    const i18n = await createAttuneI18n({
+      locale: 'de',
+      namespaces: ['common'],
+      locales: ['en', 'de'],
+      load: async (locale, namespace) => files[`${locale}/${namespace}`],
+    });
+    expect(i18n.t('program.title')).toBe('Attune auf Deutsch');
+    expect(i18n.t('mode.each')).toBe('Each of you');
   });
 
   it("keeps the app's own i18next options, fallback included", async () => {

@@ -1,5 +1,5 @@
+import { pluginSupport } from './plugin-mark.js';
 import { createPluginRuntime } from './plugin-runtime.js';
-import { pluginSupport } from './plugin-support.js';
 import type { AttunePlugin, ExerciseKindDefinition, RuleKindDefinition } from './types.js';
 
 export { pluginContractVersion } from './contract.js';

@@ -1,11 +1,11 @@
 import type { Exercise, Program, Step } from '../program/types.js';
-import type { AttunePlugin, ExerciseKindDefinition } from './types.js';
+import type { AttunePlugin, ExerciseDefaults, ProgramInput, StepInput } from './types.js';
 
 /**
  * The program's steps with the plugins' steps placed: after the step a plugin names in `stepsAfter`
  * (behind steps earlier plugins placed there, so plugin order holds), or else at the end.
  */
-function placeSteps(base: readonly Step[], plugins: readonly AttunePlugin[]): Step[] {
+function placeSteps(base: readonly StepInput[], plugins: readonly AttunePlugin[]): StepInput[] {
   const steps = [...base];
   // Per anchor step, how many plugin steps already follow it.
   const placed = new Map<string, number>();
@@ -27,17 +27,19 @@ function placeSteps(base: readonly Step[], plugins: readonly AttunePlugin[]): St
 /**
  * The program an engine runs with its plugins: a plugin's whole program in place of the given one,
  * the plugins' steps placed among its own, and each plugin kind's defaults filled in. The given
- * program comes back as it is when plugins change nothing, so its identity holds.
+ * program comes back as it is when plugins change nothing, so its identity holds. Run it on plugins
+ * `validatePlugins` found no problem with: every field a default leaves out is then given.
  */
 export function mergeProgram(program: Program, plugins: readonly AttunePlugin[]): Program {
-  const base = plugins.find((plugin) => plugin.program)?.program ?? program;
+  const base: ProgramInput = plugins.find((plugin) => plugin.program)?.program ?? program;
   const added = plugins.flatMap((plugin) => plugin.steps ?? []);
-  const defaults = new Map<string, ExerciseKindDefinition['defaults']>();
+  const defaults = new Map<string, ExerciseDefaults>();
   for (const plugin of plugins) {
     for (const kind of plugin.exerciseKinds ?? []) {
       if (kind.defaults) defaults.set(kind.kind, kind.defaults);
     }
   }
+  // Validation made sure that what an exercise leaves out, its kind's defaults give.
   const steps = placeSteps(base.steps, plugins).map((step) =>
     step.exercises.some((exercise) => defaults.has(exercise.kind))
       ? {
@@ -46,9 +48,9 @@ export function mergeProgram(program: Program, plugins: readonly AttunePlugin[])
             (exercise) => ({ ...defaults.get(exercise.kind), ...exercise }) as Exercise,
           ),
         }
-      : step,
+      : (step as Step),
   );
   return added.length === 0 && steps.every((step, i) => step === base.steps[i])
-    ? base
+    ? (base as Program)
     : { ...base, steps };
 }

@@ -12,6 +12,8 @@ export type PluginProblemCode =
   | 'program-clash'
   | 'unknown-kind'
   | 'unknown-step'
+  | 'unknown-exercise'
+  | 'unknown-dimension'
   | 'invalid-payload'
   | 'missing-content';
 

@@ -430,3 +430,136 @@ describe('a plugin’s check of its own events’ data', () => {
     );
   });
 });
+
+describe('a plugin kind whose completion counts events', () => {
+  /** A bell practice is done once each partner rang the bell of that practice after the answer. */
+  const bells = definePlugin({
+    contract: 1,
+    name: 'bells',
+    eventTypes: ['bells/rung'],
+    exerciseKinds: [
+      {
+        kind: 'bell-practice',
+        completionEvents: ['bells/rung'],
+        completedWhen: (exercise, answers) =>
+          answers.answeredBy('why').length > 0 &&
+          answers.partners.every((partner) =>
+            answers
+              .eventsOf('bells/rung')
+              .some(
+                (event) =>
+                  event.partner === partner &&
+                  (event.data as { exercise?: unknown }).exercise === exercise.id,
+              ),
+          ),
+      },
+    ],
+    steps: [
+      {
+        ...echoStep,
+        id: 'bell-step',
+        exercises: [{ ...echoStep.exercises[0], id: 'bell-one', kind: 'bell-practice' }],
+        completion: { kind: 'exercise-done', exercise: 'bell-one', by: 'both-together' },
+      } as unknown as Step,
+    ],
+  });
+  const ring = (engine: ReturnType<typeof setup>['engine'], partner: string) =>
+    engine.recordPluginEvent(partner, 'bells/rung', { exercise: 'bell-one' });
+  const done = (engine: ReturnType<typeof setup>['engine']) =>
+    engine.getSnapshot().steps.find((step) => step.id === 'bell-step')?.completion.progress;
+
+  it('recognises a completion at the event that completes the run, whatever order they arrive in', () => {
+    const { engine, clock } = setup([bells]);
+    ring(engine, 'ana');
+    engine.answer('kai', 'bell-one', 'why', 'to listen');
+    expect(done(engine)?.done).toBe(0);
+    clock.advance(MINUTE);
+    const last = ring(engine, 'kai');
+    expect(done(engine)).toEqual({ done: 1, needed: 1, holds: true });
+    // A new run: its own events only.
+    ring(engine, 'ana');
+    ring(engine, 'kai');
+    expect(done(engine)?.done).toBe(1);
+
+    const other = setup([bells]).engine;
+    for (const event of [...engine.getEvents()].reverse()) other.receive([event]);
+    expect(done(other)).toEqual(done(engine));
+    expect(other.getSnapshot().rhythm).toEqual(engine.getSnapshot().rhythm);
+    expect(last.clock.wall).toBe(testCouple.startedAt + MINUTE);
+  });
+});
+
+describe("a plugin's upgrade of its events' data", () => {
+  const seen: unknown[] = [];
+  /** Version 2 of the chimes plugin: version 1 recorded `{ vol }`, version 2 records `{ v: 2, volume }`. */
+  const chimes = definePlugin({
+    contract: 1,
+    name: 'chimes',
+    eventTypes: ['chimes/rung'],
+    upgradeEventData: (_type, data) => {
+      const { v, vol } = data as { v?: number; vol?: number };
+      if (vol === -1) throw new Error('cracked bell');
+      return v === undefined ? { v: 2, volume: vol } : data;
+    },
+    checkEventData: (_type, data) =>
+      typeof (data as { volume?: unknown }).volume === 'number'
+        ? []
+        : [{ path: 'volume', message: 'No volume.', fix: 'Ring it.' }],
+    ruleKinds: [
+      defineRuleKind({
+        kind: 'loud-enough',
+        explanationKeys: [],
+        evaluate: (_rule, context) => ({
+          holds: context
+            .eventsOf('chimes/rung')
+            .some((event) => ((event.data as { volume?: number }).volume ?? 0) >= 2),
+          key: 'common:explain.always',
+        }),
+      }),
+    ],
+    steps: [
+      {
+        ...echoStep,
+        id: 'chime-step',
+        exercises: [],
+        completion: { kind: 'loud-enough' },
+      } as unknown as Step,
+    ],
+    observe: (event) => {
+      if (event.type === 'chimes/rung') seen.push(event.data);
+    },
+  });
+  const fromVersionOne = (seq: number, data: unknown) => ({
+    id: `phone-2:${seq}`,
+    partner: 'kai',
+    device: 'phone-2',
+    seq,
+    clock: { wall: Date.UTC(2026, 0, 5, 9, seq), counter: 0 },
+    type: 'chimes/rung',
+    data,
+    visibility: 'shared',
+  });
+
+  it('lets the plugin read old events in its own shape, and keeps them in the log as recorded', () => {
+    const { engine } = setup([chimes]);
+    expect(engine.receive([fromVersionOne(1, { vol: 3 })]).rejected).toEqual([]);
+    expect(seen).toEqual([{ v: 2, volume: 3 }]);
+    expect(engine.getEvents()[0]?.data).toEqual({ vol: 3 });
+    const step = engine.getSnapshot().steps.find((candidate) => candidate.id === 'chime-step');
+    expect(step?.status).toBe('completed');
+  });
+
+  it('uses the data as recorded, and reports the plugin, when the upgrade throws', () => {
+    const { engine } = setup([chimes]);
+    const result = engine.receive([fromVersionOne(1, { vol: -1 })]);
+    // Unupgraded, the data has no volume, so the plugin's own check refuses it.
+    expect(result.rejected[0]?.error).toMatchObject({ field: 'data.volume' });
+    expect(engine.getSnapshot().diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'plugin-failed',
+        subject: 'chimes',
+        message: expect.stringContaining('upgradeEventData for "chimes/rung": cracked bell'),
+      }),
+    );
+  });
+});

@@ -105,6 +105,24 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
   const typeOwners = new Map(
     plugins.flatMap((plugin) => (plugin.eventTypes ?? []).map((type) => [type, plugin] as const)),
   );
+  // Plugins read their events in the shape their own version reads; the log keeps them as recorded.
+  const upgraded = (event: LoggedEvent): LoggedEvent => {
+    const plugin = typeOwners.get(event.type);
+    if (!plugin?.upgradeEventData) return event;
+    return isolate(
+      plugin.name,
+      `its upgradeEventData for "${event.type}"`,
+      () => ({ ...event, data: plugin.upgradeEventData?.(event.type, event.data) }),
+      event,
+      failed,
+    );
+  };
+  // Event types whose events count toward a plugin kind's completion.
+  const completionTypes = new Set(
+    plugins.flatMap((plugin) =>
+      (plugin.exerciseKinds ?? []).flatMap((kind) => kind.completionEvents ?? []),
+    ),
+  );
   const ownEvents = new Map<string, LoggedEvent[]>();
   const sortedEvents = new Map<string, readonly LoggedEvent[]>();
   const eventsOf = (type: string): readonly LoggedEvent[] => {
@@ -185,10 +203,11 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
     check(event) {
       const plugin = typeOwners.get(event.type);
       if (!plugin?.checkEventData) return;
+      const { data } = upgraded(event);
       const problems = isolate(
         plugin.name,
         `its checkEventData for "${event.type}"`,
-        () => plugin.checkEventData?.(event.type, event.data) ?? [],
+        () => plugin.checkEventData?.(event.type, data) ?? [],
         [],
         failed,
       );
@@ -216,16 +235,17 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
       } else if (eventTypes.has(event.type)) {
         const events = ownEvents.get(event.type) ?? [];
         ownEvents.set(event.type, events);
-        events.push(frozenCopy(event));
+        events.push(frozenCopy(upgraded(event)));
         authors.set(event.id, event.partner);
         sortedEvents.delete(event.type);
         viewEventsOf.clear();
+        if (completionTypes.has(event.type)) recognised = undefined;
       }
     },
     begin(facts) {
       ruleFailures = [];
       if (tracked.size === 0) return facts;
-      recognised ??= recogniseCompletions(tracked.values(), partners, failed);
+      recognised ??= recogniseCompletions(tracked.values(), partners, eventsOf, failed);
       const together = new Map(facts.together);
       // A recognised completion is practice done together, so its week counts toward the rhythm,
       // in the time zone of the partner whose answer completed it, as the fold counts any other.
@@ -282,7 +302,7 @@ export function createPluginRuntime(options: PluginRuntimeOptions): PluginRuntim
         for (const event of events) {
           // Whether a partner took a safety check, or rests, is theirs alone; no plugin learns it.
           if (unobservedTypes.has(event.type)) continue;
-          const frozen = frozenCopy(event);
+          const frozen = frozenCopy(upgraded(event));
           for (const plugin of observers) {
             isolate(
               plugin.name,

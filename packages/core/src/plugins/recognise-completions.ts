@@ -10,7 +10,7 @@ export interface TrackedExercise {
   readonly exercise: Exercise;
   readonly plugin: string;
   readonly kind: ExerciseKindDefinition;
-  /** Its `answer-recorded` events, in arrival order. */
+  /** Its `answer-recorded` events, in arrival order; events of `completionEvents` come apart. */
   readonly answers: LoggedEvent[];
 }
 
@@ -21,29 +21,39 @@ export interface RecognisedCompletion {
 }
 
 /**
- * The completions a plugin kind recognises in the answers to its exercises, by exercise id. Answers
- * are replayed in log order, never arrival order, so every device that holds the same events
- * recognises the same completions at the same times.
+ * The completions a plugin kind recognises in the answers to its exercises, and in the events of
+ * its `completionEvents` types, by exercise id. Both are replayed in log order, never arrival
+ * order, so every device that holds the same events recognises the same completions at the same
+ * times.
  */
 export function recogniseCompletions(
   tracked: Iterable<TrackedExercise>,
   partners: readonly string[],
+  eventsOf: (type: string) => readonly LoggedEvent[],
   report: (failure: Diagnostic) => void,
 ): Map<string, RecognisedCompletion[]> {
   const completions = new Map<string, RecognisedCompletion[]>();
   for (const { exercise, plugin, kind, answers } of tracked) {
     const recognise = kind.completedWhen;
     if (!recognise) continue;
+    const watched = new Set(kind.completionEvents ?? []);
     let answered = new Map<string, Set<string>>();
+    let seen = new Map<string, LoggedEvent[]>();
     const view: ExerciseAnswers = {
       partners,
       answeredBy: (prompt) => [...(answered.get(prompt) ?? [])],
+      eventsOf: (type) => [...(seen.get(type) ?? [])],
     };
     const done: RecognisedCompletion[] = [];
-    for (const event of [...answers].sort(compareEvents)) {
-      const { prompt } = event.data as { readonly prompt: string };
-      const partnersOf = answered.get(prompt) ?? new Set<string>();
-      answered.set(prompt, partnersOf.add(event.partner));
+    const replayed = [...answers, ...[...watched].flatMap(eventsOf)].sort(compareEvents);
+    for (const event of replayed) {
+      if (watched.has(event.type)) {
+        seen.set(event.type, [...(seen.get(event.type) ?? []), event]);
+      } else {
+        const { prompt } = event.data as { readonly prompt: string };
+        const partnersOf = answered.get(prompt) ?? new Set<string>();
+        answered.set(prompt, partnersOf.add(event.partner));
+      }
       const complete = isolate(
         plugin,
         `completedWhen of its exercise kind "${kind.kind}"`,
@@ -54,6 +64,7 @@ export function recogniseCompletions(
       if (complete === true) {
         done.push({ wall: event.clock.wall, partner: event.partner });
         answered = new Map();
+        seen = new Map();
       }
     }
     if (done.length > 0) completions.set(exercise.id, done);

@@ -1,10 +1,22 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { PluginExercise } from '../program/registry.js';
-import type { BuiltInExercise, Exercise, ExerciseBase, ExerciseOfKind } from '../program/types.js';
+import type {
+  BuiltInExercise,
+  Exercise,
+  ExerciseBase,
+  ExerciseMode,
+  ExerciseOfKind,
+} from '../program/types.js';
 import type { PluginRule, RuleOfKind } from '../rules/registry.js';
 import type { BuiltInRule, Rule } from '../rules/types.js';
 import { defineExerciseKind, definePlugin, defineRuleKind } from './define-plugin.js';
-import type { AttunePlugin, ExerciseKindDefinition } from './types.js';
+import type {
+  AttunePlugin,
+  ExerciseDefaults,
+  ExerciseInput,
+  ExerciseKindDefinition,
+  StepInput,
+} from './types.js';
 
 // Core's own program leaves the registries empty; the example plugins test them filled in.
 describe('the kind registries, left empty', () => {
@@ -43,5 +55,39 @@ describe('definePlugin', () => {
   it('accepts only the contract version this core implements', () => {
     // @ts-expect-error contract 2 is not implemented here
     definePlugin({ contract: 2, name: 'future' });
+  });
+});
+
+describe('exercises as plugins write them', () => {
+  interface StoryExercise extends ExerciseBase {
+    readonly kind: 'story';
+    readonly chapters: readonly string[];
+  }
+
+  it('may leave out the fields defaults fill in, which the resolved exercise requires', () => {
+    expectTypeOf<ExerciseInput<StoryExercise>['mode']>().toEqualTypeOf<ExerciseMode | undefined>();
+    expectTypeOf<ExerciseInput<StoryExercise>['chapters']>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<StoryExercise['mode']>().toEqualTypeOf<ExerciseMode>();
+    expectTypeOf<ExerciseKindDefinition['defaults']>().toEqualTypeOf<
+      ExerciseDefaults | undefined
+    >();
+    const keys = { titleKey: 's:t', whyKey: 's:w', howKey: 's:h', ifHardKey: 's:i' } as const;
+    const story: ExerciseInput<StoryExercise> = {
+      id: 'tale',
+      kind: 'story',
+      ...keys,
+      chapters: [],
+    };
+    expectTypeOf(story).toExtend<ExerciseInput<StoryExercise>>();
+    // @ts-expect-error what no default fills in stays required
+    const untold: ExerciseInput<StoryExercise> = { id: 'tale', kind: 'story', ...keys };
+    expectTypeOf(untold).toBeObject();
+  });
+
+  it('types the steps and program a plugin gives as inputs', () => {
+    expectTypeOf<NonNullable<AttunePlugin['steps']>>().toEqualTypeOf<readonly StepInput[]>();
+    expectTypeOf<NonNullable<AttunePlugin['program']>['steps']>().toEqualTypeOf<
+      readonly StepInput[]
+    >();
   });
 });

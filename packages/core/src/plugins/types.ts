@@ -2,7 +2,15 @@ import type { LoggedEvent } from '../events/types.js';
 import type { MessageParams } from '../messages/types.js';
 import type { ContentTree } from '../program/content-tree.js';
 import type { Couple } from '../program/couple.js';
-import type { ContentKey, ExerciseBase, ExerciseOfKind, Program, Step } from '../program/types.js';
+import type { PluginExercise } from '../program/registry.js';
+import type {
+  ContentKey,
+  Exercise,
+  ExerciseBase,
+  ExerciseOfKind,
+  Program,
+  Step,
+} from '../program/types.js';
 import type { EngineSnapshot, ReminderIntent, Suggestion } from '../progress/types.js';
 import type { RuleContext } from '../rules/evaluate.js';
 import type { RuleOfKind } from '../rules/registry.js';
@@ -24,12 +32,48 @@ export interface PluginPayloadProblem {
   readonly fix: string;
 }
 
-/** What partners answered in one run of an exercise, for {@link ExerciseKindDefinition.completedWhen}. */
+/** What partners did in one run of an exercise, for {@link ExerciseKindDefinition.completedWhen}. */
 export interface ExerciseAnswers {
   /** The couple's partner ids. */
   readonly partners: readonly string[];
   /** The partners who answered a prompt (by the prompt id given to `engine.answer`) in this run. */
   answeredBy(prompt: string): readonly string[];
+  /**
+   * The events of one of the kind's `completionEvents` types recorded in this run, in log order,
+   * frozen; empty for any other type. They may be about any exercise: read their data to tell.
+   */
+  eventsOf(type: string): readonly LoggedEvent[];
+}
+
+/** The common exercise fields an exercise kind's `defaults` can fill in. */
+export type DefaultableExerciseField = 'mode' | 'minutes' | 'visibility' | 'needsSafety';
+
+/** Common fields an exercise kind fills in for exercises of its kind that leave them out. */
+export type ExerciseDefaults = Partial<Pick<ExerciseBase, DefaultableExerciseField>>;
+
+/**
+ * An exercise as a plugin writes it in its steps: the common fields its kind's `defaults` fill in
+ * may be left out. The engine's program holds the resolved exercise, the registered type with every
+ * field. An exercise that leaves out a field its kind has no default for is reported when the engine
+ * is created.
+ *
+ * @example
+ * ```ts
+ * const ladder: ExerciseInput<QuestionLadderExercise> = { id: 'ladder', kind: 'question-ladder', … };
+ * ```
+ */
+export type ExerciseInput<E extends ExerciseBase = PluginExercise> = E extends ExerciseBase
+  ? Omit<E, DefaultableExerciseField> & Partial<Pick<E, DefaultableExerciseField>>
+  : never;
+
+/** A step as a plugin writes it: its plugin exercises may leave out what their kinds' defaults fill. */
+export interface StepInput extends Omit<Step, 'exercises'> {
+  readonly exercises: readonly (Exercise | ExerciseInput)[];
+}
+
+/** A whole program as a plugin gives it, its steps written as {@link StepInput}. */
+export interface ProgramInput extends Omit<Program, 'steps'> {
+  readonly steps: readonly StepInput[];
 }
 
 /**
@@ -43,9 +87,7 @@ export interface ExerciseKindDefinition<K extends string = string> {
    * Common fields that exercises of this kind may leave out, such as the default visibility; the
    * engine fills them in when it merges the plugins' steps into its program.
    */
-  readonly defaults?: Partial<
-    Pick<ExerciseBase, 'mode' | 'minutes' | 'visibility' | 'needsSafety'>
-  >;
+  readonly defaults?: ExerciseDefaults;
   /**
    * Checks the fields beyond the common ones of an exercise of this kind, at registration and in
    * `validateProgram(document, { plugins })`. Returns every problem; an empty list when it is fine.
@@ -58,6 +100,12 @@ export interface ExerciseKindDefinition<K extends string = string> {
    * `engine.completeExercise`, as for the built-in kinds.
    */
   completedWhen?(exercise: ExerciseOfKind<K>, answers: ExerciseAnswers): boolean;
+  /**
+   * Event types, each declared in `eventTypes` by a plugin of the engine, that count toward
+   * completion as answers do: after each one too, in log order, `completedWhen` is asked, and
+   * `answers.eventsOf(type)` gives those of the run.
+   */
+  readonly completionEvents?: readonly string[];
 }
 
 /** What a plugin's rule evaluator returns: whether it holds, and why, as a message key. */
@@ -196,8 +244,28 @@ export interface AttunePlugin {
    * is taken and the failure reported, as for any plugin function.
    */
   checkEventData?(type: string, data: unknown): readonly PluginPayloadProblem[];
-  /** Steps added to the program: after its own, in plugin order, unless `stepsAfter` says where. */
-  readonly steps?: readonly Step[];
+  /**
+   * Brings the data of an event of one of `eventTypes`, perhaps recorded by an older version of the
+   * plugin on the other partner's phone, to the shape this version reads. The engine calls it
+   * before `checkEventData`, `eventsOf`, observers, rule kinds and `completedWhen` see the data, so
+   * keep it pure; the log, synced and exported, keeps the event as it was recorded. Put a version in
+   * your events' data to tell the shapes apart. If it throws, the data is used as recorded and the
+   * failure reported.
+   *
+   * @example
+   * ```ts
+   * upgradeEventData: (type, data) => {
+   *   const { v, ...rest } = data as { v?: number; minutes?: number; mins?: number };
+   *   return v === undefined ? { v: 2, minutes: rest.mins } : data;
+   * },
+   * ```
+   */
+  upgradeEventData?(type: string, data: unknown): unknown;
+  /**
+   * Steps added to the program: after its own, in plugin order, unless `stepsAfter` says where.
+   * Their exercises may leave out the fields their kinds' `defaults` fill in.
+   */
+  readonly steps?: readonly StepInput[];
   /**
    * The id of the step this plugin's steps follow: one of the program's, or of a plugin listed
    * before this one. Steps of several plugins placed after the same step keep the plugins' order.
@@ -205,7 +273,7 @@ export interface AttunePlugin {
    */
   readonly stepsAfter?: string;
   /** A whole program, in place of the one given to `createEngine`. At most one plugin may give one. */
-  readonly program?: Program;
+  readonly program?: ProgramInput;
   /** The plugin's words, per locale and namespace; see {@link pluginResources}. */
   readonly resources?: PluginResources;
   /**

@@ -6,8 +6,9 @@ import type { Program, Step } from '../program/types.js';
 import { definePlugin } from './define-plugin.js';
 import { echoPlugin, echoStep } from './fixtures.js';
 import { AttunePluginError } from './plugin-error.js';
+import { pluginSupport } from './plugin-mark.js';
 import { createPluginRuntime } from './plugin-runtime.js';
-import { type InstallPlugins, installerOf, pluginSupport } from './plugin-support.js';
+import { type InstallPlugins, installerOf } from './plugin-support.js';
 import type { AttunePlugin } from './types.js';
 import { validatePlugins } from './validate-plugins.js';
 
@@ -217,6 +218,126 @@ describe('validatePlugins', () => {
     ]);
   });
 
+  it("refuses rules in a plugin's steps that wait for what the engine does not run, naming where", () => {
+    // The step docs/plugins.md showed: its completion waits for an exercise that no step has.
+    const ladderStep: Step = {
+      id: 'ladder-of-questions',
+      titleKey: 'common:step.title',
+      summaryKey: 'common:step.summary',
+      whyKey: 'common:step.why',
+      exercises: [],
+      unlock: {
+        kind: 'all',
+        rules: [{ kind: 'step-completed', step: 'open-communication' }, { kind: 'safety-clear' }],
+      },
+      completion: { kind: 'exercise-done', exercise: 'question-ladder', by: 'both-together' },
+    };
+    const ladder = definePlugin({ contract: 1, name: 'ladder', steps: [ladderStep] });
+    expect(validatePlugins([ladder], nineStepProgram)).toEqual([
+      {
+        plugin: 'ladder',
+        code: 'unknown-exercise',
+        path: 'steps[0].completion',
+        message:
+          'The rule waits for exercise "question-ladder", which no step of this engine has, so "ladder-of-questions" could never be completed.',
+        fix: 'Add an exercise with the id "question-ladder" to one of your steps, or name one the program has.',
+      },
+    ]);
+    expect(() =>
+      createEngine({
+        program: nineStepProgram,
+        couple: testCouple,
+        device: 'd',
+        plugins: [ladder],
+      }),
+    ).toThrow(AttunePluginError);
+
+    const waiting = definePlugin({
+      contract: 1,
+      name: 'waiting',
+      steps: [
+        {
+          ...ladderStep,
+          id: 'waiting',
+          unlock: {
+            kind: 'any',
+            rules: [
+              { kind: 'step-completed', step: 'nowhere' },
+              { kind: 'not', rule: { kind: 'step-completed', step: 'empathy' } },
+            ],
+          },
+          completion: {
+            kind: 'all',
+            rules: [
+              {
+                kind: 'check-in-score',
+                exercise: 'weekly-check-in',
+                dimension: 'moon',
+                by: 'each',
+              },
+              { kind: 'check-in-divergence', exercise: 'dreams-deck', dimension: 'x', atLeast: 2 },
+              { kind: 'exercise-done', exercise: 'echo-one', by: 'each' },
+            ],
+          },
+        },
+      ],
+    });
+    const problems = validatePlugins([echoPlugin, waiting], nineStepProgram);
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['unknown-step', 'steps[0].unlock.rules[0]'],
+      ['unknown-dimension', 'steps[0].completion.rules[0]'],
+      ['unknown-exercise', 'steps[0].completion.rules[1]'],
+    ]);
+    expect(problems[0]?.message).toBe(
+      'The rule waits for step "nowhere", which this engine does not run, so "waiting" could never open.',
+    );
+    expect(problems[0]?.fix).toContain('open-communication, empathy');
+    expect(problems[1]?.fix).toMatch(/^Use one of: /);
+    // Another plugin's exercise counts; without that plugin, it is unknown.
+    expect(codes([waiting]).map(([, code]) => code)).toContain('unknown-exercise');
+    // The app's own program is validateProgram's to check, not the plugins'.
+    const broken = {
+      ...nineStepProgram,
+      steps: [{ ...ladderStep, id: 'own' }, ...nineStepProgram.steps],
+    };
+    expect(validatePlugins([echoPlugin], broken)).toEqual([]);
+  });
+
+  it('reports common fields a plugin exercise leaves out that its kind has no default for', () => {
+    const [exercise] = echoStep.exercises;
+    const { minutes: _, visibility: __, ...bare } = exercise as unknown as Record<string, unknown>;
+    const partial = definePlugin({
+      ...echoPlugin,
+      steps: [{ ...echoStep, exercises: [bare] } as unknown as Step],
+    });
+    // Echo's kind fills in the visibility, but not the minutes.
+    expect(validatePlugins([partial], nineStepProgram)).toEqual([
+      {
+        plugin: 'echo',
+        code: 'invalid-payload',
+        path: 'steps[0].exercises[0].minutes',
+        message: '"minutes" is missing, and the exercise kind "echo" has no default for it.',
+        fix: 'Give the exercise "minutes", or give its kind a default for it in "defaults".',
+      },
+    ]);
+  });
+
+  it('asks that the events a kind counts toward completion be declared by a plugin', () => {
+    const counting = definePlugin({
+      ...echoPlugin,
+      exerciseKinds: [
+        {
+          kind: 'echo',
+          completionEvents: ['echo/bell', 'other/gong'],
+          completedWhen: () => false,
+        },
+      ],
+    });
+    expect(codes([counting])).toEqual([
+      ['echo', 'event-type', 'exerciseKinds[0].completionEvents[1]'],
+    ]);
+  });
+
   it('reports a namespace two plugins ship', () => {
     const other = definePlugin({ contract: 1, name: 'other', resources: { en: { echo: {} } } });
     expect(codes([echoPlugin, other])).toEqual([['other', 'id-clash', 'resources']]);
@@ -269,12 +390,12 @@ describe('createEngine with plugins', () => {
       return createPluginRuntime(options);
     };
     const carrying = Object.assign({ ...echoPlugin }, { [pluginSupport]: install });
-    const quiet = { contract: 1, name: 'quiet' } as AttunePlugin;
+    const quiet = definePlugin({ contract: 1, name: 'quiet' });
     const engine = createEngine({
       program: nineStepProgram,
       couple: testCouple,
       device: 'phone-1',
-      plugins: [quiet, carrying],
+      plugins: [carrying, quiet],
     });
     expect(calls).toEqual([2]);
     expect(engine.program.steps.map((step) => step.id)).toContain('echoes');
@@ -299,13 +420,52 @@ describe('createEngine with plugins', () => {
       ]);
       expect((error as Error).message).toContain('definePlugin');
     }
-    // Alongside one made with definePlugin, a plain plugin object is validated like any other.
-    const engine = createEngine({
-      program: nineStepProgram,
-      couple: testCouple,
-      device: 'phone-1',
-      plugins: [echoPlugin, plain],
+    // Alongside one made with definePlugin, a plain plugin object is refused all the same.
+    expect(() =>
+      createEngine({
+        program: nineStepProgram,
+        couple: testCouple,
+        device: 'phone-1',
+        plugins: [echoPlugin, plain],
+      }),
+    ).toThrow(/plain: This plugin was not made with definePlugin/);
+  });
+
+  it('throws the very problems validatePlugins lists, plugins made with definePlugin or not', () => {
+    const plainJar = { contract: 1, name: 'plain-jar' } as AttunePlugin;
+    const lost = definePlugin({
+      contract: 1,
+      name: 'lost',
+      steps: [{ ...echoStep, id: 'lost-step', exercises: [], completion: { kind: 'always' } }],
+      stepsAfter: 'nowhere',
     });
-    expect(engine.plugins).toHaveLength(2);
+    const thrown = (plugins: readonly AttunePlugin[]) => {
+      try {
+        createEngine({ program: nineStepProgram, couple: testCouple, device: 'd', plugins });
+      } catch (error) {
+        return (error as AttunePluginError).problems;
+      }
+      return [];
+    };
+    const sets = [
+      [plainJar],
+      [plainJar, null as unknown as AttunePlugin],
+      [echoPlugin, plainJar],
+      [lost, echoPlugin],
+    ];
+    for (const plugins of sets) {
+      const listed = validatePlugins(plugins, nineStepProgram);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(thrown(plugins)).toEqual(listed);
+    }
+    expect(validatePlugins([plainJar], nineStepProgram)).toEqual([
+      {
+        plugin: 'plain-jar',
+        code: 'invalid-plugin',
+        path: '',
+        message: 'This plugin was not made with definePlugin.',
+        fix: 'Pass what definePlugin of the @attune/core the engine comes from returns.',
+      },
+    ]);
   });
 });

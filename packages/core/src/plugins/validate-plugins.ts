@@ -1,12 +1,27 @@
 import { isKnownEventType } from '../log/check-event.js';
 import { hasText } from '../program/content-tree.js';
-import type { Program, Step } from '../program/types.js';
+import type { Program } from '../program/types.js';
 import type { Rule } from '../rules/types.js';
 import { builtInExerciseKinds, builtInRuleKinds } from './built-in-kinds.js';
 import { pluginContractVersion } from './contract.js';
 import { errorText } from './isolate.js';
 import type { PluginProblem, PluginProblemCode } from './plugin-error.js';
-import type { AttunePlugin, PluginPayloadProblem } from './types.js';
+import { notDefinedProblem } from './plugin-mark.js';
+import { checkRuleTargets } from './rule-targets.js';
+import type {
+  AttunePlugin,
+  DefaultableExerciseField,
+  ExerciseDefaults,
+  PluginPayloadProblem,
+  StepInput,
+} from './types.js';
+
+const defaultable: readonly DefaultableExerciseField[] = [
+  'mode',
+  'minutes',
+  'visibility',
+  'needsSafety',
+];
 
 type Check = (data: Readonly<Record<string, unknown>>) => readonly PluginPayloadProblem[];
 
@@ -26,10 +41,12 @@ function stringsIn(
 
 /**
  * Checks plugins together with the program they will run with, and returns every problem found: a
- * contract version this core does not implement, names used twice, kinds, ids or namespaces that
- * clash with built-ins or with each other, exercises and rules of kinds no plugin adds, payloads the
- * kinds' checks refuse, and keys without English text. `createEngine` throws them together as one
- * `AttunePluginError`; plugin authors can call it in their tests.
+ * plugin not made with `definePlugin`, a contract version this core does not implement, names used
+ * twice, kinds, ids or namespaces that clash with built-ins or with each other, exercises and rules
+ * of kinds no plugin adds, payloads the kinds' checks refuse, fields no default fills in, rules in
+ * a plugin's steps that wait for a step, exercise or check-in dimension the engine will not have,
+ * and keys without English text. `createEngine` throws the same list as one `AttunePluginError`;
+ * plugin authors can call it in their tests.
  *
  * @example
  * ```ts
@@ -53,6 +70,8 @@ export function validatePlugins(
   // Who owns each kind, id and namespace, as `exercise kind "learn"` → `@attune/core`.
   const owners = new Map<string, string>();
   const checks = new Map<string, Check | undefined>();
+  // The defaults of each plugin exercise kind, by kind.
+  const defaults = new Map<string, ExerciseDefaults>();
   const claim = (
     what: string,
     id: string,
@@ -80,14 +99,10 @@ export function validatePlugins(
     owners.set(`rule kind "${kind}"`, '@attune/core');
 
   const valid = plugins.filter((plugin, i) => {
-    if (typeof plugin !== 'object' || plugin === null) {
-      report(
-        `plugins[${i}]`,
-        'invalid-plugin',
-        '',
-        'This is not a plugin.',
-        'Pass what definePlugin returns.',
-      );
+    // The engine runs only plugins that bring the code to run them, so this comes first, as there.
+    const notDefined = notDefinedProblem(plugin, i);
+    if (notDefined) {
+      problems.push(notDefined);
       return false;
     }
     const name = String(plugin.name);
@@ -118,6 +133,7 @@ export function validatePlugins(
     plugin.exerciseKinds?.forEach((kind, k) => {
       if (claim('exercise kind', kind.kind, name, `exerciseKinds[${k}].kind`, 'kind-clash')) {
         checks.set(`exercise kind "${kind.kind}"`, kind.check?.bind(kind));
+        defaults.set(kind.kind, kind.defaults ?? {});
       }
     });
     plugin.ruleKinds?.forEach((kind, k) => {
@@ -139,6 +155,23 @@ export function validatePlugins(
     });
     return true;
   });
+
+  // The types a kind's completion counts must be events some plugin of the engine records.
+  const declared = new Set(valid.flatMap((plugin) => plugin.eventTypes ?? []));
+  for (const plugin of valid) {
+    plugin.exerciseKinds?.forEach((kind, k) => {
+      kind.completionEvents?.forEach((type, t) => {
+        if (declared.has(type)) return;
+        report(
+          plugin.name,
+          'event-type',
+          `exerciseKinds[${k}].completionEvents[${t}]`,
+          `No plugin of this engine declares the event type "${type}", so it can never count toward completing "${kind.kind}".`,
+          'List it in the "eventTypes" of the plugin that records it, or leave it out.',
+        );
+      });
+    });
+  }
 
   /** Reports an unknown kind, or what the kind's own check finds, under `path`. */
   const checkKind = (what: string, kind: string, data: object, owner: string, path: string) => {
@@ -186,17 +219,18 @@ export function validatePlugins(
     );
   }
   const base = replacing[0];
-  const parts: [owner: string, at: string, steps: readonly Step[]][] = [
+  const parts: [owner: string, at: string, steps: readonly StepInput[], own: boolean][] = [
     base?.program
-      ? [base.name, 'program.steps', base.program.steps]
-      : [`program "${program.id}"`, 'steps', program.steps],
-    ...valid.map((plugin): [string, string, readonly Step[]] => [
+      ? [base.name, 'program.steps', base.program.steps, true]
+      : [`program "${program.id}"`, 'steps', program.steps, false],
+    ...valid.map((plugin): [string, string, readonly StepInput[], boolean] => [
       plugin.name,
       'steps',
       plugin.steps ?? [],
+      true,
     ]),
   ];
-  for (const [owner, at, steps] of parts) {
+  for (const [owner, at, steps, own] of parts) {
     steps.forEach((step, s) => {
       const stepAt = `${at}[${s}]`;
       claim('step id', step.id, owner, `${stepAt}.id`, 'id-clash');
@@ -204,10 +238,32 @@ export function validatePlugins(
         const exerciseAt = `${stepAt}.exercises[${e}]`;
         claim('exercise id', exercise.id, owner, `${exerciseAt}.id`, 'id-clash');
         checkKind('exercise kind', exercise.kind, exercise, owner, exerciseAt);
+        const filled = defaults.get(exercise.kind);
+        if (!own || !filled) return;
+        // What the kind's defaults do not fill in, a plugin's exercise must give itself.
+        for (const field of defaultable) {
+          if (exercise[field] !== undefined || filled[field] !== undefined) continue;
+          report(
+            owner,
+            'invalid-payload',
+            `${exerciseAt}.${field}`,
+            `"${field}" is missing, and the exercise kind "${exercise.kind}" has no default for it.`,
+            `Give the exercise "${field}", or give its kind a default for it in "defaults".`,
+          );
+        }
       });
       walk(step.unlock, owner, `${stepAt}.unlock`);
       walk(step.completion, owner, `${stepAt}.completion`);
     });
+  }
+
+  // A plugin's rules wait only for what the engine will run; the app's own are validateProgram's.
+  const running = parts.flatMap(([, , steps]) => steps);
+  for (const [owner, at, steps, own] of parts) {
+    if (!own) continue;
+    for (const problem of checkRuleTargets(steps, running, at)) {
+      report(owner, problem.code, problem.path, problem.message, problem.fix);
+    }
   }
 
   // A plugin's steps follow a step that comes before them: the program's, or an earlier plugin's.
