@@ -1,6 +1,7 @@
 // The core compiles without the DOM library so that nothing browser-only leaks into the engine, which
 // runs in React Native and workers too. These are the few WebCrypto shapes the cipher uses; the real
-// `crypto` of a browser, Node 20+ or a worker satisfies them.
+// `crypto` of a browser, Node 20+ or a worker satisfies them. The signing shapes are apart from the
+// cipher's, so that a host's own AES-only implementation still fits `WebCryptoLike`.
 
 /** An opaque WebCrypto key, such as the `CryptoKey` from `crypto.subtle.generateKey`. */
 export interface CryptoKeyLike {
@@ -52,6 +53,77 @@ export interface SubtleCryptoLike {
   ): Promise<unknown>;
 }
 
+/**
+ * The curve and hash of a device's signing key: ECDSA on P-256 with SHA-256.
+ *
+ * @example
+ * ```ts
+ * const params: EcdsaParamsLike = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+ * ```
+ */
+export interface EcdsaParamsLike {
+  /** As WebCrypto's `EcdsaParams.name`. */
+  readonly name: 'ECDSA';
+  /** As WebCrypto's `EcKeyGenParams.namedCurve`. */
+  readonly namedCurve: 'P-256';
+  /** As WebCrypto's `EcdsaParams.hash`. */
+  readonly hash: 'SHA-256';
+}
+
+/**
+ * The part of WebCrypto's `SubtleCrypto` that device signing keys use.
+ *
+ * @example
+ * ```ts
+ * const subtle: SigningSubtleCryptoLike = globalThis.crypto.subtle;
+ * ```
+ */
+export interface SigningSubtleCryptoLike {
+  /** As WebCrypto's `SubtleCrypto.generateKey`, for an ECDSA key pair. */
+  generateKey(
+    algorithm: EcdsaParamsLike,
+    extractable: boolean,
+    usages: ('sign' | 'verify')[],
+  ): Promise<unknown>;
+  /** As WebCrypto's `SubtleCrypto.importKey`, for an ECDSA public key. */
+  importKey(
+    format: 'raw',
+    keyData: Uint8Array<ArrayBuffer>,
+    algorithm: EcdsaParamsLike,
+    extractable: boolean,
+    usages: 'verify'[],
+  ): Promise<unknown>;
+  /** As WebCrypto's `SubtleCrypto.exportKey`. */
+  exportKey(format: 'raw', key: CryptoKeyLike): Promise<ArrayBuffer>;
+  /** As WebCrypto's `SubtleCrypto.sign`. */
+  sign(
+    algorithm: EcdsaParamsLike,
+    key: CryptoKeyLike,
+    data: Uint8Array<ArrayBuffer>,
+  ): Promise<ArrayBuffer>;
+  /** As WebCrypto's `SubtleCrypto.verify`. */
+  verify(
+    algorithm: EcdsaParamsLike,
+    key: CryptoKeyLike,
+    signature: Uint8Array<ArrayBuffer>,
+    data: Uint8Array<ArrayBuffer>,
+  ): Promise<boolean>;
+}
+
+/**
+ * WebCrypto as device signing keys use it; `globalThis.crypto` satisfies it.
+ *
+ * @example
+ * ```ts
+ * // Where the platform has no WebCrypto of its own, such as React Native with a polyfill:
+ * const keys = await generateDeviceSigningKey(polyfilledCrypto satisfies SigningCryptoLike);
+ * ```
+ */
+export interface SigningCryptoLike {
+  /** As WebCrypto's `Crypto.subtle`. */
+  readonly subtle: SigningSubtleCryptoLike;
+}
+
 /** WebCrypto, as `globalThis.crypto` provides it. */
 export interface WebCryptoLike {
   /** As WebCrypto's `Crypto.subtle`. */
@@ -66,7 +138,7 @@ interface TextCodecs {
     label: string,
     options: { fatal: boolean },
   ) => { decode(bytes: Uint8Array): string };
-  readonly crypto?: WebCryptoLike;
+  readonly crypto?: WebCryptoLike & SigningCryptoLike;
 }
 
 const platform = globalThis as TextCodecs;
@@ -84,6 +156,6 @@ export function utf8Decode(bytes: Uint8Array): string {
 }
 
 /** The platform's WebCrypto, if it has one. */
-export function platformCrypto(): WebCryptoLike | undefined {
+export function platformCrypto(): (WebCryptoLike & SigningCryptoLike) | undefined {
   return platform.crypto?.subtle ? platform.crypto : undefined;
 }
