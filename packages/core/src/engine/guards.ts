@@ -1,10 +1,49 @@
-import { AttuneEventError } from '../log/event-error.js';
+import { AttuneEventError, shown } from '../log/event-error.js';
 import type { Exercise } from '../program/types.js';
 import type { EngineContext } from './engine-context.js';
 
 /** Refuses a command the program does not allow now; the log is unchanged. */
 export function notAllowed(field: string, message: string, fix: string): never {
   throw new AttuneEventError('not-allowed', field, message, fix);
+}
+
+/** Refuses what a partner passed to a command; the log is unchanged. */
+export function malformed(field: string, message: string, fix: string): never {
+  throw new AttuneEventError('malformed', field, message, fix);
+}
+
+/**
+ * What a command was passed where it takes an object, checked: an object, not an array or `null`,
+ * whose every key is one of `known` (when given). Unknown keys are refused rather than dropped, so a
+ * misspelt option or field is never recorded as missing.
+ *
+ * @throws {@link AttuneEventError} with code `malformed`, naming the field or the unknown key.
+ */
+export function objectOf(
+  value: unknown,
+  field: string,
+  known?: readonly string[],
+): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    malformed(field, `${field} should be an object`, 'Pass an object.');
+  }
+  if (known) {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        malformed(
+          `${field}.${key}`,
+          `${field} has no "${key}"`,
+          known.length > 0 ? `Use: ${known.join(', ')}.` : 'Pass an empty object.',
+        );
+      }
+    }
+  }
+  return value as Readonly<Record<string, unknown>>;
+}
+
+/** The value of an own key, never one an object inherits (such as `toString`). */
+export function own(value: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(value, key) ? value[key] : undefined;
 }
 
 /**
@@ -18,12 +57,12 @@ export function usableExercise(
   kind?: Exercise['kind'],
 ): Exercise {
   context.knownPartner(partner);
-  const found = context.exercises.get(id);
+  const found = typeof id === 'string' ? context.exercises.get(id) : undefined;
   if (!found) {
     throw new AttuneEventError(
       'malformed',
       'data.exercise',
-      `The program has no exercise "${id}"`,
+      `The program has no exercise "${shown(id)}"`,
       'Use the id of an exercise in the program.',
     );
   }

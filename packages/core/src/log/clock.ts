@@ -1,8 +1,12 @@
 import type { HybridTimestamp } from '../events/types.js';
+import { MAX_COUNTER } from './bounds.js';
 
 /** A hybrid logical clock: wall time that never runs backwards, with a counter for ties. */
 export interface HybridClock {
-  /** A reading for an event recorded here, later than every reading this clock gave or saw. */
+  /**
+   * A reading for an event recorded here, later than every reading this clock gave or saw. Its counter
+   * never passes `MAX_COUNTER`: at the bound the reading moves on to the next millisecond instead.
+   */
   tick(): HybridTimestamp;
   /**
    * Takes note of a reading from another device, so later local events sort after it. A reading far
@@ -32,6 +36,11 @@ export function createHybridClock(options: HybridClockOptions): HybridClock {
       const wall = options.now();
       if (wall > last.wall) {
         last.wall = wall;
+        last.counter = 0;
+      } else if (last.counter >= MAX_COUNTER) {
+        // Counting on would make readings every device refuses; one millisecond ahead sorts after
+        // every reading this clock saw as well.
+        last.wall++;
         last.counter = 0;
       } else last.counter++;
       return { wall: last.wall, counter: last.counter };

@@ -22,3 +22,16 @@ export class AttuneEventError extends AttuneError<EventErrorCode> {
     return isAttuneErrorNamed(error, 'AttuneEventError');
   }
 }
+
+/**
+ * A value as an error message shows it. Never throws, whatever was passed: an object without a
+ * prototype, which `String` cannot convert, is shown by its kind.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

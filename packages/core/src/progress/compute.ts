@@ -29,7 +29,11 @@ export interface Progress {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Whether any partner's latest safety check known here signals risk, or a rest is in force. */
+/**
+ * Whether a partner's latest safety check known here signals risk: some question answered the way
+ * that signals it. A check that leaves questions out signals risk only through those it answers, and
+ * is never clear (see `engine/safety-rest.ts`).
+ */
 export function safetyConcernOf(facts: Facts, program: Program, partner: string): boolean {
   const check = facts.safetyChecks.get(partner);
   if (!check) return false;
@@ -37,8 +41,10 @@ export function safetyConcernOf(facts: Facts, program: Program, partner: string)
     .flatMap((step) => step.exercises)
     .find((candidate) => candidate.id === check.data.exercise);
   if (exercise?.kind !== 'safety-check') return false;
+  const answers = check.data.answers;
+  // Own keys only: a question id such as `constructor` must not read what every object inherits.
   return exercise.questions.some(
-    (question) => check.data.answers[question.id] === question.riskWhen,
+    (question) => Object.hasOwn(answers, question.id) && answers[question.id] === question.riskWhen,
   );
 }
 

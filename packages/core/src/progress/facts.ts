@@ -1,9 +1,18 @@
 import type { AttuneEvent, UnknownEvent } from '../events/types.js';
+import { MAX_WALL, MIN_WALL } from '../log/bounds.js';
 import { isKnownEventType } from '../log/check-event.js';
+import { shown } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
 import { localWeek } from '../time/zone.js';
 
 type AnyEvent = AttuneEvent | UnknownEvent;
+type Toggle = AttuneEvent & { type: 'program-paused' | 'program-resumed' };
+
+/** An event the fold left out, because it could not be folded, and why. */
+export interface SkippedEvent {
+  readonly id: string;
+  readonly reason: string;
+}
 
 /** One partner's check-in, kept for trends. */
 export interface CheckInFact {
@@ -28,8 +37,20 @@ export interface Facts {
   readonly safetyChecks: Map<string, AttuneEvent & { type: 'safety-check-taken' }>;
   /** The latest safety-rest event. */
   latestRest: (AttuneEvent & { type: 'safety-rest' }) | undefined;
-  /** Pause and resume events (few), sorted when read. */
-  readonly pauses: (AttuneEvent & { type: 'program-paused' | 'program-resumed' })[];
+  /**
+   * Pause and resume events (few), each where it takes effect: a pause or resume that names the one
+   * it follows (`data.follows`) is placed right after it — as a copy with a later clock — when its own
+   * clock would put it before, so a partner can always resume a pause stamped by a clock far in the
+   * future. Sorted when read.
+   */
+  readonly pauses: readonly Toggle[];
+  /** The same pauses and resumes as they arrived, each as it was recorded. */
+  readonly toggles: Toggle[];
+  /**
+   * Events the fold left out: those whose clock lies outside the bounds every check holds events to,
+   * or whose data it could not read. Only events started from as `trusted` can be such.
+   */
+  readonly skipped: SkippedEvent[];
   readonly left: Set<string>;
   /** Week index → which partners practised that week, and whether they did something together. */
   readonly weeks: Map<number, { partners: Set<string>; together: boolean }>;
@@ -44,6 +65,8 @@ export interface Facts {
 
 /** An empty set of facts. */
 export function createFacts(): Facts {
+  const toggles: Toggle[] = [];
+  let placed: readonly Toggle[] = [];
   return {
     completions: new Map(),
     together: new Map(),
@@ -51,7 +74,14 @@ export function createFacts(): Facts {
     checkIns: new Map(),
     safetyChecks: new Map(),
     latestRest: undefined,
-    pauses: [],
+    // Placed when first read after one arrived (they only ever arrive): once per progress, however
+    // many arrived meanwhile.
+    get pauses() {
+      if (placed.length !== toggles.length) placed = placeToggles(toggles);
+      return placed;
+    },
+    toggles,
+    skipped: [],
     left: new Set(),
     weeks: new Map(),
     sealedAnswers: new Map(),
@@ -59,6 +89,44 @@ export function createFacts(): Facts {
     unknownExercises: new Set(),
     count: 0,
   };
+}
+
+const followsOf = (toggle: Toggle): unknown => (toggle.data as { follows?: unknown }).follows;
+
+/**
+ * Places pauses and resumes in the order they take effect: by the log's order, except that one naming
+ * another it follows goes right after that one when its own clock would put it before. Depends only
+ * on which events are held, so every device places them alike. A device can only name one it already
+ * held, so names never loop; should some, walking from the earliest of them in log order, the name
+ * that would close the loop is ignored.
+ */
+function placeToggles(arrived: readonly Toggle[]): readonly Toggle[] {
+  const inOrder = [...arrived].sort(compareEvents);
+  const byId = new Map(inOrder.map((toggle) => [toggle.id, toggle]));
+  const placed = new Map<Toggle, Toggle>();
+  for (const start of inOrder) {
+    // Walk back along the names to one already placed, or one that names nothing held.
+    const chain: Toggle[] = [];
+    const onChain = new Set<Toggle>();
+    let at: Toggle | undefined = start;
+    while (at && !placed.has(at) && !onChain.has(at)) {
+      chain.push(at);
+      onChain.add(at);
+      const follows = followsOf(at);
+      at = typeof follows === 'string' ? byId.get(follows) : undefined;
+    }
+    let before = at && placed.get(at);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const own = chain[i] as Toggle;
+      const where: Toggle =
+        before && compareEvents(before, own) >= 0
+          ? { ...own, clock: { wall: before.clock.wall, counter: before.clock.counter + 1 } }
+          : own;
+      placed.set(own, where);
+      before = where;
+    }
+  }
+  return inOrder.map((toggle) => placed.get(toggle) as Toggle).sort(compareEvents);
 }
 
 /** What folding needs to know besides the event. */
@@ -112,8 +180,32 @@ function noteExercise(facts: Facts, exercise: string, context: FoldContext): voi
   if (!context.exercises.has(exercise)) facts.unknownExercises.add(exercise);
 }
 
-/** Folds one event into the facts. Call once per event; duplicates are filtered by the log. */
+/**
+ * Folds one event into the facts. Call once per event; duplicates are filtered by the log. An event
+ * that cannot be folded — a clock outside the bounds, data of the wrong shape, which only an event
+ * started from as `trusted` can have — is left out and listed in `facts.skipped`; it never throws.
+ */
 export function foldEvent(facts: Facts, event: AnyEvent, context: FoldContext): void {
+  const wall = event.clock?.wall;
+  // Calendar arithmetic on a time outside the bounds throws, and only such a time would.
+  if (!(Number.isSafeInteger(wall) && wall >= MIN_WALL && wall <= MAX_WALL)) {
+    facts.skipped.push({
+      id: shown(event.id),
+      reason: `its clock (${shown(wall)}) is out of range`,
+    });
+    return;
+  }
+  try {
+    foldChecked(facts, event, context);
+  } catch (error) {
+    facts.skipped.push({
+      id: shown(event.id),
+      reason: error instanceof Error ? error.message : shown(error),
+    });
+  }
+}
+
+function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void {
   facts.count++;
   const known = event as AttuneEvent;
   switch (known.type) {
@@ -166,7 +258,7 @@ export function foldEvent(facts: Facts, event: AnyEvent, context: FoldContext): 
     }
     case 'program-paused':
     case 'program-resumed':
-      facts.pauses.push(known);
+      facts.toggles.push(known);
       return;
     case 'partner-left':
       facts.left.add(known.partner);

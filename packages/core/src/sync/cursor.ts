@@ -1,12 +1,19 @@
+import { hasForbiddenCharacter, MAX_ID_LENGTH } from '../log/bounds.js';
 import { AttuneSyncError } from './sync-error.js';
 
 /**
  * What a device holds, per device id: ranges of sequence numbers, `[first, last]`, sorted and not
  * touching. A recipient sends its cursor, and the sender exports only what is not in it. Ranges, not a
  * single "up to", because a partner's device never holds the other's private entries: their sequence
- * numbers are gaps it will never fill.
+ * numbers are gaps it will never fill. The cursors made here have no prototype, so a device id such as
+ * `constructor` or `__proto__` is a key like any other.
  */
 export type SyncCursor = Readonly<Record<string, readonly (readonly [number, number])[]>>;
+
+type Ranges = readonly (readonly [number, number])[];
+
+// Without a prototype, assigning `__proto__` makes a key, and reading `toString` finds nothing.
+const emptyCursor = (): Record<string, Ranges> => Object.create(null) as Record<string, Ranges>;
 
 /** Adds events to a cursor, returning a new one: after importing a batch, or after a push succeeded. */
 export function advanceCursor(
@@ -19,14 +26,11 @@ export function advanceCursor(
     if (list) list.push(seq);
     else added.set(device, [seq]);
   }
-  const next: Record<string, (readonly [number, number])[]> = { ...cursor } as Record<
-    string,
-    (readonly [number, number])[]
-  >;
+  const next = emptyCursor();
+  for (const device of Object.keys(cursor)) next[device] = cursor[device] as Ranges;
   for (const [device, seqs] of added) {
-    const ranges = [...(cursor[device] ?? []), ...seqs.map((seq) => [seq, seq] as const)].sort(
-      (a, b) => a[0] - b[0],
-    );
+    const held = Object.hasOwn(cursor, device) ? (cursor[device] as Ranges) : [];
+    const ranges = [...held, ...seqs.map((seq) => [seq, seq] as const)].sort((a, b) => a[0] - b[0]);
     const merged: [number, number][] = [];
     for (const [first, last] of ranges) {
       const previous = merged[merged.length - 1];
@@ -62,7 +66,8 @@ export function cursorHas(cursor: SyncCursor, device: string, seq: number): bool
 }
 
 /**
- * Checks a cursor that came from elsewhere (a request body), returning it typed.
+ * Checks a cursor that came from elsewhere (a request body), returning a copy of it without a
+ * prototype: device ids (at most 128 characters, no NUL or lone surrogate) to ranges.
  *
  * @throws {@link AttuneSyncError} with code `malformed`, naming the device at fault.
  */
@@ -75,7 +80,11 @@ export function checkCursor(value: unknown): SyncCursor {
     );
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('its top level');
+  const checked = emptyCursor();
   for (const [device, ranges] of Object.entries(value as Record<string, unknown>)) {
+    if (device.length === 0 || device.length > MAX_ID_LENGTH || hasForbiddenCharacter(device)) {
+      fail('a device id that is not an id');
+    }
     if (!Array.isArray(ranges)) fail(`"${device}"`);
     let previous = 0;
     for (const range of ranges as unknown[]) {
@@ -93,6 +102,7 @@ export function checkCursor(value: unknown): SyncCursor {
       }
       previous = last;
     }
+    checked[device] = ranges as Ranges;
   }
-  return value as SyncCursor;
+  return checked;
 }

@@ -2,7 +2,7 @@ import { isEncryptedEvent } from '../crypto/encrypted-event.js';
 import type { ErasureRequestedEvent, LoggedEvent } from '../events/types.js';
 import { erasureCutoffs, isErased, isSignedOff } from '../export/erasure.js';
 import { checkEvent } from '../log/check-event.js';
-import { AttuneEventError } from '../log/event-error.js';
+import { AttuneEventError, shown } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
 import { canonicalJson, keptVersion } from '../log/same-event.js';
 import type { Couple } from '../program/couple.js';
@@ -73,21 +73,21 @@ function eventsOf(
   if (typeof batch.version !== 'number' || batch.version > currentSyncFormat) {
     throw new AttuneSyncError(
       'newer-format',
-      `The batch uses sync format ${String(batch.version)}; this version of Attune reads up to ${currentSyncFormat}`,
+      `The batch uses sync format ${shown(batch.version)}; this version of Attune reads up to ${currentSyncFormat}`,
       'Update @attune/core on this device',
     );
   }
   if (batch.couple !== options.couple.id) {
     throw new AttuneSyncError(
       'wrong-couple',
-      `The batch belongs to couple "${String(batch.couple)}", not "${options.couple.id}"`,
+      `The batch belongs to couple "${shown(batch.couple)}", not "${options.couple.id}"`,
       "Relay each couple's events only to that couple's devices",
     );
   }
   if (options.self !== undefined && batch.recipient !== options.self) {
     throw new AttuneSyncError(
       'wrong-recipient',
-      `The batch is addressed to "${String(batch.recipient)}", and this device belongs to "${options.self}"`,
+      `The batch is addressed to "${shown(batch.recipient)}", and this device belongs to "${options.self}"`,
       "Deliver each batch only to its recipient's devices; it may hold what only they may see",
     );
   }
@@ -99,8 +99,10 @@ function eventsOf(
  * commutative and associative, so devices that saw the same events in any order, split and repeated,
  * end with the same history. Events are checked with `checkEvent` and deduplicated by id; an id that
  * arrives with different content is settled the same way on every device (`keptVersion`); a clock
- * far in the future is accepted (the engine's clock moves at most a bounded skew past now); signed-off
- * erasure requests remove the events they cover.
+ * far in the future is accepted (the engine's clock moves at most a bounded skew past now), within the
+ * limits every event is held to (see `checkEvent`: up to the end of the year 9999); signed-off erasure
+ * requests remove the events they cover. An event past a limit is refused alone, in `rejected`, and
+ * the events held are kept.
  *
  * @example
  * ```ts
@@ -137,7 +139,7 @@ export function importEvents(
         throw fail(
           'malformed',
           'encrypted',
-          `Event "${String(value.id)}" is still encrypted`,
+          `Event "${shown(value.id)}" is still encrypted`,
           'Decrypt it with decryptEvents before importing.',
         );
       }
