@@ -1,4 +1,5 @@
 import type { Couple } from '@attune/core';
+import { createDeviceId } from '@attune/core/sync';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
 import { useApp, useText } from './app-context.js';
@@ -64,7 +65,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
       names: { [PARTNER_IDS[0]]: name(0), [PARTNER_IDS[1]]: name(1) },
       locale: language,
       region: region || undefined,
-      device: randomId('web'),
+      device: createDeviceId(),
       activePartner: PARTNER_IDS[0],
     });
   };

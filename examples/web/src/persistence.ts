@@ -1,10 +1,12 @@
 import type { Couple, Engine, LoggedEvent } from '@attune/core';
 import {
   createIndexedDbAdapter,
+  type EnginePersistence,
   type EventStore,
   openEventStore,
   persistEngine,
 } from '@attune/core/storage';
+import { createDeviceId } from '@attune/core/sync';
 
 // The couple's setup and history go through this module, so another storage (a native file API)
 // can take their place without touching the screens. Only the two-phone sync keeps two small notes
@@ -19,7 +21,11 @@ export interface Setup {
   readonly locale: string;
   /** ISO region for help resources, when the couple chose one. */
   readonly region: string | undefined;
-  /** This install's id; every event recorded here carries it. */
+  /**
+   * This install's device id; every event recorded here carries it. The history's store keeps it
+   * too and has the last word: when it differs (`History.device`, after the history came back from
+   * another install or from an older version), the app takes the store's and saves it here.
+   */
   readonly device: string;
   /** The partner holding the phone; with a relay, always the phone's owner. */
   readonly activePartner: string;
@@ -108,16 +114,54 @@ export async function loadPairingKeys(): Promise<CryptoKeyPair | undefined> {
   return (value as CryptoKeyPair | undefined) ?? undefined;
 }
 
+const INSTALL_KEY = 'install';
+
+/**
+ * This install's marker, made once and kept in the settings database, apart from the couple's
+ * history: a history database that turns up without the settings that named it (copied from another
+ * browser profile, or restored apart) then takes a new device id, so two installs never record under
+ * one. A browser copies or clears a site's storage as a whole, so this catches less than a phone's
+ * keychain would; see the persistence guide.
+ */
+export async function loadInstallMarker(): Promise<string> {
+  const db = await settingsDb();
+  const saved = await request(() =>
+    db.transaction(SETTINGS, 'readonly').objectStore(SETTINGS).get(INSTALL_KEY),
+  );
+  if (typeof saved === 'string') return saved;
+  const marker = createDeviceId();
+  await request(() =>
+    db.transaction(SETTINGS, 'readwrite').objectStore(SETTINGS).put(marker, INSTALL_KEY),
+  );
+  return marker;
+}
+
 /** The couple's events on this device, and how to keep the engine's new ones. */
 export interface History {
   /** The stored events, in log order, for `createEngine`. */
   readonly events: readonly LoggedEvent[];
+  /**
+   * The device id to record under: create the engine with it. When the history is writable and it
+   * differs from `setup.device` (the history came from another install), save it in the setup. A
+   * read-only history hands out an id for this page only, which is never saved.
+   */
+  readonly device: string;
+  /** The highest sequence number this history ever held for `device`: the engine's `sequenceFloor`. */
+  readonly sequenceFloor: number;
   /** Why nothing new will be saved (another tab writes, a newer version wrote), if so. */
   readonly readOnly: string | undefined;
   /** What was found wrong in storage and set aside; everything else loaded. */
   readonly problems: readonly string[];
-  /** Saves every event the engine records from now on; returns how to stop. */
+  /**
+   * Saves every event the engine records from now on; returns how to stop. The engine records above
+   * the history's high-water mark from then on, and the store keeps the engine's device id.
+   */
   follow(engine: Engine, onError: (error: unknown) => void): () => void;
+  /**
+   * Resolves once everything the followed engine recorded is stored. The sync sends nothing before,
+   * so the partner never holds an event this phone could lose and record again under its id.
+   */
+  saved(): Promise<void>;
   /** Replaces every stored event at once, as after erasing a partner's data. */
   replace(events: readonly LoggedEvent[]): Promise<void>;
 }
@@ -128,23 +172,46 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Opens the couple's event store in IndexedDB. Another tab holding the write lock makes the store
  * read-only; on a reload the old page may hold it for a moment longer, so the lock is asked for a
  * few times before settling for read-only.
+ *
+ * The store keeps this install's device id beside its high-water marks, with the install marker
+ * from the settings: a history written before it did so (a couple paired with an earlier version)
+ * is upgraded keeping `setup.device`, so the couple's phones sync on as before.
  */
-export async function openHistory(couple: Couple): Promise<History> {
+export async function openHistory(couple: Couple, setup?: Setup): Promise<History> {
+  const saved = setup ?? (await loadSetup());
+  const adoptDevice = saved?.couple.id === couple.id ? saved.device : undefined;
+  const install = await loadInstallMarker();
   const open = () =>
-    openEventStore({ adapter: createIndexedDbAdapter({ name: `attune-${couple.id}` }), couple });
+    openEventStore({
+      adapter: createIndexedDbAdapter({ name: `attune-${couple.id}` }),
+      couple,
+      install,
+      ...(adoptDevice && { adoptDevice }),
+    });
   let opened: EventStore = await open();
   for (let attempt = 0; attempt < 10 && opened.readOnly?.code === 'locked'; attempt++) {
     await opened.close();
     await sleep(200);
     opened = await open();
   }
+  let persistence: EnginePersistence | undefined;
   return {
     events: opened.events,
+    device: opened.device,
+    sequenceFloor: opened.highWater(opened.device),
     readOnly: opened.readOnly?.message,
     problems: opened.problems.map((problem) => problem.message),
     follow(engine, onError) {
       if (opened.readOnly) return () => {};
-      return persistEngine(engine, opened, { onError }).stop;
+      const current = persistEngine(engine, opened, { onError });
+      persistence = current;
+      return () => {
+        current.stop();
+        if (persistence === current) persistence = undefined;
+      };
+    },
+    saved: async () => {
+      await persistence?.settled();
     },
     replace: (events) => opened.replace(events),
   };

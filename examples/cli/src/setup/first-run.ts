@@ -28,7 +28,8 @@ async function askName(terminal: Terminal, question: string): Promise<string | u
 
 /**
  * Sets up a new history: the two names (which are the partner ids, so they show in explanations as
- * written), this install's device id, and the couple. `undefined` when the input ended first.
+ * written), a random device id (never one made from a name), and the couple. `undefined` when the
+ * input ended first.
  */
 export async function firstRun(options: FirstRunOptions): Promise<Setup | undefined> {
   const { t, terminal } = options;

@@ -6,7 +6,11 @@ export interface Setup {
   readonly format: 'attune-cli-setup';
   readonly version: 1;
   readonly couple: Couple;
-  /** This install's device id: event ids are made from it, so it never changes. */
+  /**
+   * The device id this install had when the setup was made, random (`createDeviceId`), never made
+   * from a name. The history file keeps the id it records under itself, beside its high-water
+   * marks; this one is what a history written before it did so is upgraded to keep.
+   */
   readonly device: string;
   /** Who answers unless `--as` says otherwise: the person who set the history up. */
   readonly self: string;

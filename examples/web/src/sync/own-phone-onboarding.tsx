@@ -1,11 +1,11 @@
 import type { Couple, Partner } from '@attune/core';
+import { createDeviceId } from '@attune/core/sync';
 import { SyncServerError } from '@attune/example-sync-server/client';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
 import { type AppText, useAppText } from '../app-text.js';
 import { loadPairingKeys, type RelayLink, type Setup, savePairingKeys } from '../persistence.js';
-import { randomId } from '../random-id.js';
 import { TimeZoneOptions } from '../time-zone-options.js';
 import { browserZone } from '../time-zones.js';
 import { cancelPairing } from './cancel-pairing.js';
@@ -129,7 +129,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
       names,
       locale: language,
       region,
-      device: randomId('web'),
+      device: createDeviceId(),
       activePartner: self,
       relay: link,
     });

@@ -50,6 +50,12 @@ export interface RelaySyncOptions {
   /** How often to ask for the partner's new events while the page is open. */
   readonly pollMs?: number;
   /**
+   * Resolves once what the engine recorded is stored on this phone (`History.saved`). Each round
+   * waits for it before sending: an event the partner holds must never be one this phone could lose
+   * in a crash and then record again, differently, under the same id.
+   */
+  readonly saved?: () => Promise<void>;
+  /**
    * Encrypts what is sent and decrypts what arrives, with the key the phones agreed on when pairing.
    * Shares and erasure requests go readable (`relayReadableEventTypes`): the server reads them to
    * keep private entries and erasures right, and they hold ids, never words. Without a cipher
@@ -110,6 +116,7 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   let receiving = false;
 
   const push = async () => {
+    await options.saved?.();
     const own = engine.getEvents().filter((event) => event.partner === self);
     const batch = exportEvents(own, { couple, recipient: other, since: sent });
     for (const events of uploadChunks(batch.events)) {
@@ -132,7 +139,9 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
       const refused = result.rejected[0];
       if (refused) throw refused.error;
       if (result.dropped.length > 0 || result.conflicts.length > 0 || result.deviceIdClash) {
-        // The engine only ever adds events; a history that lost or changed some starts anew.
+        // The engine only ever adds events; a history that lost or changed some starts anew. After
+        // a clash another install records under this id: this one takes a new random one, which the
+        // store keeps from then on (persistEngine tells it).
         stopped = true;
         options.onHistoryReplaced(result.events, result.deviceIdClash ? createDeviceId() : device);
         return;

@@ -12,6 +12,7 @@ import type { EngineSnapshot } from '../progress/types.js';
 import { createCommands } from './commands.js';
 import type { EngineContext, PlacedExercise } from './engine-context.js';
 import { createPartnerViews } from './partner-view.js';
+import { attachSequenceFloor, checkSequenceFloor } from './sequence-floor.js';
 import { shareUnchanged } from './structural-sharing.js';
 import type { Engine, EngineOptions } from './types.js';
 
@@ -79,7 +80,10 @@ export function createEngine(options: EngineOptions): Engine {
     exercises: new Set(exercises.keys()),
   };
   const listeners = new Set<() => void>();
-  let seq = 0;
+  // The last sequence number this device used: at least the floor the storage kept (so an erasure or
+  // an emptied log never hands out an id again), and at least every event of this device seen, here
+  // or received — which keeps an engine without storage safe too.
+  let seq = options.sequenceFloor === undefined ? 0 : checkSequenceFloor(options.sequenceFloor);
   let version = 0;
   let progress: Progress | undefined;
   // The facts the last progress was computed from, with the completions plugin kinds recognise.
@@ -271,5 +275,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     ...createCommands(context),
   };
+  attachSequenceFloor(engine, (floor) => {
+    if (floor > seq) seq = floor;
+  });
   return engine;
 }

@@ -10,8 +10,20 @@ import type { PartnerView } from '../visibility/types.js';
 export interface EngineOptions {
   readonly program: Program;
   readonly couple: Couple;
-  /** This device's id; unique per device, it makes event ids unique. */
+  /**
+   * This install's device id: event ids are `device:seq`, so it must be unique per install. Take the
+   * one the store keeps (`store.device`), or make one once with `createDeviceId()`; never derive it
+   * from a name.
+   */
   readonly device: string;
+  /**
+   * The highest sequence number this device ever used, as its storage kept it
+   * (`store.highWater(device)`): the engine records above it even when `events` hold fewer of this
+   * device's events — after an erasure, or with an emptied log — so that no event id is used twice.
+   * `persistEngine` raises it to the store's mark as well. Default 0: the engine then records above
+   * the highest sequence of this device among the events it holds or receives.
+   */
+  readonly sequenceFloor?: number;
   /** The clock, in ms since the epoch (default `Date.now`). Every time calculation reads it. */
   readonly now?: () => number;
   /** Events to start from, such as those loaded from storage. */
@@ -19,7 +31,10 @@ export interface EngineOptions {
   /**
    * Set when `events` come from this device's own storage, which only ever holds events this engine
    * checked on the way in: they are then folded without being checked again, which makes start-up
-   * several times faster. Never set it for events from a network or another device.
+   * several times faster. Never set it for events from a network or another device. One bad stored
+   * event never stops the start: an event the fold cannot use (a clock outside the bounds of
+   * `checkEvent`, data of the wrong shape) is kept in the log, left out of progress and reported in
+   * `snapshot.diagnostics`.
    */
   readonly trusted?: boolean;
   /** Check-in scores this far apart count as diverging (default 2). */

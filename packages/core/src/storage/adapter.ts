@@ -7,20 +7,30 @@ export interface StoredText {
    * interrupted mid-write. Such a record is set aside, never parsed.
    */
   readonly torn?: boolean;
+  /**
+   * True when what is stored is not text: bytes that are not valid UTF-8, or a value of another kind.
+   * `text` is then only a rendering for messages. Such a record is set aside, never parsed, and the
+   * adapter keeps what it stored byte for byte.
+   */
+  readonly invalidText?: boolean;
 }
 
 /** Everything an adapter holds. */
 export interface StorageContents {
-  /** The store's index (format version, couple, highest sequence per device), if one was written. */
+  /** The store's index (format, couple, device id, high-water marks), if one was written. */
   readonly index: string | undefined;
   /** Every record, in the order it was appended. */
   readonly records: readonly StoredText[];
 }
 
-/** A record to move out of the way: kept where the host can find it, never deleted. */
+/**
+ * A record to move out of the way: kept where the host can find it, never deleted. The adapter keeps
+ * exactly what it stored at `position` — its bytes, when they are not valid text — not only `text`.
+ */
 export interface SetAsideRecord {
   /** The record's position in the last `read()`. */
   readonly position: number;
+  /** The record as read; a rendering only, when the record was `invalidText`. */
   readonly text: string;
   /** Why it was set aside, for whoever inspects it later. */
   readonly reason: string;
@@ -46,7 +56,10 @@ export interface StorageAdapter {
   writeIndex(index: string): Promise<void>;
   /** Replaces every record and the index at once, all or nothing. */
   replace(records: readonly string[], index: string): Promise<void>;
-  /** Moves records of the last `read()` out of the way, keeping their text where a person can find it. */
+  /**
+   * Moves records of the last `read()` out of the way, keeping them exactly — their bytes, where they
+   * are not valid text — where a person can find them.
+   */
   setAside(records: readonly SetAsideRecord[]): Promise<void>;
   /** Releases what the adapter holds open. */
   close(): Promise<void>;

@@ -1,16 +1,27 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAesGcmCipher, generateAesGcmKey } from '../crypto/aes-gcm-cipher.js';
 import type { LoggedEvent } from '../events/types.js';
+import { AttuneEventError } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
 import type { StorageAdapter } from './adapter.js';
 import { openEventStore } from './event-store.js';
 import { fakeLocks, faultyAdapter, quotaError, sampleEvents, simulated } from './fixtures.js';
-import type { StorageMigration } from './format/migrations.js';
+import { type StorageMigration, storageMigrations } from './format/migrations.js';
 import { createMemoryAdapter } from './memory-adapter.js';
 import type { StorageProblem } from './storage-error.js';
 
 const { couple } = simulated;
 const inOrder = (events: readonly LoggedEvent[]) => [...events].sort(compareEvents);
+/** The high-water mark the stored records alone give a device. */
+const memoryMark = (memory: ReturnType<typeof createMemoryAdapter>, device: string) =>
+  Math.max(
+    0,
+    ...memory
+      .contents()
+      .records.map((text) => JSON.parse(text).event as LoggedEvent)
+      .filter((event) => event.device === device)
+      .map((event) => event.seq),
+  );
 const open = (adapter: StorageAdapter, extra: Partial<Parameters<typeof openEventStore>[0]> = {}) =>
   openEventStore({ adapter, couple, locks: null, ...extra });
 
@@ -20,7 +31,11 @@ describe('openEventStore', () => {
     const store = await open(adapter);
     expect(store.events).toEqual([]);
     const shuffled = [...sampleEvents].reverse();
-    expect(await store.append(shuffled.slice(0, 40))).toEqual({ written: 40, pending: 0 });
+    expect(await store.append(shuffled.slice(0, 40))).toEqual({
+      written: 40,
+      pending: 0,
+      rejected: [],
+    });
     await store.append(shuffled.slice(40));
     await store.close();
 
@@ -28,26 +43,117 @@ describe('openEventStore', () => {
     expect(reopened.problems).toEqual([]);
     expect(reopened.events).toEqual(inOrder(sampleEvents));
     expect(reopened.size).toBe(sampleEvents.length);
-    expect(JSON.parse(adapter.contents().index as string)).toMatchObject({
+    expect(JSON.parse(adapter.contents().index as string)).toEqual({
       format: 'attune-event-store',
-      version: 1,
+      version: 2,
       couple: couple.id,
+      device: store.device,
       highWater: { 'ana-phone': expect.any(Number), 'kai-phone': expect.any(Number) },
+      stored: { 'ana-phone': expect.any(Number), 'kai-phone': expect.any(Number) },
     });
+    expect(reopened.device).toBe(store.device);
+    expect(store.device).toMatch(/^d-[0-9a-f]{32}$/);
   });
 
   it('skips events it already holds', async () => {
     const store = await open(createMemoryAdapter());
     await store.append(sampleEvents.slice(0, 5));
-    expect(await store.append(sampleEvents.slice(0, 8))).toEqual({ written: 3, pending: 0 });
+    expect(await store.append(sampleEvents.slice(0, 8))).toEqual({
+      written: 3,
+      pending: 0,
+      rejected: [],
+    });
     expect(store.has(sampleEvents[7]?.id as string)).toBe(true);
     expect(store.has('nobody:1')).toBe(false);
+  });
+
+  it('refuses, before acknowledging, each event the next open would set aside, and keeps the rest', async () => {
+    const adapter = createMemoryAdapter();
+    const store = await open(adapter);
+    await store.append(sampleEvents.slice(0, 2));
+    const [first, second, third, fourth] = sampleEvents.slice(2, 6) as LoggedEvent[];
+    const stranger = { ...first, partner: 'stranger' } as LoggedEvent;
+    const extra = { ...second, note: 'a field checkEvent drops' } as unknown as LoggedEvent;
+    const notJson = { ...third, seq: 10n } as unknown as LoggedEvent;
+    const changed = { ...(sampleEvents[0] as LoggedEvent), visibility: 'private' } as LoggedEvent;
+    const result = await store.append([
+      stranger,
+      fourth,
+      extra,
+      notJson,
+      changed,
+      sampleEvents[1] as LoggedEvent,
+    ] as LoggedEvent[]);
+    expect(result.written).toBe(1);
+    expect(result.rejected.map(({ index, error }) => [index, error.code])).toEqual([
+      [0, 'invalid-event'],
+      [2, 'invalid-event'],
+      [3, 'invalid-event'],
+      [4, 'duplicate-id'],
+    ]);
+    const [unknownPartner, dropped] = result.rejected;
+    expect(unknownPartner?.error.message).toMatch(/not a valid event.*"stranger"/);
+    expect(AttuneEventError.isInstance(unknownPartner?.error.cause)).toBe(true);
+    expect(dropped?.error.message).toMatch(/would read back different/);
+    expect(store.has(stranger.id)).toBe(false);
+
+    const reopened = await open(adapter);
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.events).toEqual(inOrder([...sampleEvents.slice(0, 2), fourth as LoggedEvent]));
+  });
+
+  it('refuses a replace with an event that would not read back, and changes nothing', async () => {
+    const adapter = createMemoryAdapter();
+    const store = await open(adapter);
+    await store.append(sampleEvents.slice(0, 4));
+    const before = adapter.contents();
+    const stranger = { ...(sampleEvents[4] as LoggedEvent), partner: 'stranger' } as LoggedEvent;
+    await expect(store.replace([stranger])).rejects.toMatchObject({ code: 'invalid-event' });
+    expect(adapter.contents()).toEqual(before);
+    expect(store.size).toBe(4);
+  });
+
+  it("keeps each device's high-water mark through a replace, so its sequence numbers never come back", async () => {
+    const adapter = createMemoryAdapter();
+    const store = await open(adapter);
+    await store.append(sampleEvents);
+    const marks = { ana: store.highWater('ana-phone'), kai: store.highWater('kai-phone') };
+    expect(marks.ana).toBeGreaterThan(0);
+    await store.replace(sampleEvents.filter((event) => event.device === 'kai-phone').slice(0, 1));
+    expect(store.highWater('ana-phone')).toBe(marks.ana);
+    expect(store.highWater('kai-phone')).toBe(marks.kai);
+    await store.replace([]);
+    const reopened = await open(adapter);
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.size).toBe(0);
+    expect(reopened.highWater('ana-phone')).toBe(marks.ana);
+    expect(reopened.highWater('nobody')).toBe(0);
+  });
+
+  it('keeps the sequence numbers of events lost for lack of space as used', async () => {
+    const memory = createMemoryAdapter();
+    const adapter = faultyAdapter(memory);
+    const store = await open(adapter);
+    await store.append(sampleEvents.slice(0, 2));
+    const waiting = sampleEvents.slice(2, 6);
+    adapter.fail('append', quotaError(), 10);
+    await store.append(waiting);
+    const device = (waiting[0] as LoggedEvent).device;
+    const top = Math.max(...waiting.filter((e) => e.device === device).map((e) => e.seq));
+    expect(top).toBeGreaterThan(memoryMark(memory, device));
+    expect(store.highWater(device)).toBe(top);
+    await expect(store.close()).rejects.toMatchObject({ code: 'storage-full' });
+    // They may have reached the partner already: the next open still hands out ids above them.
+    const reopened = await open(memory);
+    expect(reopened.size).toBe(2);
+    expect(reopened.highWater(device)).toBe(top);
   });
 
   it('upgrades records of an older format step by step as it reads them, leaving storage as it was', async () => {
     // A made-up format 0 kept the event under "e"; Attune ships no migration until a format 2 exists.
     const migrations: StorageMigration[] = [
       { from: 0, migrate: ({ e, ...rest }) => ({ ...rest, event: e }) },
+      ...storageMigrations,
     ];
     const old = sampleEvents.slice(0, 3).map((event) => JSON.stringify({ v: 0, e: event }));
     const adapter = createMemoryAdapter({ records: old });
@@ -67,15 +173,15 @@ describe('openEventStore', () => {
   it('opens storage written by a newer Attune read-only, with a clear error, and never writes to it', async () => {
     const records = [
       JSON.stringify({ v: 1, event: sampleEvents[0] }),
-      JSON.stringify({ v: 2, entries: ['a layout this version does not know'] }),
+      JSON.stringify({ v: 3, entries: ['a layout this version does not know'] }),
       'not json at all',
     ];
-    const index = JSON.stringify({ format: 'attune-event-store', version: 2, shape: 'new' });
+    const index = JSON.stringify({ format: 'attune-event-store', version: 3, shape: 'new' });
     const adapter = createMemoryAdapter({ records, index });
     const store = await open(adapter);
     expect(store.readOnly?.code).toBe('newer-format');
     expect(store.readOnly?.message).toMatch(
-      /newer version of Attune \(storage format 2; this version reads up to 1\).*read-only.*Update @attune\/core/,
+      /newer version of Attune \(storage format 3; this version reads up to 2\).*read-only.*Update @attune\/core/,
     );
     expect(store.events).toEqual([sampleEvents[0]]);
     expect(store.problems.map((problem) => problem.code)).toEqual([
@@ -162,8 +268,9 @@ describe('openEventStore', () => {
       const adapter = createMemoryAdapter(index === undefined ? { records } : { records, index });
       const store = await open(adapter);
       expect(store.size).toBe(3);
+      // Without a readable index the store cannot tell which device id it used: it takes a new one.
       expect(store.problems.map((problem) => problem.code)).toEqual(
-        index === undefined ? [] : ['index-repaired'],
+        index === undefined ? [] : ['index-repaired', 'device-renewed'],
       );
       expect(JSON.parse(adapter.contents().index as string).couple).toBe(couple.id);
     }
@@ -182,7 +289,9 @@ describe('openEventStore', () => {
     expect(reopened.size).toBe(10);
     const missing = reopened.problems.filter((problem) => problem.code === 'events-missing');
     expect(missing.map((problem) => problem.device)).toEqual(['ana-phone', 'kai-phone']);
-    expect(missing[0]?.message).toMatch(/new device id before recording anything/);
+    expect(missing[0]?.message).toMatch(/events were lost.*come back with the next sync/);
+    // The marks of the lost events stay: their sequence numbers are not handed out again.
+    expect(reopened.highWater('ana-phone')).toBe(store.highWater('ana-phone'));
     // Told once: the index now matches what is stored.
     expect((await open(truncated)).problems).toEqual([]);
   });
@@ -195,18 +304,26 @@ describe('openEventStore', () => {
     await store.append(sampleEvents.slice(0, 5));
 
     adapter.fail('append', quotaError(), 2);
-    expect(await store.append(sampleEvents.slice(5, 8))).toEqual({ written: 0, pending: 3 });
+    expect(await store.append(sampleEvents.slice(5, 8))).toEqual({
+      written: 0,
+      pending: 3,
+      rejected: [],
+    });
     expect(told.map((problem) => problem.code)).toEqual(['storage-full']);
     expect(told[0]?.message).toMatch(/3 event\(s\) wait in memory/);
     expect(store.pending).toBe(3);
     expect(store.events).toEqual(inOrder(sampleEvents.slice(0, 8)));
     expect(store.has(sampleEvents[6]?.id as string)).toBe(true);
 
-    expect(await store.append(sampleEvents.slice(8, 9))).toEqual({ written: 0, pending: 4 });
+    expect(await store.append(sampleEvents.slice(8, 9))).toEqual({
+      written: 0,
+      pending: 4,
+      rejected: [],
+    });
     expect(told).toHaveLength(1);
-    expect(await store.flush()).toEqual({ written: 4, pending: 0 });
+    expect(await store.flush()).toEqual({ written: 4, pending: 0, rejected: [] });
     expect(told.map((problem) => problem.code)).toEqual(['storage-full', 'storage-recovered']);
-    expect(await store.flush()).toEqual({ written: 0, pending: 0 });
+    expect(await store.flush()).toEqual({ written: 0, pending: 0, rejected: [] });
 
     const reopened = await open(memory);
     expect(reopened.events).toEqual(inOrder(sampleEvents.slice(0, 9)));
@@ -225,7 +342,7 @@ describe('openEventStore', () => {
     });
     expect(onProblem).toHaveBeenCalledWith(expect.objectContaining({ code: 'write-failed' }));
     expect(store.pending).toBe(2);
-    expect(await store.flush()).toEqual({ written: 2, pending: 0 });
+    expect(await store.flush()).toEqual({ written: 2, pending: 0, rejected: [] });
     expect((await open(memory)).size).toBe(2);
   });
 

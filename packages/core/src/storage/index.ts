@@ -18,5 +18,5 @@ export type { EnginePersistence, PersistEngineOptions } from './persist-engine.j
 export { persistEngine } from './persist-engine.js';
 export type { StorageErrorCode, StorageProblem, StorageProblemCode } from './storage-error.js';
 export { AttuneStorageError } from './storage-error.js';
-export type { AppendResult, EventStore, EventStoreOptions } from './types.js';
+export type { AppendRejection, AppendResult, EventStore, EventStoreOptions } from './types.js';
 export type { LockManagerLike } from './write-lock.js';

@@ -71,7 +71,8 @@ describe('createIndexedDbAdapter', () => {
     });
     await first.append(sampleEvents.slice(0, 3));
     await first.close();
-    await inject(indexedDB, 'damaged', [{ not: 'text' }, '{"v":1,"event":']);
+    const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
+    await inject(indexedDB, 'damaged', [{ not: 'text' }, '{"v":1,"event":', bytes]);
 
     const store = await openEventStore({
       adapter: createIndexedDbAdapter({ name: 'damaged', indexedDB }),
@@ -82,12 +83,18 @@ describe('createIndexedDbAdapter', () => {
     expect(store.problems.map(({ code, position }) => [code, position])).toEqual([
       ['corrupted-record', 3],
       ['corrupted-record', 4],
+      ['corrupted-record', 5],
     ]);
     await store.close();
     expect(await dump(indexedDB, 'damaged', 'records')).toHaveLength(3);
     expect(await dump(indexedDB, 'damaged', 'set-aside')).toEqual([
-      { text: '{"not":"text"}', reason: expect.stringMatching(/^corrupted-record: /) },
+      {
+        value: { not: 'text' },
+        reason: expect.stringMatching(/^corrupted-record: .*not valid text/),
+      },
       { text: '{"v":1,"event":', reason: expect.stringMatching(/not valid JSON/) },
+      // Kept as the bytes they are, not as text.
+      { value: bytes, reason: expect.stringMatching(/not valid text/) },
     ]);
   });
 

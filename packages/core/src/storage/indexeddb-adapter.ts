@@ -14,6 +14,15 @@ const META = 'meta';
 const SET_ASIDE = 'set-aside';
 const INDEX_KEY = 'index';
 
+/** A value that is not text, shown as text for messages. */
+function rendered(value: unknown): string {
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** Runs a transaction to its end: resolves on `complete`, rejects with its error on error or abort. */
 function finished(transaction: IdbTransactionLike): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -26,7 +35,8 @@ function finished(transaction: IdbTransactionLike): Promise<void> {
 /**
  * A {@link StorageAdapter} on IndexedDB, for browsers. Records live in an object store with
  * increasing keys (append order), the index in a second, and set-aside records in a third, where
- * they stay until someone removes them. One write lock per database keeps two tabs from writing at
+ * they stay until someone removes them: `{ text, reason }`, or `{ value, reason }` with the value
+ * exactly as it was stored when it was not text. One write lock per database keeps two tabs from writing at
  * once (see `openEventStore`).
  *
  * @example
@@ -37,8 +47,10 @@ function finished(transaction: IdbTransactionLike): Promise<void> {
  */
 export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): StorageAdapter {
   let opening: Promise<IdbDatabaseLike> | undefined;
-  // Keys of the records as last read, so set-aside positions map to keys.
+  // Keys and values of the records as last read, so set-aside positions map to keys, and what is set
+  // aside is the value exactly as it was stored.
   let keys: unknown[] = [];
+  let values: unknown[] = [];
 
   const database = (): Promise<IdbDatabaseLike> => {
     opening ??= new Promise<IdbDatabaseLike>((resolve, reject) => {
@@ -93,18 +105,21 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
       const transaction = (await database()).transaction([RECORDS, META], 'readonly');
       const done = finished(transaction);
       const records = transaction.objectStore(RECORDS);
-      const values = records.getAll();
+      const allValues = records.getAll();
       const allKeys = records.getAllKeys();
       const index = transaction.objectStore(META).get(INDEX_KEY);
       await done;
       keys = allKeys.result;
+      values = allValues.result;
       return {
         index: typeof index.result === 'string' ? index.result : undefined,
-        // A value that is not text can only come from damage or another program; it is read as text
-        // so the store sets it aside like any damaged record.
-        records: values.result.map((value) => ({
-          text: typeof value === 'string' ? value : String(JSON.stringify(value)),
-        })),
+        // A value that is not text can only come from damage or another program: the store sets it
+        // aside, and it is kept as the value it is.
+        records: values.map((value) =>
+          typeof value === 'string'
+            ? { text: value }
+            : { text: rendered(value), invalidText: true },
+        ),
       };
     },
     append: (records) =>
@@ -128,7 +143,12 @@ export function createIndexedDbAdapter(options: IndexedDbAdapterOptions): Storag
         const records = transaction.objectStore(RECORDS);
         const aside = transaction.objectStore(SET_ASIDE);
         for (const item of items) {
-          aside.add({ text: item.text, reason: item.reason });
+          const value = values[item.position];
+          aside.add(
+            typeof value === 'string' || value === undefined
+              ? { text: value ?? item.text, reason: item.reason }
+              : { value, reason: item.reason },
+          );
           records.delete(keys[item.position]);
         }
       }),

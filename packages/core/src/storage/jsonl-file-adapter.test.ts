@@ -39,13 +39,13 @@ const open = (fsOverride?: JsonlFileSystem) =>
 function faultyFs(faults: {
   readFile?: (file: string) => Error | undefined;
   rename?: (to: string) => Error | undefined;
-  appendFile?: (data: string) => Error | undefined;
+  appendFile?: (data: Uint8Array) => Error | undefined;
 }): JsonlFileSystem {
   return {
-    readFile: async (file, encoding) => {
+    readFile: async (file) => {
       const error = faults.readFile?.(file);
       if (error) throw error;
-      return realFs.readFile(file, encoding);
+      return realFs.readFile(file);
     },
     rename: async (from, to) => {
       const error = faults.rename?.(to);
@@ -57,18 +57,18 @@ function faultyFs(faults: {
       const handle = await realFs.open(file, flags);
       return {
         stat: () => handle.stat(),
-        writeFile: (data, encoding) => handle.writeFile(data, encoding),
+        writeFile: (data) => handle.writeFile(data),
         sync: () => handle.sync(),
         truncate: (length) => handle.truncate(length),
         close: () => handle.close(),
-        appendFile: async (data, encoding) => {
+        appendFile: async (data) => {
           const error = faults.appendFile?.(data);
           if (error) {
             // Half the line reaches the disk before the disk is full.
-            await handle.appendFile(data.slice(0, data.length / 2), encoding);
+            await handle.appendFile(data.slice(0, data.length / 2));
             throw error;
           }
-          return handle.appendFile(data, encoding);
+          return handle.appendFile(data);
         },
       };
     },
@@ -85,7 +85,7 @@ describe('createJsonlFileAdapter', () => {
     await store.close();
     const text = await fs.readFile(path, 'utf8');
     expect(text.split('\n')).toHaveLength(sampleEvents.length + 1);
-    expect(JSON.parse(text.split('\n')[0] as string)).toEqual({ v: 1, event: sampleEvents[0] });
+    expect(JSON.parse(text.split('\n')[0] as string)).toEqual({ v: 2, event: sampleEvents[0] });
     const index = JSON.parse(await fs.readFile(`${path}.index.json`, 'utf8'));
     expect(index).toMatchObject({ format: 'attune-event-store', couple: couple.id });
 
@@ -114,6 +114,40 @@ describe('createJsonlFileAdapter', () => {
     const third = await open();
     expect(third.problems).toEqual([]);
     expect(third.events).toEqual(inOrder(sampleEvents.slice(0, 7)));
+  });
+
+  it('sets aside lines that are not UTF-8 byte for byte, and keeps every other byte of the file', async () => {
+    const store = await open();
+    const answer = sampleEvents.find((event) => event.type === 'answer-recorded') as LoggedEvent;
+    const worded = { ...answer, data: { ...(answer.data as object), text: 'café — 💬 ünïcödé' } };
+    await store.append([...sampleEvents.slice(0, 2), worded as LoggedEvent]);
+    const before = await fs.readFile(path);
+    const notUtf8 = Buffer.from([0x7b, 0x22, 0x76, 0x22, 0x3a, 0xff, 0xfe, 0x7d]);
+    // A crash cut the last record in the middle of a two-byte character.
+    const torn = Buffer.from('{"v":2,"event":{"text":"é', 'utf8').subarray(0, -1);
+    await fs.appendFile(path, Buffer.concat([notUtf8, Buffer.from('\n'), torn]));
+
+    const reopened = await open();
+    expect(reopened.size).toBe(3);
+    expect(reopened.problems.map(({ code, position }) => [code, position])).toEqual([
+      ['corrupted-record', 3],
+      ['torn-record', 4],
+    ]);
+    const aside = (await fs.readFile(`${path}.set-aside.jsonl`, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(aside).toEqual([
+      {
+        reason: expect.stringMatching(/^corrupted-record: is not valid text/),
+        line: 4,
+        bytes: notUtf8.toString('base64'),
+      },
+      { reason: expect.stringMatching(/^torn-record/), line: 5, bytes: torn.toString('base64') },
+    ]);
+    expect(Buffer.from(aside[0].bytes, 'base64').equals(notUtf8)).toBe(true);
+    expect((await fs.readFile(path)).equals(before)).toBe(true);
+    expect((await open()).events).toEqual(reopened.events);
   });
 
   it('keeps a whole last line that only lost its newline', async () => {
@@ -158,10 +192,14 @@ describe('createJsonlFileAdapter', () => {
     const store = await open(faultyFs({ appendFile: () => (full ? errno('ENOSPC') : undefined) }));
     await store.append(sampleEvents.slice(0, 3));
     full = true;
-    expect(await store.append(sampleEvents.slice(3, 6))).toEqual({ written: 0, pending: 3 });
+    expect(await store.append(sampleEvents.slice(3, 6))).toEqual({
+      written: 0,
+      pending: 3,
+      rejected: [],
+    });
     expect((await fs.readFile(path, 'utf8')).endsWith('\n')).toBe(true);
     full = false;
-    expect(await store.flush()).toEqual({ written: 3, pending: 0 });
+    expect(await store.flush()).toEqual({ written: 3, pending: 0, rejected: [] });
     const reopened = await open();
     expect(reopened.problems).toEqual([]);
     expect(reopened.events).toEqual(inOrder(sampleEvents.slice(0, 6)));

@@ -7,10 +7,10 @@ import type { StorageAdapter, StorageContents, StoredText } from './adapter.js';
 export interface JsonlFileHandle {
   /** As Node's `FileHandle.stat`. */
   stat(): Promise<{ readonly size: number }>;
-  /** As Node's `FileHandle.appendFile`. */
-  appendFile(data: string, encoding: 'utf8'): Promise<void>;
-  /** As Node's `FileHandle.writeFile`. */
-  writeFile(data: string, encoding: 'utf8'): Promise<void>;
+  /** As Node's `FileHandle.appendFile`, given bytes. */
+  appendFile(data: Uint8Array): Promise<void>;
+  /** As Node's `FileHandle.writeFile`, given bytes. */
+  writeFile(data: Uint8Array): Promise<void>;
   /** As Node's `FileHandle.sync`. */
   sync(): Promise<void>;
   /** As Node's `FileHandle.truncate`. */
@@ -19,10 +19,13 @@ export interface JsonlFileHandle {
   close(): Promise<void>;
 }
 
-/** The file system calls the JSON Lines adapter makes (a subset of `node:fs/promises`). */
+/**
+ * The file system calls the JSON Lines adapter makes (a subset of `node:fs/promises`). Files are read
+ * and written as bytes, so a line that is not valid UTF-8 is set aside exactly as it was.
+ */
 export interface JsonlFileSystem {
-  /** As Node's `fs/promises.readFile`. */
-  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** As Node's `fs/promises.readFile` without an encoding: the file's bytes. */
+  readFile(path: string): Promise<Uint8Array>;
   /** As Node's `fs/promises.open`. */
   open(path: string, flags: string): Promise<JsonlFileHandle>;
   /** As Node's `fs/promises.rename`. */
@@ -35,7 +38,9 @@ export interface JsonlFileSystem {
 export interface JsonlFileAdapterOptions {
   /**
    * The records file, such as `data/couple-42.jsonl`. The index is kept beside it in
-   * `<path>.index.json`, and records set aside in `<path>.set-aside.jsonl`.
+   * `<path>.index.json`, and records set aside in `<path>.set-aside.jsonl`: one JSON line per record,
+   * `{"reason","line","text"}`, or `{"reason","line","bytes"}` with the record's bytes in base64 when
+   * they are not valid UTF-8.
    */
   readonly path: string;
   /** The file system (default `node:fs/promises`); tests pass one that fails on purpose. */
@@ -62,14 +67,15 @@ export function createJsonlFileAdapter(options: JsonlFileAdapterOptions): Storag
   const { path } = options;
   const indexPath = `${path}.index.json`;
   const asidePath = `${path}.set-aside.jsonl`;
-  let lines: string[] = [];
+  // The records' bytes as last read or written, so a rewrite keeps every byte of the lines it keeps.
+  let lines: Uint8Array[] = [];
   // A last line that is whole JSON but lost its newline gets one before the next append.
   let needsNewline = false;
   let madeDirectory = false;
 
-  const readText = async (file: string): Promise<string | undefined> => {
+  const readBytes = async (file: string): Promise<Uint8Array | undefined> => {
     try {
-      return await fs.readFile(file, 'utf8');
+      return await fs.readFile(file);
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -83,12 +89,12 @@ export function createJsonlFileAdapter(options: JsonlFileAdapterOptions): Storag
   };
 
   /** Writes a whole file durably: a temporary file, fsync, then a rename over the old one. */
-  const writeWhole = async (file: string, data: string) => {
+  const writeWhole = async (file: string, data: Uint8Array) => {
     await ensureDirectory();
     const temporary = `${file}.tmp`;
     const handle = await fs.open(temporary, 'w');
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -97,13 +103,13 @@ export function createJsonlFileAdapter(options: JsonlFileAdapterOptions): Storag
   };
 
   /** Appends durably; a failed write is cut back, so no half line is left for the next one to extend. */
-  const appendDurably = async (file: string, data: string) => {
+  const appendDurably = async (file: string, data: Uint8Array) => {
     await ensureDirectory();
     const handle = await fs.open(file, 'a');
     try {
       const { size } = await handle.stat();
       try {
-        await handle.appendFile(data, 'utf8');
+        await handle.appendFile(data);
         await handle.sync();
       } catch (error) {
         await handle.truncate(size).catch(() => undefined);
@@ -114,53 +120,75 @@ export function createJsonlFileAdapter(options: JsonlFileAdapterOptions): Storag
     }
   };
 
-  const joined = (records: readonly string[]) => records.map((record) => `${record}\n`).join('');
+  const joined = (records: readonly Uint8Array[]) =>
+    Buffer.concat(records.flatMap((record) => [record, NEWLINE]));
+  const bytesOf = (records: readonly string[]) =>
+    records.map((record) => Buffer.from(record, 'utf8'));
 
   return {
     async read(): Promise<StorageContents> {
-      const text = (await readText(path)) ?? '';
-      const index = await readText(indexPath);
-      const segments = text.split('\n');
-      // Text after the last newline was still being written when the process stopped.
-      const tail = segments.pop() as string;
-      lines = segments.filter((line) => line.trim() !== '');
-      const records: StoredText[] = lines.map((line) => ({ text: line }));
+      const data = Buffer.from((await readBytes(path)) ?? new Uint8Array(0));
+      const indexBytes = await readBytes(indexPath);
+      const segments = splitLines(data);
+      // Bytes after the last newline were still being written when the process stopped.
+      const tail = segments.pop() as Buffer;
+      lines = [];
+      const records: StoredText[] = [];
+      for (const line of segments) {
+        const read = decodeLine(line);
+        if (read.text.trim() === '') continue;
+        lines.push(line);
+        records.push(read.valid ? { text: read.text } : { text: read.text, invalidText: true });
+      }
       needsNewline = false;
-      if (tail.trim() !== '') {
-        let whole = true;
+      const last = decodeLine(tail);
+      if (last.text.trim() !== '') {
+        let whole = last.valid;
         try {
-          JSON.parse(tail);
+          JSON.parse(last.text);
         } catch {
           whole = false;
         }
         lines.push(tail);
-        records.push(whole ? { text: tail } : { text: tail, torn: true });
+        records.push(
+          whole
+            ? { text: last.text }
+            : { text: last.text, torn: true, ...(last.valid ? {} : { invalidText: true }) },
+        );
         needsNewline = whole;
       }
-      return { index, records };
+      return {
+        index: indexBytes === undefined ? undefined : Buffer.from(indexBytes).toString('utf8'),
+        records,
+      };
     },
     async append(records) {
       if (records.length === 0) return;
-      await appendDurably(path, (needsNewline ? '\n' : '') + joined(records));
+      const added = bytesOf(records);
+      await appendDurably(path, Buffer.concat([needsNewline ? NEWLINE : EMPTY, joined(added)]));
       needsNewline = false;
+      lines.push(...added);
     },
-    writeIndex: (index) => writeWhole(indexPath, index),
+    writeIndex: (index) => writeWhole(indexPath, Buffer.from(index, 'utf8')),
     async replace(records, index) {
+      const next = bytesOf(records);
       // Records first: a crash before the index is written leaves an index that is rebuilt on opening.
-      await writeWhole(path, joined(records));
-      lines = [...records];
+      await writeWhole(path, joined(next));
+      lines = next;
       needsNewline = false;
-      await writeWhole(indexPath, index);
+      await writeWhole(indexPath, Buffer.from(index, 'utf8'));
     },
     async setAside(items) {
-      await appendDurably(
-        asidePath,
-        joined(
-          items.map((item) =>
-            JSON.stringify({ reason: item.reason, line: item.position + 1, text: item.text }),
-          ),
-        ),
-      );
+      const entries = items.map((item) => {
+        const bytes = lines[item.position] ?? Buffer.from(item.text, 'utf8');
+        const read = decodeLine(bytes);
+        return JSON.stringify({
+          reason: item.reason,
+          line: item.position + 1,
+          ...(read.valid ? { text: read.text } : { bytes: Buffer.from(bytes).toString('base64') }),
+        });
+      });
+      await appendDurably(asidePath, joined(bytesOf(entries)));
       const positions = new Set(items.map((item) => item.position));
       lines = lines.filter((_, position) => !positions.has(position));
       await writeWhole(path, joined(lines));
@@ -168,4 +196,30 @@ export function createJsonlFileAdapter(options: JsonlFileAdapterOptions): Storag
     },
     async close() {},
   };
+}
+
+const NEWLINE = Buffer.from('\n');
+const EMPTY = Buffer.alloc(0);
+// Fatal, so bytes that are not UTF-8 are told apart; a byte order mark is kept as text, as written.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Splits bytes at every newline; the last part is what follows the last newline. */
+function splitLines(data: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let end = data.indexOf(0x0a); end !== -1; end = data.indexOf(0x0a, start)) {
+    parts.push(data.subarray(start, end));
+    start = end + 1;
+  }
+  parts.push(data.subarray(start));
+  return parts;
+}
+
+/** A line's text, and whether its bytes are valid UTF-8 (if not, the text is only a rendering). */
+function decodeLine(bytes: Uint8Array): { readonly text: string; readonly valid: boolean } {
+  try {
+    return { text: strictUtf8.decode(bytes), valid: true };
+  } catch {
+    return { text: Buffer.from(bytes).toString('utf8'), valid: false };
+  }
 }

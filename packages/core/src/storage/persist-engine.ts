@@ -1,10 +1,14 @@
+import { raiseSequenceFloor } from '../engine/sequence-floor.js';
 import type { Engine } from '../engine/types.js';
 import type { LoggedEvent } from '../events/types.js';
 import type { EventStore } from './types.js';
 
 /** Options of {@link persistEngine}. */
 export interface PersistEngineOptions {
-  /** Told when a write fails for another reason than space (the events still wait in the store). */
+  /**
+   * Told when a write fails for another reason than space (the events still wait in the store), and
+   * of every event the store refused (`invalid-event`, `duplicate-id`).
+   */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -14,18 +18,24 @@ export interface EnginePersistence {
   stop(): void;
   /**
    * Resolves once every event so far was handed to the store (written, or waiting for space).
-   * Rejects with the last write error when there is no `onError`.
+   * Rejects with the last error when there is no `onError`.
    */
   settled(): Promise<void>;
 }
 
 /**
  * Saves every event an engine records or receives to a store, as it happens. Create the engine from
- * `store.events` first, so the two start out holding the same events.
+ * `store.events` first, so the two start out holding the same events, and with `store.device`.
+ *
+ * It wires the store's sequence numbers into the engine: the engine records above the store's
+ * high-water mark for its device (`store.highWater`) from now on, even when it was created without
+ * `sequenceFloor`. When the engine records under another device id than the store holds — the app
+ * took a new one after `importEvents` reported `deviceIdClash` — the store keeps that id from now on
+ * (`store.setDevice`).
  *
  * @example
  * ```ts
- * const engine = createEngine({ program, couple, device, events: store.events, trusted: true });
+ * const engine = createEngine({ program, couple, device: store.device, events: store.events, trusted: true });
  * const persistence = persistEngine(engine, store, { onError: report });
  * ```
  */
@@ -37,6 +47,15 @@ export function persistEngine(
   let seen = 0;
   let last: Promise<unknown> = Promise.resolve();
   let failure: { error: unknown } | undefined;
+  const report = (error: unknown) => {
+    if (options.onError) options.onError(error);
+    else failure = { error };
+  };
+
+  raiseSequenceFloor(engine, store.highWater(engine.device));
+  if (!store.readOnly && engine.device !== store.device) {
+    last = store.setDevice(engine.device).catch(report);
+  }
 
   const save = () => {
     const events = engine.getEvents();
@@ -52,10 +71,15 @@ export function persistEngine(
     }
     if (unsaved.length === 0) return;
     unsaved.reverse();
-    last = store.append(unsaved).catch((error: unknown) => {
-      if (options.onError) options.onError(error);
-      else failure = { error };
-    });
+    const previous = last;
+    last = store.append(unsaved).then(
+      (result) => {
+        for (const rejection of result.rejected) report(rejection.error);
+      },
+      (error: unknown) => report(error),
+    );
+    // Keeps `settled` waiting for every write, in order.
+    last = Promise.all([previous, last]);
   };
 
   save();

@@ -9,6 +9,7 @@ import type { Couple } from '../program/couple.js';
 import type { SetAsideRecord, StorageAdapter, StorageContents } from './adapter.js';
 import { currentStorageFormat, type StorageMigration } from './format/migrations.js';
 import { decodeRecord } from './format/stored-record.js';
+import { storedEventContext } from './read-back.js';
 import {
   AttuneStorageError,
   type StorageProblem,
@@ -49,8 +50,8 @@ export const newerFormat = (version: number): AttuneStorageError =>
 
 /**
  * Reads every record of a history: upgrades old formats, decrypts, checks each event, keeps one
- * version of an id (the one every device keeps), and sets damaged records aside — their exact text
- * kept by the adapter — while everything else loads.
+ * version of an id (the one every device keeps), and sets damaged records aside — kept by the
+ * adapter byte for byte — while everything else loads.
  */
 export async function readHistory(
   contents: StorageContents,
@@ -69,6 +70,15 @@ export async function readHistory(
         text: record.text,
         code: 'torn-record',
         reason: 'was cut short by an interrupted write',
+      });
+      return;
+    }
+    if (record.invalidText) {
+      bad.push({
+        position,
+        text: record.text,
+        code: 'corrupted-record',
+        reason: 'is not valid text (such as bytes that are not UTF-8)',
       });
       return;
     }
@@ -152,10 +162,7 @@ export async function readHistory(
     }
   }
 
-  const context = {
-    partners: couple.partners.map((partner) => partner.id),
-    latestWall: Number.MAX_SAFE_INTEGER,
-  };
+  const context = storedEventContext(couple);
   const kept = new Map<string, { event: LoggedEvent; position: number; text: string }>();
   for (const candidate of candidates) {
     if (undecryptable.has(candidate.position)) continue;
@@ -217,7 +224,7 @@ export async function readHistory(
       code: record.code,
       path: `records[${record.position}]`,
       position: record.position,
-      message: `Record ${record.position} ${record.reason}. ${readOnly ? 'It was left in place (the history is read-only).' : 'It was set aside, not deleted: the adapter keeps its text where it can be inspected.'}`,
+      message: `Record ${record.position} ${record.reason}. ${readOnly ? 'It was left in place (the history is read-only).' : 'It was set aside, not deleted: the adapter keeps it, byte for byte, where it can be inspected.'}`,
       fix: readOnly
         ? 'Open the history where it can be written to set the record aside'
         : 'Nothing needs doing; inspect the set-aside text to learn what damaged it',

@@ -17,7 +17,16 @@ export type StorageErrorCode =
   /** Encrypted records cannot be read with the cipher given, so the store is open read-only. */
   | 'cannot-decrypt'
   /** The store was closed. */
-  | 'closed';
+  | 'closed'
+  /** An option or argument is not of the kind the store takes; nothing was read or written. */
+  | 'invalid-option'
+  /**
+   * `append` refused an event that the next open would set aside: it fails `checkEvent`, or would
+   * not read back as it was given. The other events were kept.
+   */
+  | 'invalid-event'
+  /** `append` refused an event whose id is stored with different content. The others were kept. */
+  | 'duplicate-id';
 
 /** A storage operation that could not be done: what was wrong, and how to fix it. */
 export class AttuneStorageError extends AttuneError<StorageErrorCode> {
@@ -50,7 +59,17 @@ export type StorageProblemCode =
   /** Writing failed for another reason; events wait in memory. */
   | 'write-failed'
   /** Records written by a newer Attune were left as they are, unread. */
-  | 'newer-records';
+  | 'newer-records'
+  /**
+   * Storage written by an older Attune was upgraded: its index was rewritten in the current format
+   * (records stay as they are until a rewrite), so older versions of the app now open it read-only.
+   */
+  | 'storage-upgraded'
+  /**
+   * This install records under a new device id (`store.device`): the storage came from another
+   * install (a copy, or a backup restored here), or it could not tell which id it used before.
+   */
+  | 'device-renewed';
 
 /**
  * Something a store noticed: what, where (`records[3]`, `index`, or empty for the store), and what
@@ -59,7 +78,7 @@ export type StorageProblemCode =
 export interface StorageProblem extends AttuneProblem<StorageProblemCode> {
   /** The record's position in storage, for record problems. */
   readonly position?: number;
-  /** The device concerned, for `events-missing`. */
+  /** The device concerned: for `events-missing`, and the new id for `device-renewed`. */
   readonly device?: string;
 }
 

@@ -2,21 +2,30 @@ import type { PayloadCipher } from '../crypto/cipher.js';
 import { encryptEvent } from '../crypto/encrypted-event.js';
 import type { LoggedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
+import { canonicalJson } from '../log/same-event.js';
+import type { Couple } from '../program/couple.js';
 import type { StorageAdapter } from './adapter.js';
-import { encodeIndex, highWaterOf } from './format/store-index.js';
+import type { StorageMigration } from './format/migrations.js';
+import { encodeIndex, higherMarks, highWaterOf, isName } from './format/store-index.js';
 import { encodeRecord } from './format/stored-record.js';
+import { readBack, storedEventContext } from './read-back.js';
+import type { IndexMarks } from './repair-index.js';
 import { AttuneStorageError, isQuotaError, type StorageProblem } from './storage-error.js';
-import type { AppendResult, EventStore } from './types.js';
+import type { AppendRejection, AppendResult, EventStore } from './types.js';
 import type { WriteLock } from './write-lock.js';
 
 /** What the writer starts from: the history as read, and where to write. */
 export interface StoreWriterInput {
   readonly adapter: StorageAdapter;
-  readonly coupleId: string;
+  readonly couple: Couple;
   readonly cipher: PayloadCipher | undefined;
+  readonly migrations: readonly StorageMigration[];
   readonly lock: WriteLock;
   readonly stored: Map<string, LoggedEvent>;
-  readonly highWater: Record<string, number>;
+  readonly marks: IndexMarks;
+  /** The device id this install records under, and the install marker to keep in the index. */
+  readonly device: string;
+  readonly install: string | undefined;
   readonly problems: readonly StorageProblem[];
   readonly readOnly: () => AttuneStorageError | undefined;
   readonly tell: (problem: StorageProblem) => void;
@@ -24,13 +33,17 @@ export interface StoreWriterInput {
 
 /**
  * The open store: one write at a time, in order. Events wait in memory while the storage is full and
- * are written by the next `append` or `flush`; the index follows every write.
+ * are written by the next `append` or `flush`; the index follows every write. Its high-water marks
+ * only ever rise.
  */
 export function createStoreWriter(input: StoreWriterInput): EventStore {
-  const { adapter, coupleId, cipher, lock, stored, problems, tell } = input;
-  let highWater = input.highWater;
+  const { adapter, couple, cipher, migrations, lock, stored, problems, tell } = input;
+  const context = storedEventContext(couple);
+  let highWater = { ...input.marks.highWater };
+  let storedMarks = { ...input.marks.stored };
+  let device = input.device;
   const waiting: LoggedEvent[] = [];
-  const waitingIds = new Set<string>();
+  const waitingById = new Map<string, LoggedEvent>();
   let sorted: LoggedEvent[] | undefined;
   let full = false;
   let closed = false;
@@ -50,14 +63,33 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
       : input.readOnly();
   const encode = async (event: LoggedEvent): Promise<string> =>
     encodeRecord(cipher ? await encryptEvent(event, cipher) : event);
+  const indexText = (marks: IndexMarks = { highWater, stored: storedMarks }, id = device) =>
+    encodeIndex({ couple: couple.id, device: id, install: input.install, ...marks });
+
+  /**
+   * Records the sequence numbers of events that wait in memory as used, where the index can still be
+   * written: they may have reached the partner already, so even if they are lost here, their ids must
+   * not be handed out again.
+   */
+  const reserveWaiting = async () => {
+    const marks = higherMarks(highWater, highWaterOf(waiting));
+    if (Object.entries(marks).every(([id, seq]) => highWater[id] === seq)) return;
+    try {
+      await adapter.writeIndex(indexText({ highWater: marks, stored: storedMarks }));
+      highWater = marks;
+    } catch {
+      // Nothing more can be done here; the store says the events wait, and `close` that they are lost.
+    }
+  };
 
   const writeWaiting = async (): Promise<AppendResult> => {
-    if (waiting.length === 0) return { written: 0, pending: 0 };
+    if (waiting.length === 0) return { written: 0, pending: 0, rejected: [] };
     const batch = waiting.slice();
     const texts = await Promise.all(batch.map(encode));
     try {
       await adapter.append(texts);
     } catch (error) {
+      await reserveWaiting();
       if (isQuotaError(error)) {
         if (!full) {
           full = true;
@@ -68,7 +100,7 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
             message: `The storage is full: ${waiting.length} event(s) wait in memory and are written as soon as there is space. Ask the person to free some space; nothing is lost while the app stays open`,
           });
         }
-        return { written: 0, pending: waiting.length };
+        return { written: 0, pending: waiting.length, rejected: [] };
       }
       tell({
         code: 'write-failed',
@@ -85,8 +117,9 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
     }
     waiting.splice(0, batch.length);
     for (const event of batch) {
-      waitingIds.delete(event.id);
+      waitingById.delete(event.id);
       stored.set(event.id, event);
+      if ((storedMarks[event.device] ?? 0) < event.seq) storedMarks[event.device] = event.seq;
       if ((highWater[event.device] ?? 0) < event.seq) highWater[event.device] = event.seq;
     }
     if (full) {
@@ -99,12 +132,19 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
       });
     }
     try {
-      await adapter.writeIndex(encodeIndex(coupleId, highWater));
+      await adapter.writeIndex(indexText());
     } catch {
       // A crash here is the case the index is built for: it is rebuilt from the records on opening.
     }
-    return { written: batch.length, pending: waiting.length };
+    return { written: batch.length, pending: waiting.length, rejected: [] };
   };
+
+  const duplicate = (id: string) =>
+    new AttuneStorageError(
+      'duplicate-id',
+      `Another event with id "${id}" and different content is already stored`,
+      'Give each event a unique id; two devices may be sharing one device id',
+    );
 
   const store: EventStore = {
     get events() {
@@ -114,6 +154,9 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
     get size() {
       return stored.size + waiting.length;
     },
+    get device() {
+      return device;
+    },
     problems,
     get readOnly() {
       return input.readOnly();
@@ -121,17 +164,34 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
     get pending() {
       return waiting.length;
     },
-    has: (id) => stored.has(id) || waitingIds.has(id),
+    has: (id) => stored.has(id) || waitingById.has(id),
+    highWater(of) {
+      let mark = highWater[of] ?? 0;
+      for (const event of waiting) if (event.device === of && event.seq > mark) mark = event.seq;
+      return mark;
+    },
     append(events) {
       const refused = refusal();
       if (refused) return Promise.reject(refused);
-      for (const event of events) {
-        if (stored.has(event.id) || waitingIds.has(event.id)) continue;
-        waiting.push(event);
-        waitingIds.add(event.id);
+      const rejected: AppendRejection[] = [];
+      events.forEach((given, index) => {
+        const read = readBack(given, context, migrations);
+        if (read.error) {
+          rejected.push({ index, error: read.error });
+          return;
+        }
+        const held = stored.get(read.event.id) ?? waitingById.get(read.event.id);
+        if (held) {
+          if (canonicalJson(held) !== canonicalJson(read.event)) {
+            rejected.push({ index, error: duplicate(read.event.id) });
+          }
+          return;
+        }
+        waiting.push(given);
+        waitingById.set(given.id, given);
         sorted = undefined;
-      }
-      return serial(writeWaiting);
+      });
+      return serial(writeWaiting).then((result) => ({ ...result, rejected }));
     },
     flush() {
       const refused = refusal();
@@ -143,10 +203,17 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
         const refused = refusal();
         if (refused) throw refused;
         const unique = [...new Map(events.map((event) => [event.id, event])).values()];
-        const marks = highWaterOf(unique);
+        for (const event of unique) {
+          const read = readBack(event, context, migrations);
+          if (read.error) throw read.error;
+        }
+        const marks: IndexMarks = {
+          stored: highWaterOf(unique),
+          highWater: higherMarks(higherMarks(highWater, highWaterOf(waiting)), highWaterOf(unique)),
+        };
         const texts = await Promise.all(unique.map(encode));
         try {
-          await adapter.replace(texts, encodeIndex(coupleId, marks));
+          await adapter.replace(texts, indexText(marks));
         } catch (error) {
           throw isQuotaError(error)
             ? new AttuneStorageError(
@@ -165,16 +232,45 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
         stored.clear();
         for (const event of unique) stored.set(event.id, event);
         waiting.length = 0;
-        waitingIds.clear();
-        highWater = marks;
+        waitingById.clear();
+        highWater = marks.highWater;
+        storedMarks = marks.stored;
         sorted = undefined;
         full = false;
+      });
+    },
+    setDevice(next) {
+      return serial(async () => {
+        const refused = refusal();
+        if (refused) throw refused;
+        if (!isName(next)) {
+          throw new AttuneStorageError(
+            'invalid-option',
+            `A device id is text of 1 to 128 characters, not ${JSON.stringify(next) ?? String(next)}`,
+            'Make one with createDeviceId()',
+          );
+        }
+        if (next === device) return;
+        try {
+          await adapter.writeIndex(indexText(undefined, next));
+        } catch (error) {
+          throw new AttuneStorageError(
+            'write-failed',
+            'The new device id could not be written; the store keeps the one it had',
+            'Try again',
+            { cause: error },
+          );
+        }
+        device = next;
       });
     },
     close() {
       return serial(async () => {
         if (closed) return;
-        if (!input.readOnly()) await writeWaiting().catch(() => undefined);
+        if (!input.readOnly()) {
+          await writeWaiting().catch(() => undefined);
+          if (waiting.length > 0) await reserveWaiting();
+        }
         closed = true;
         const lost = waiting.length;
         try {

@@ -1,5 +1,9 @@
-/** The record format this version of Attune reads and writes. */
-export const currentStorageFormat = 1;
+/**
+ * The storage format this version of Attune reads and writes, records and index alike. Format 2
+ * changed the index: it keeps the install's device id, the install marker, and per device a
+ * high-water mark that never goes down. Records did not change.
+ */
+export const currentStorageFormat = 2;
 
 /**
  * One step of upgrading a stored record: from format `from` to `from + 1`. A migration is pure: it
@@ -13,10 +17,13 @@ export interface StorageMigration {
 }
 
 /**
- * The migrations between released storage formats, oldest first. Format 1 is the first released
- * format, so there is nothing to upgrade yet; each future format adds its step here.
+ * The migrations between released storage formats, oldest first; each new format adds its step here.
+ * A record of format 1 reads as one of format 2 unchanged: format 2 changed only the index, which
+ * `openEventStore` upgrades itself.
  */
-export const storageMigrations: readonly StorageMigration[] = [];
+export const storageMigrations: readonly StorageMigration[] = [
+  { from: 1, migrate: (record) => ({ ...record }) },
+];
 
 /**
  * Upgrades a record of format `record.v` to `target`, one version at a time.
