@@ -1,7 +1,14 @@
 import type { LoggedEvent } from '../events/types.js';
 import type { StorageAdapter } from './adapter.js';
 import type { DeviceIdentity } from './device-identity.js';
-import { type DecodedIndex, encodeIndex, higherMarks, highWaterOf } from './format/store-index.js';
+import {
+  type DecodedIndex,
+  emptyMarks,
+  encodeIndex,
+  higherMarks,
+  highWaterOf,
+  markOf,
+} from './format/store-index.js';
 import type { StorageProblem } from './storage-error.js';
 
 /** Each device's two marks: the highest sequence ever written, and the highest stored now. */
@@ -23,7 +30,7 @@ export interface RepairIndexInput {
 /** The marks an index and the records read give together: the high-water mark never goes down. */
 export function marksOf(index: DecodedIndex, stored: ReadonlyMap<string, LoggedEvent>): IndexMarks {
   const found = highWaterOf(stored.values());
-  const known = index.kind === 'index' ? index.index.highWater : {};
+  const known = index.kind === 'index' ? index.index.highWater : emptyMarks();
   return { highWater: higherMarks(known, found), stored: found };
 }
 
@@ -42,13 +49,13 @@ export async function repairIndex(input: RepairIndexInput): Promise<IndexMarks> 
   if (index.kind === 'index') {
     const known = index.index.stored;
     for (const device of Object.keys(known).sort()) {
-      const have = found[device] ?? 0;
-      const expected = known[device] as number;
+      const have = markOf(found, device);
+      const expected = markOf(known, device);
       if (have < expected) {
         missing = true;
         const own =
           device === identity.device
-            ? ` This device goes on recording above sequence ${marks.highWater[device]}, so no event id is used twice`
+            ? ` This device goes on recording above sequence ${markOf(marks.highWater, device)}, so no event id is used twice`
             : '';
         problems.push({
           code: 'events-missing',
@@ -59,7 +66,7 @@ export async function repairIndex(input: RepairIndexInput): Promise<IndexMarks> 
         });
       }
     }
-    behind = Object.keys(found).some((device) => (found[device] as number) > (known[device] ?? 0));
+    behind = Object.keys(found).some((device) => markOf(found, device) > markOf(known, device));
   }
   if (behind && index.kind !== 'none') {
     problems.push({

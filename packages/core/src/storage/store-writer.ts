@@ -6,7 +6,14 @@ import { canonicalJson } from '../log/same-event.js';
 import type { Couple } from '../program/couple.js';
 import type { StorageAdapter } from './adapter.js';
 import type { StorageMigration } from './format/migrations.js';
-import { encodeIndex, higherMarks, highWaterOf, isName } from './format/store-index.js';
+import {
+  copyMarks,
+  encodeIndex,
+  higherMarks,
+  highWaterOf,
+  isName,
+  markOf,
+} from './format/store-index.js';
 import { encodeRecord } from './format/stored-record.js';
 import { readBack, storedEventContext } from './read-back.js';
 import type { IndexMarks } from './repair-index.js';
@@ -39,8 +46,8 @@ export interface StoreWriterInput {
 export function createStoreWriter(input: StoreWriterInput): EventStore {
   const { adapter, couple, cipher, migrations, lock, stored, problems, tell } = input;
   const context = storedEventContext(couple);
-  let highWater = { ...input.marks.highWater };
-  let storedMarks = { ...input.marks.stored };
+  let highWater = copyMarks(input.marks.highWater);
+  let storedMarks = copyMarks(input.marks.stored);
   let device = input.device;
   const waiting: LoggedEvent[] = [];
   const waitingById = new Map<string, LoggedEvent>();
@@ -73,7 +80,7 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
    */
   const reserveWaiting = async () => {
     const marks = higherMarks(highWater, highWaterOf(waiting));
-    if (Object.entries(marks).every(([id, seq]) => highWater[id] === seq)) return;
+    if (Object.entries(marks).every(([id, seq]) => markOf(highWater, id) === seq)) return;
     try {
       await adapter.writeIndex(indexText({ highWater: marks, stored: storedMarks }));
       highWater = marks;
@@ -119,8 +126,8 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
     for (const event of batch) {
       waitingById.delete(event.id);
       stored.set(event.id, event);
-      if ((storedMarks[event.device] ?? 0) < event.seq) storedMarks[event.device] = event.seq;
-      if ((highWater[event.device] ?? 0) < event.seq) highWater[event.device] = event.seq;
+      if (markOf(storedMarks, event.device) < event.seq) storedMarks[event.device] = event.seq;
+      if (markOf(highWater, event.device) < event.seq) highWater[event.device] = event.seq;
     }
     if (full) {
       full = false;
@@ -166,7 +173,7 @@ export function createStoreWriter(input: StoreWriterInput): EventStore {
     },
     has: (id) => stored.has(id) || waitingById.has(id),
     highWater(of) {
-      let mark = highWater[of] ?? 0;
+      let mark = markOf(highWater, of);
       for (const event of waiting) if (event.device === of && event.seq > mark) mark = event.seq;
       return mark;
     },

@@ -32,20 +32,40 @@ export interface StoreIndex {
   readonly stored: SequenceMarks;
 }
 
+/**
+ * Marks keyed by device id, in an object without a prototype: a device named `constructor` or
+ * `__proto__` is a key like any other.
+ */
+export function emptyMarks(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
+/** A copy of some marks, without a prototype. */
+export function copyMarks(marks: SequenceMarks): Record<string, number> {
+  const copy = emptyMarks();
+  for (const [device, seq] of Object.entries(marks)) copy[device] = seq;
+  return copy;
+}
+
+/** One device's mark, 0 where it has none. */
+export function markOf(marks: SequenceMarks, device: string): number {
+  return Object.hasOwn(marks, device) ? (marks[device] as number) : 0;
+}
+
 /** The highest sequence number per device among some events. */
 export function highWaterOf(events: Iterable<LoggedEvent>): Record<string, number> {
-  const marks: Record<string, number> = {};
+  const marks = emptyMarks();
   for (const event of events) {
-    if ((marks[event.device] ?? 0) < event.seq) marks[event.device] = event.seq;
+    if (markOf(marks, event.device) < event.seq) marks[event.device] = event.seq;
   }
   return marks;
 }
 
 /** The higher of two marks, device by device. */
 export function higherMarks(a: SequenceMarks, b: SequenceMarks): Record<string, number> {
-  const marks: Record<string, number> = { ...a };
+  const marks = copyMarks(a);
   for (const [device, seq] of Object.entries(b)) {
-    if ((marks[device] ?? 0) < seq) marks[device] = seq;
+    if (markOf(marks, device) < seq) marks[device] = seq;
   }
   return marks;
 }
