@@ -118,7 +118,7 @@ const practice = (id: string, o: Opts, roles: string, phases: string, rounds = 2
 const ritual = (id: string, o: Opts, cadence: Cadence, ideas: string): Make =>
   exercise(id, o, (k) => ({ kind: 'ritual', cadence, ideas: keys(k, 'ideas', ideas) }));
 
-const SENSITIVE_DIMENSIONS: ReadonlySet<string> = new Set(['safety']);
+const SENSITIVE_DIMENSIONS: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety']);
 
 const checkIn = (id: string, o: Opts, dimensions: string, cadence: Cadence): Make =>
   exercise(id, o, (k) => ({
@@ -219,219 +219,225 @@ const opens = (...rules: Rule[]): Rule =>
   all(after('safe-space'), after('open-communication'), ...rules);
 
 /** The default nine-step program: from a safe space to knowing when to seek help. */
-export const nineStepProgram: Program = {
-  schemaVersion: 1,
-  id: 'nine-steps',
-  version: '1.0.0',
-  titleKey: 'common:program.title',
-  alwaysOpen: ['professional-help'],
-  steps: [
-    step(
-      'safe-space',
-      always,
-      all(each('safe-space-basics'), each('what-feels-safe'), together('ground-rules')),
-      safetyCheck('safety-check', {
-        'feel-safe': false,
-        'can-disagree': false,
-        afraid: true,
-        'see-others': false,
-        threatened: true,
-      }),
-      learn('safe-space-basics', 'validate criticism pausing'),
-      reflection('what-feels-safe', EACH_WRITE, 'safe shut-down open-up'),
-      practice('just-validate', shared(15), 'speaker listener', 'share:120 validate:60 thank:30'),
-      agreement('ground-rules', false, {
-        promises: 'list',
-        avoid: 'list',
-        'pause-word': 'text',
-        review: 'date',
-      }),
-    ),
-    step(
-      'open-communication',
-      always,
-      all(together('dreams-deck'), together('daily-talk', 3), each('weekly-check-in')),
-      conversation('dreams-deck', shared(30), ['day small-joy', 'hope worry', 'dream fear need']),
-      ritual(
-        'daily-talk',
-        shared(10),
-        { every: 'day', interval: 1, time: '20:30' },
-        'high-low feeling walk tea',
+export const nineStepProgram: Program = /* @__PURE__ */ buildNineStepProgram();
+
+// Built by a call marked pure, so a bundle that does not use the program leaves all of it out, even
+// when the module shares a chunk with the engine.
+function buildNineStepProgram(): Program {
+  return {
+    schemaVersion: 1,
+    id: 'nine-steps',
+    version: '1.0.0',
+    titleKey: 'common:program.title',
+    alwaysOpen: ['professional-help'],
+    steps: [
+      step(
+        'safe-space',
+        always,
+        all(each('safe-space-basics'), each('what-feels-safe'), together('ground-rules')),
+        safetyCheck('safety-check', {
+          'feel-safe': false,
+          'can-disagree': false,
+          afraid: true,
+          'see-others': false,
+          threatened: true,
+        }),
+        learn('safe-space-basics', 'validate criticism pausing'),
+        reflection('what-feels-safe', EACH_WRITE, 'safe shut-down open-up'),
+        practice('just-validate', shared(15), 'speaker listener', 'share:120 validate:60 thank:30'),
+        agreement('ground-rules', false, {
+          promises: 'list',
+          avoid: 'list',
+          'pause-word': 'text',
+          review: 'date',
+        }),
       ),
-      reflection('unsaid-things', EACH_WRITE, 'bottled assumed unsaid'),
-      quiz('inner-world-quiz', {
-        recharge: 'alone friends outdoors',
-        worried: 'quiet busy talk',
-        dream: 'travel create home',
-      }),
-      checkIn(
-        'weekly-check-in',
-        shared(5, false, 'each'),
-        'feeling-heard closeness stress fun support',
-        weekly(0, '19:00'),
+      step(
+        'open-communication',
+        always,
+        all(together('dreams-deck'), together('daily-talk', 3), each('weekly-check-in')),
+        conversation('dreams-deck', shared(30), ['day small-joy', 'hope worry', 'dream fear need']),
+        ritual(
+          'daily-talk',
+          shared(10),
+          { every: 'day', interval: 1, time: '20:30' },
+          'high-low feeling walk tea',
+        ),
+        reflection('unsaid-things', EACH_WRITE, 'bottled assumed unsaid'),
+        quiz('inner-world-quiz', {
+          recharge: 'alone friends outdoors',
+          worried: 'quiet busy talk',
+          dream: 'travel create home',
+        }),
+        checkIn(
+          'weekly-check-in',
+          shared(5, false, 'each'),
+          'feeling-heard closeness stress fun support',
+          weekly(0, '19:00'),
+        ),
       ),
-    ),
-    step(
-      'empathy',
-      opens(),
-      all(together('mirror-validate-empathise'), each('their-shoes')),
-      practice(
-        'mirror-validate-empathise',
-        shared(20),
-        'speaker listener',
-        'share:180 mirror:60 validate:60 empathise:60',
+      step(
+        'empathy',
+        opens(),
+        all(together('mirror-validate-empathise'), each('their-shoes')),
+        practice(
+          'mirror-validate-empathise',
+          shared(20),
+          'speaker listener',
+          'share:180 mirror:60 validate:60 empathise:60',
+        ),
+        reflection('their-shoes', EACH_WRITE, 'moment felt needed missed'),
+        conversation('perspective-deck', shared(25), [
+          'comfort memory',
+          'misunderstood cared-for',
+          'hard-season wish',
+        ]),
+        quiz('feelings-quiz', {
+          stressed: 'quiet busy talk',
+          sad: 'company alone distract',
+          'hard-day': 'hug listen help',
+        }),
       ),
-      reflection('their-shoes', EACH_WRITE, 'moment felt needed missed'),
-      conversation('perspective-deck', shared(25), [
-        'comfort memory',
-        'misunderstood cared-for',
-        'hard-season wish',
-      ]),
-      quiz('feelings-quiz', {
-        stressed: 'quiet busy talk',
-        sad: 'company alone distract',
-        'hard-day': 'hug listen help',
-      }),
-    ),
-    step(
-      'appreciation',
-      opens(),
-      all(each('thank-you-notes', 3), together('appreciation-round')),
-      notes('thank-you-notes', 'thanks loved smiled'),
-      notes('admiration-notes', 'admire proud glad'),
-      ritual('hello-goodbye', shared(5), { every: 'day', interval: 1 }, 'hug kiss welcome text'),
-      conversation('appreciation-round', shared(20), [
-        'thanks habit',
-        'proud loved',
-        'changed-me unthanked',
-      ]),
-      quiz('feel-loved-quiz', {
-        loved: 'words time touch help',
-        surprise: 'note meal plan',
-        affection: 'hugs hands cuddles',
-      }),
-    ),
-    step(
-      'vulnerability',
-      opens(after('empathy'), safetyClear),
-      all(
-        each('before-you-share'),
-        together('fears-hopes-deck'),
-        any(together('share-and-hold'), each('sealed-answers')),
+      step(
+        'appreciation',
+        opens(),
+        all(each('thank-you-notes', 3), together('appreciation-round')),
+        notes('thank-you-notes', 'thanks loved smiled'),
+        notes('admiration-notes', 'admire proud glad'),
+        ritual('hello-goodbye', shared(5), { every: 'day', interval: 1 }, 'hug kiss welcome text'),
+        conversation('appreciation-round', shared(20), [
+          'thanks habit',
+          'proud loved',
+          'changed-me unthanked',
+        ]),
+        quiz('feel-loved-quiz', {
+          loved: 'words time touch help',
+          surprise: 'note meal plan',
+          affection: 'hugs hands cuddles',
+        }),
       ),
-      learn('before-you-share', 'pass care not-therapy'),
-      conversation('fears-hopes-deck', shared(30, true), [
-        'habit comfort',
-        'insecurity ask',
-        'hurt loss trust',
-      ]),
-      conversation(
-        'sealed-answers',
-        ['each', 15, 'sealed', true],
-        ['fear joy', 'unsure want', 'past hardest'],
-        'both-answer',
+      step(
+        'vulnerability',
+        opens(after('empathy'), safetyClear),
+        all(
+          each('before-you-share'),
+          together('fears-hopes-deck'),
+          any(together('share-and-hold'), each('sealed-answers')),
+        ),
+        learn('before-you-share', 'pass care not-therapy'),
+        conversation('fears-hopes-deck', shared(30, true), [
+          'habit comfort',
+          'insecurity ask',
+          'hurt loss trust',
+        ]),
+        conversation(
+          'sealed-answers',
+          ['each', 15, 'sealed', true],
+          ['fear joy', 'unsure want', 'past hardest'],
+          'both-answer',
+        ),
+        practice(
+          'share-and-hold',
+          shared(25, true),
+          'sharer holder',
+          'share:240 reflect:60 comfort:60 thank:30',
+        ),
+        checkIn('trust-check-in', shared(5, true, 'each'), 'trust safety held pace', {
+          every: 'month',
+          interval: 1,
+          time: '19:00',
+        }),
       ),
-      practice(
-        'share-and-hold',
-        shared(25, true),
-        'sharer holder',
-        'share:240 reflect:60 comfort:60 thank:30',
+      step(
+        'active-listening',
+        opens(),
+        all(together('speaker-listener', 2), each('listening-habits')),
+        practice(
+          'speaker-listener',
+          shared(20),
+          'speaker listener',
+          'speak:180 paraphrase:60 clarify:60 confirm:30',
+        ),
+        learn('listening-basics', 'attention interrupting clarifying reflecting'),
+        reflection('listening-habits', EACH_WRITE, 'drift interrupt heard', false),
+        conversation('curious-deck', shared(25), [
+          'weekend song',
+          'proud mind-changed',
+          'unseen listening',
+        ]),
+        ritual('phones-down', shared(15), weekly(3, '20:00'), 'turns ask sum-up'),
       ),
-      checkIn('trust-check-in', shared(5, true, 'each'), 'trust safety held pace', {
-        every: 'month',
-        interval: 1,
-        time: '19:00',
-      }),
-    ),
-    step(
-      'active-listening',
-      opens(),
-      all(together('speaker-listener', 2), each('listening-habits')),
-      practice(
-        'speaker-listener',
-        shared(20),
-        'speaker listener',
-        'speak:180 paraphrase:60 clarify:60 confirm:30',
+      step(
+        'quality-time',
+        opens(),
+        all(together('together-plan'), together('weekly-date', 2), {
+          kind: 'rhythm',
+          weeks: 2,
+        }),
+        ritual('weekly-date', shared(60), weekly(5, '19:00'), 'cook walk explore games home'),
+        agreement('together-plan', false, {
+          night: 'text',
+          activities: 'list',
+          protect: 'list',
+          start: 'date',
+        }),
+        reflection('moments-we-loved', EACH_WRITE, 'best more obstacles'),
+        conversation('dream-date-deck', shared(20), [
+          'lazy-day game',
+          'new revisit',
+          'traditions future',
+        ]),
       ),
-      learn('listening-basics', 'attention interrupting clarifying reflecting'),
-      reflection('listening-habits', EACH_WRITE, 'drift interrupt heard', false),
-      conversation('curious-deck', shared(25), [
-        'weekend song',
-        'proud mind-changed',
-        'unseen listening',
-      ]),
-      ritual('phones-down', shared(15), weekly(3, '20:00'), 'turns ask sum-up'),
-    ),
-    step(
-      'quality-time',
-      opens(),
-      all(together('together-plan'), together('weekly-date', 2), {
-        kind: 'rhythm',
-        weeks: 2,
-      }),
-      ritual('weekly-date', shared(60), weekly(5, '19:00'), 'cook walk explore games home'),
-      agreement('together-plan', false, {
-        night: 'text',
-        activities: 'list',
-        protect: 'list',
-        start: 'date',
-      }),
-      reflection('moments-we-loved', EACH_WRITE, 'best more obstacles'),
-      conversation('dream-date-deck', shared(20), [
-        'lazy-day game',
-        'new revisit',
-        'traditions future',
-      ]),
-    ),
-    step(
-      'conflict',
-      opens(after('active-listening'), safetyClear, { kind: 'days-since-start', atLeast: 14 }),
-      all(
-        each('conflict-basics'),
-        each('soft-start-prep'),
-        together('soft-start-talk'),
-        together('repair-plan'),
+      step(
+        'conflict',
+        opens(after('active-listening'), safetyClear, { kind: 'days-since-start', atLeast: 14 }),
+        all(
+          each('conflict-basics'),
+          each('soft-start-prep'),
+          together('soft-start-talk'),
+          together('repair-plan'),
+        ),
+        learn('conflict-basics', 'soft-start flooding repair not-therapy'),
+        reflection('soft-start-prep', ['each', 10, 'private', true], 'i-feel about i-need'),
+        practice(
+          'soft-start-talk',
+          shared(25, true),
+          'speaker listener',
+          'soft-start:60 reflect:60 respond:120 common-ground:180',
+        ),
+        practice(
+          'flooding-break',
+          shared(25, true),
+          'needs-break gives-space',
+          'call-break:30 self-soothe:1200 come-back:60',
+          1,
+        ),
+        agreement('repair-plan', true, {
+          happened: 'text',
+          needs: 'list',
+          try: 'list',
+          'check-back': 'date',
+        }),
       ),
-      learn('conflict-basics', 'soft-start flooding repair not-therapy'),
-      reflection('soft-start-prep', ['each', 10, 'private', true], 'i-feel about i-need'),
-      practice(
-        'soft-start-talk',
-        shared(25, true),
-        'speaker listener',
-        'soft-start:60 reflect:60 respond:120 common-ground:180',
+      step(
+        'professional-help',
+        always,
+        either('when-to-seek-help'),
+        learn('when-to-seek-help', 'not-therapy signs finding-someone if-unsafe'),
+        safetyCheck('safety-recheck', {
+          'safe-now': false,
+          afraid: true,
+          controlled: true,
+          pressured: true,
+        }),
+        reflection('help-readiness', SOLO_WRITE, 'tried stuck hope worries'),
+        agreement('counselor-plan', true, {
+          needs: 'list',
+          options: 'list',
+          caller: 'text',
+          'call-by': 'date',
+        }),
       ),
-      practice(
-        'flooding-break',
-        shared(25, true),
-        'needs-break gives-space',
-        'call-break:30 self-soothe:1200 come-back:60',
-        1,
-      ),
-      agreement('repair-plan', true, {
-        happened: 'text',
-        needs: 'list',
-        try: 'list',
-        'check-back': 'date',
-      }),
-    ),
-    step(
-      'professional-help',
-      always,
-      either('when-to-seek-help'),
-      learn('when-to-seek-help', 'not-therapy signs finding-someone if-unsafe'),
-      safetyCheck('safety-recheck', {
-        'safe-now': false,
-        afraid: true,
-        controlled: true,
-        pressured: true,
-      }),
-      reflection('help-readiness', SOLO_WRITE, 'tried stuck hope worries'),
-      agreement('counselor-plan', true, {
-        needs: 'list',
-        options: 'list',
-        caller: 'text',
-        'call-by': 'date',
-      }),
-    ),
-  ],
-};
+    ],
+  };
+}
