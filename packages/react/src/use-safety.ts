@@ -28,7 +28,14 @@ export interface SafetyState {
  * @example
  * ```tsx
  * const { ownSafetyConcern, takeCheck } = useSafety();
- * takeCheck('safety-check', { 'feel-safe': true, afraid: false });
+ * // Every question answered: only a check whose answers signal risk may leave some out.
+ * takeCheck('safety-check', {
+ *   'feel-safe': true,
+ *   'can-disagree': true,
+ *   afraid: false,
+ *   'see-others': true,
+ *   threatened: false,
+ * });
  * ```
  */
 export function useSafety(): SafetyState {

@@ -15,6 +15,7 @@ import {
 } from '@attune/example-sync-server/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RelaySyncOptions, type SyncState, startRelaySync } from './relay-sync.js';
+import { syncProblemKey } from './sync-problem.js';
 import { uploadChunks } from './upload-chunks.js';
 
 const couple: Couple = {
@@ -26,13 +27,18 @@ const couple: Couple = {
   startedAt: Date.UTC(2026, 0, 5),
 };
 
+type Problems = NonNullable<ConstructorParameters<typeof SyncServerError>[1]['problems']>;
+
 /**
  * A relay in memory, as the example server behaves for these tests: it numbers what arrives and
- * hands each partner, in pages, what was sent to them.
+ * hands each partner, in pages, what was sent to them. Like the server, it binds each device id to
+ * the partner who first uploads under it (`owners`), and refuses a whole upload naming a device of
+ * the other partner, `403` with `device-of-other-partner` for each such event.
  */
 function memoryRelay() {
   const stored: { position: number; recipient: string; event: RelayEvent }[] = [];
   const uploads: SyncBatch<RelayEvent>[] = [];
+  const owners = new Map<string, string>();
   const forPartner = (partner: string): PartnerSync => ({
     getCouple: async () => ({ couple, partner, paired: true, publicKeys: {} }),
     renewCode: async () => {
@@ -43,7 +49,30 @@ function memoryRelay() {
     },
     async upload(batch) {
       uploads.push(batch);
+      const problems: Problems = batch.events.flatMap((event, index) => {
+        const owner = owners.get(event.device);
+        if (owner === undefined || owner === partner) return [];
+        return [
+          {
+            index,
+            code: 'device-of-other-partner',
+            message: `Event "${event.id}" names device "${event.device}", which belongs to "${owner}"`,
+            where: `events[${index}].device`,
+            fix: 'take a new one with createDeviceId() and record from it',
+          },
+        ];
+      });
+      if (problems.length > 0) {
+        throw new SyncServerError(403, {
+          code: 'events-refused',
+          message: `${problems.length} of ${batch.events.length} events were refused`,
+          where: 'events',
+          fix: 'Fix the events listed and upload the batch again',
+          problems,
+        });
+      }
       for (const event of batch.events) {
+        if (!owners.has(event.device)) owners.set(event.device, partner);
         if (stored.some((item) => item.event.id === event.id)) continue;
         stored.push({ position: stored.length + 1, recipient: batch.recipient, event });
       }
@@ -63,7 +92,7 @@ function memoryRelay() {
       };
     },
   });
-  return { stored, uploads, forPartner };
+  return { stored, uploads, owners, forPartner };
 }
 
 function phone(device: string): Engine {
@@ -214,6 +243,160 @@ describe('startRelaySync', () => {
       replaced.some((event) => event.partner === 'kai' && event.type !== 'erasure-requested'),
     ).toBe(false);
     expect(replaced.some((event) => event.partner === 'ana')).toBe(true);
+  });
+});
+
+describe('startRelaySync when the server binds a device id to the other partner', () => {
+  /** Runs the sync until it gives up this phone's id: the states it went through, and what it gave. */
+  const untilReplaced = (
+    options: Omit<RelaySyncOptions, 'onState' | 'onHistoryReplaced'>,
+  ): Promise<{ states: SyncState[]; events: readonly LoggedEvent[]; device: string }> =>
+    new Promise((resolve) => {
+      const states: SyncState[] = [];
+      const stop = startRelaySync({
+        ...options,
+        pollMs: 60_000,
+        onState: (state) => states.push(state),
+        onHistoryReplaced: (events, device) => {
+          stop();
+          resolve({ states, events, device });
+        },
+      });
+    });
+
+  it('takes a new device id, says so, and syncs on with it without sending the refused events again', async () => {
+    const relay = memoryRelay();
+    // Kai's token uploaded under this id before Ana's phone did.
+    relay.owners.set('shared-id', 'kai');
+    const ana = phone('shared-id');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const before = ana.getEvents();
+
+    const renewed = await untilReplaced({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'shared-id',
+      sync: relay.forPartner('ana'),
+    });
+    expect(renewed.device).not.toBe('shared-id');
+    expect(renewed.device).toMatch(/^d-[0-9a-f]+$/);
+    // The history starts again as it is, for a new engine with the new id.
+    expect(renewed.events).toEqual(before);
+    const said = renewed.states.at(-1);
+    expect(said).toMatchObject({ status: 'failed', code: 'device-of-other-partner' });
+    // In the couple's language, like every refusal the app knows.
+    expect(syncProblemKey(said?.status === 'failed' ? said.code : undefined)).toBe(
+      'sync.problem.device-of-other-partner',
+    );
+    expect(relay.stored).toEqual([]);
+
+    // The app starts a new engine from the history, with the new id, and a new sync for it.
+    const anaAfter = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: renewed.device,
+      events: renewed.events,
+      now: () => Date.UTC(2026, 0, 6),
+      maxFutureMs: Number.POSITIVE_INFINITY,
+    });
+    anaAfter.completeExercise('ana', 'what-feels-safe');
+    const uploadsBefore = relay.uploads.length;
+    const state = await syncOnce({
+      engine: anaAfter,
+      couple,
+      self: 'ana',
+      device: renewed.device,
+      sync: relay.forPartner('ana'),
+    });
+    expect(state.status).toBe('synced');
+    // Never again the events under the refused id: one upload, of what was recorded since.
+    const sentSince = relay.uploads.slice(uploadsBefore).flatMap((upload) => upload.events);
+    expect(sentSince.map((event) => event.device)).toEqual([renewed.device]);
+    expect(relay.stored.map((item) => item.event.device)).toEqual([renewed.device]);
+    expect(relay.owners.get(renewed.device)).toBe('ana');
+    // What was recorded under the old id stays on Ana's phone.
+    expect(anaAfter.getEvents().filter((event) => event.device === 'shared-id')).toEqual(before);
+
+    const kai = phone('kai-phone');
+    await syncOnce({
+      engine: kai,
+      couple,
+      self: 'kai',
+      device: 'kai-phone',
+      sync: relay.forPartner('kai'),
+    });
+    expect(kai.getEvents().map((event) => event.device)).toEqual([renewed.device]);
+  });
+
+  it('keeps its id when only an earlier id of this phone is refused, and sends the rest', async () => {
+    const relay = memoryRelay();
+    relay.owners.set('old-id', 'kai');
+    const earlier = phone('old-id');
+    earlier.completeExercise('ana', 'safe-space-basics');
+    // After a clash this phone took a new id: its history still holds what it recorded before.
+    const ana = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: 'ana-phone',
+      events: earlier.getEvents(),
+      now: () => Date.UTC(2026, 0, 6),
+      maxFutureMs: Number.POSITIVE_INFINITY,
+    });
+    ana.completeExercise('ana', 'what-feels-safe');
+    let replaced = false;
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+      onHistoryReplaced: () => {
+        replaced = true;
+      },
+    });
+    expect(state.status).toBe('synced');
+    expect(replaced).toBe(false);
+    expect(relay.stored.map((item) => item.event.device)).toEqual(['ana-phone']);
+
+    // A reload sends nothing again, refused or not.
+    const uploads = relay.uploads.length;
+    await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    expect(relay.uploads.slice(uploads).flatMap((upload) => upload.events)).toEqual([]);
+  });
+
+  it('leaves any other refusal of the server as it is', async () => {
+    const relay = memoryRelay();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const refusal = new SyncServerError(403, {
+      code: 'events-refused',
+      message: '1 of 1 events were refused',
+      where: 'events',
+      fix: 'Fix the events listed and upload the batch again',
+      problems: [
+        { code: 'not-your-event', message: 'not yours', where: 'events[0].partner', fix: '' },
+      ],
+    });
+    let replaced = false;
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      device: 'ana-phone',
+      sync: { ...relay.forPartner('ana'), upload: () => Promise.reject(refusal) },
+      onHistoryReplaced: () => {
+        replaced = true;
+      },
+    });
+    expect(state).toEqual({ status: 'failed', code: 'events-refused', message: refusal.message });
+    expect(replaced).toBe(false);
   });
 });
 

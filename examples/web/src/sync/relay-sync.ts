@@ -42,7 +42,8 @@ export interface RelaySyncOptions {
   readonly onState: (state: SyncState) => void;
   /**
    * Called when what arrived changes what this phone already held — the other partner erased their
-   * events, two devices wrote one id, or another device used this one's id — so the app must store
+   * events, two devices wrote one id, or another device used this one's id — or when the server
+   * binds this phone's id to the other partner (`device-of-other-partner`), so the app must store
    * `events` in place of its history and start a new engine from them, with `device` from now on.
    * This sync stops; the app starts a new one for the new engine.
    */
@@ -76,6 +77,36 @@ function failure(error: unknown): SyncState {
   return error instanceof SyncServerError || error instanceof AttuneCryptoError
     ? { status: 'failed', message, code: error.code }
     : { status: 'failed', message };
+}
+
+/** The problem code of an event the server refuses because its device is the other partner's. */
+const DEVICE_OF_OTHER_PARTNER = 'device-of-other-partner';
+
+/**
+ * The devices of an upload's events that the server binds to the other partner (a `403` whose
+ * problems say `device-of-other-partner` at `events[i].device`); `undefined` for any other failure.
+ * A refusal that does not say which event is taken to be about this phone's own id.
+ */
+function devicesOfOtherPartner(
+  error: unknown,
+  events: readonly { readonly device: string }[],
+  device: string,
+): ReadonlySet<string> | undefined {
+  if (!(error instanceof SyncServerError) || error.status !== 403) return undefined;
+  const problems = error.problems.filter((problem) => problem.code === DEVICE_OF_OTHER_PARTNER);
+  if (problems.length === 0 && error.code !== DEVICE_OF_OTHER_PARTNER) return undefined;
+  const devices = new Set<string>();
+  for (const problem of problems) {
+    const event = problem.index === undefined ? undefined : events[problem.index];
+    devices.add(event?.device ?? device);
+  }
+  if (devices.size === 0) devices.add(device);
+  return devices;
+}
+
+/** This phone's id belongs to the other partner on the server: it must take a new one. */
+class DeviceTaken extends Error {
+  override readonly name = 'DeviceTaken';
 }
 
 /**
@@ -115,18 +146,61 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   let again = false;
   let receiving = false;
 
-  const push = async () => {
-    await options.saved?.();
-    const own = engine.getEvents().filter((event) => event.partner === self);
+  /** Sends what the server lacks; the devices it refuses as the other partner's, if any. */
+  const send = async (own: readonly LoggedEvent[]): Promise<ReadonlySet<string> | undefined> => {
     const batch = exportEvents(own, { couple, recipient: other, since: sent });
     for (const events of uploadChunks(batch.events)) {
       const sealed = cipher
         ? await encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes })
         : events;
-      await sync.upload({ ...batch, events: sealed });
+      try {
+        await sync.upload({ ...batch, events: sealed });
+      } catch (error) {
+        const taken = devicesOfOtherPartner(error, events, device);
+        if (taken) return taken;
+        throw error;
+      }
       sent = advanceCursor(sent, events);
       save();
     }
+    return undefined;
+  };
+
+  const push = async () => {
+    await options.saved?.();
+    const own = engine.getEvents().filter((event) => event.partner === self);
+    // Each refusal gives up at least one more device, whose events are then left out: this ends.
+    for (;;) {
+      const taken = await send(own);
+      if (!taken) return;
+      // The server binds these ids to the other partner, who used them first, so what this phone
+      // recorded under them can never go through it (the server's README, "Devices"). They count as
+      // sent, so no upload carries them again; they stay in this phone's history.
+      sent = advanceCursor(
+        sent,
+        own.filter((event) => taken.has(event.device)),
+      );
+      save();
+      // This phone's own id: it records under a new one from now on. An earlier id of this phone
+      // (from before a clash): the rest goes without its events.
+      if (taken.has(device)) throw new DeviceTaken(`Device "${device}" is the other partner's`);
+    }
+  };
+
+  // As after a clash, this phone takes a new random id, which the store keeps from then on, and the
+  // app starts a new engine with it. What was sent and pulled holds under the new id too, so its
+  // position starts where this one is, without the events the server refuses.
+  const renew = () => {
+    stopped = true;
+    const next = createDeviceId();
+    saveSyncPosition(couple.id, next, { sent, since });
+    onState({
+      status: 'failed',
+      code: DEVICE_OF_OTHER_PARTNER,
+      message:
+        "The sync server holds this phone's id for the other partner's device, so this phone took a new id and syncs again with it. What it recorded under the old id stays on this phone.",
+    });
+    options.onHistoryReplaced(engine.getEvents(), next);
   };
 
   const pull = async () => {
@@ -168,7 +242,8 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
       if (!stopped) onState({ status: 'synced', at: Date.now() });
     } catch (error) {
       if (stopped) return;
-      onState(isOffline(error) ? { status: 'offline' } : failure(error));
+      if (error instanceof DeviceTaken) renew();
+      else onState(isOffline(error) ? { status: 'offline' } : failure(error));
     }
   };
 

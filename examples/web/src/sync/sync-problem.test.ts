@@ -8,6 +8,7 @@ describe('syncProblemKey', () => {
     ['unknown-token', 'sync.problem.pairing-unknown'],
     ['wrong-couple', 'sync.problem.pairing-unknown'],
     ['events-refused', 'sync.problem.events-refused'],
+    ['device-of-other-partner', 'sync.problem.device-of-other-partner'],
     ['newer-format', 'sync.problem.newer-format'],
     ['not-a-batch', 'sync.problem.mismatch'],
     ['wrong-recipient', 'sync.problem.mismatch'],

@@ -15,6 +15,9 @@ const byCode: Readonly<Record<string, SyncProblemKey>> = {
   'unknown-token': 'sync.problem.pairing-unknown',
   'wrong-couple': 'sync.problem.pairing-unknown',
   'events-refused': 'sync.problem.events-refused',
+  // The code of each event of such a refusal whose device the server binds to the other partner:
+  // this phone took a new device id and syncs again (`startRelaySync` gives it as the state's code).
+  'device-of-other-partner': 'sync.problem.device-of-other-partner',
   'newer-format': 'sync.problem.newer-format',
   // Requests this app never sends to the server it was built with: one of the two is another version.
   'not-a-batch': 'sync.problem.mismatch',
