@@ -246,7 +246,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Find a few minutes when no one is looking over your shoulder. 2. Read each question and answer y… */
       readonly how: string;
-      /** You can stop at any point and skip any question. If these questions stir up something heavy, you ar… */
+      /** You can stop at any point and come back later. Nothing is saved until you finish. If these question… */
       readonly 'if-hard': string;
       /** The `questions` group. */
       readonly questions: {
@@ -1528,7 +1528,7 @@ export interface AttuneResources {
       readonly why: string;
       /** 1. Find a few minutes when no one is looking over your shoulder. 2. Answer each question yes or no.… */
       readonly how: string;
-      /** You can stop at any time and skip any question. Whatever your answers, help is here for you. */
+      /** You can stop at any time and come back later. Nothing is saved until you finish. Whatever your answ… */
       readonly 'if-hard': string;
       /** The `questions` group. */
       readonly questions: {
@@ -1591,13 +1591,13 @@ export interface AttuneResources {
   readonly safety: {
     /** The `check` group. */
     readonly check: {
-      /** This check is just for you. Your answers stay private: your partner never sees them, and never sees… */
+      /** This check is just for you. Your answers stay on this device, and your partner never sees them. If… */
       readonly intro: string;
       /** Yes */
       readonly 'answer-yes': string;
       /** No */
       readonly 'answer-no': string;
-      /** I’d rather not answer */
+      /** Stop for now */
       readonly skip: string;
     };
     /** The `result` group. */
@@ -1615,7 +1615,7 @@ export interface AttuneResources {
         readonly title: string;
         /** What you shared matters. You deserve to feel safe and respected, and you are not alone in this. The… */
         readonly body: string;
-        /** To protect you, some exercises you would do together are resting for now. Nothing is lost. Your par… */
+        /** To protect you, some exercises you would do together are resting for now. Nothing is lost. In this… */
         readonly resting: string;
         /** You’ll find services you can contact in “Getting support”. Reach out now, later, or whenever you ar… */
         readonly help: string;
