@@ -48,6 +48,7 @@ export type {
   QuizAnsweredEvent,
   SafetyCheckTakenEvent,
   SafetyRestEvent,
+  ToggleData,
   UnknownEvent,
 } from './events/types.js';
 export type { EventCheckContext } from './log/check-event.js';

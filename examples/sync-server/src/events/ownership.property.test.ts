@@ -145,6 +145,7 @@ describe.each(storeBackends)('ownership through the relay ($name)', (backend) =>
             const erasure = (device: string) =>
               erasePartner(ana.getEvents(), {
                 couple,
+                self: 'ana',
                 partner: 'ana',
                 device,
                 now: () => now + ('beforeMs' in next ? next.beforeMs : 0),

@@ -234,6 +234,7 @@ describe.each(storeBackends)('devices bound to a partner ($name)', (backend) => 
 
     const erasure = erasePartner(ana.getEvents(), {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: 'ana-phone',
       now: () => couple.startedAt + 400 * 86_400_000,

@@ -136,7 +136,12 @@ describe.each(storeBackends)('uploads ($name)', (backend) => {
 
   it('refuses an erasure in the other partner’s name', async () => {
     const { upload, couple } = await setUp(backend);
-    const erasure = erasePartner([], { couple, partner: 'ana', device: 'ana-phone' }).request;
+    const erasure = erasePartner([], {
+      couple,
+      self: 'ana',
+      partner: 'ana',
+      device: 'ana-phone',
+    }).request;
     const forged = { ...erasure, data: { ...erasure.data, partner: 'kai' } };
     const response = await upload([forged]);
     expect(response.status).toBe(422);
@@ -152,6 +157,7 @@ describe.each(storeBackends)('uploads ($name)', (backend) => {
     expect((await upload([done])).status).toBe(200);
     const erasure = erasePartner(ana.getEvents(), {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: 'ana-phone',
       now: () => couple.startedAt + 7_200_000,
@@ -373,7 +379,12 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
     const ana = engine('ana-phone');
     const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'a thought', 'private');
     const share = ana.shareEntry('ana', entry.id);
-    const erasure = erasePartner(ana.getEvents(), { couple, partner: 'ana', device: 'ana-phone' });
+    const erasure = erasePartner(ana.getEvents(), {
+      couple,
+      self: 'ana',
+      partner: 'ana',
+      device: 'ana-phone',
+    });
     // Everything encrypted, as a phone that forgot plainTypes sends it.
     const sealed = await encryptEvents([entry, share, erasure.request], await newCipher());
 
@@ -447,6 +458,7 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
     expect((await upload(await seal(events, cipher))).body).toMatchObject({ stored: 2 });
     const erasure = erasePartner(ana.getEvents(), {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: 'ana-phone',
       now: () => couple.startedAt + 7_200_000,

@@ -425,6 +425,7 @@ const attacks: readonly Attack[] = [
     request: (w) => {
       const { request } = erasePartner([], {
         couple: w.couple,
+        self: 'ana',
         partner: 'ana',
         device: 'kai-phone',
         now: () => w.couple.startedAt + 7_200_000,
@@ -440,6 +441,7 @@ const attacks: readonly Attack[] = [
     request: (w) => {
       const { request } = erasePartner([], {
         couple: w.couple,
+        self: 'ana',
         partner: 'ana',
         device: 'ana-phone',
         now: () => w.couple.startedAt + 7_200_000,
@@ -457,6 +459,7 @@ const attacks: readonly Attack[] = [
     request: (w) => {
       const { request } = erasePartner([], {
         couple: w.couple,
+        self: 'kai',
         partner: 'kai',
         device: 'kai-phone',
         now: () => w.couple.startedAt + 7_200_000,

@@ -215,7 +215,12 @@ describe('startRelaySync', () => {
     expect(ana.getEvents().some((event) => event.partner === 'kai')).toBe(true);
 
     // Kai erases his entries; his phone sends the signed-off request.
-    const erased = erasePartner(kai.getEvents(), { couple, partner: 'kai', device: 'kai-phone' });
+    const erased = erasePartner(kai.getEvents(), {
+      couple,
+      self: 'kai',
+      partner: 'kai',
+      device: 'kai-phone',
+    });
     const kaiAfter = createEngine({
       program: nineStepProgram,
       couple,

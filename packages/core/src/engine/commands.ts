@@ -1,4 +1,4 @@
-import type { AttuneEventType, UnknownEvent } from '../events/types.js';
+import type { AttuneEventType, ToggleData, UnknownEvent } from '../events/types.js';
 import { shown } from '../log/event-error.js';
 import type { Exercise } from '../program/types.js';
 import type { EngineContext } from './engine-context.js';
@@ -57,11 +57,10 @@ export function createCommands(context: EngineContext): EngineCommands {
     usableExercise(context, partner, id, kind) as Kind<K>;
 
   // A pause or resume names the latest one here, so it takes effect after it on every device even
-  // when that one was stamped by a clock far ahead (see `Facts.pauses`). The event types still type
-  // their data as empty, so it is cast.
-  const toggleData = () => {
+  // when that one was stamped by a clock far ahead (see `Facts.pauses`).
+  const toggleData = (): ToggleData => {
     const latest = context.facts.pauses[context.facts.pauses.length - 1];
-    return (latest ? { follows: latest.id } : {}) as Readonly<Record<string, never>>;
+    return latest ? { follows: latest.id } : {};
   };
 
   return {

@@ -348,11 +348,19 @@ describe('the safety gate', () => {
   });
 
   it('lets only the partner whose check rested the exercises wake them', () => {
+    // Only a check that answers every question, none signalling risk, is clear.
+    const allClear = {
+      'feel-safe': true,
+      'can-disagree': true,
+      afraid: false,
+      'see-others': true,
+      threatened: false,
+    };
     const { engine } = setup();
     engine.takeSafetyCheck('kai', 'safety-check', { afraid: true });
-    engine.takeSafetyCheck('ana', 'safety-check', { afraid: false, 'feel-safe': true });
+    engine.takeSafetyCheck('ana', 'safety-check', allClear);
     expect(engine.getSnapshot().resting).toBe(true);
-    engine.takeSafetyCheck('kai', 'safety-check', { afraid: false, 'feel-safe': true });
+    engine.takeSafetyCheck('kai', 'safety-check', allClear);
     expect(engine.getSnapshot().resting).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { AttuneEventError } from '../log/event-error.js';
 import { EventLog } from '../log/event-log.js';
 import { compareEvents } from '../log/order.js';
 import { AttunePluginError } from '../plugins/plugin-error.js';
+import { notDefinedProblem } from '../plugins/plugin-mark.js';
 import { installerOf } from '../plugins/plugin-support.js';
 import { computeProgress, type Progress } from '../progress/compute.js';
 import { createFacts, type Facts, type FoldContext, foldEvent } from '../progress/facts.js';
@@ -13,6 +14,7 @@ import { createCommands } from './commands.js';
 import type { EngineContext, PlacedExercise } from './engine-context.js';
 import { createPartnerViews } from './partner-view.js';
 import { attachSequenceFloor, checkSequenceFloor } from './sequence-floor.js';
+import { checkStartedAt, describeId, isEventShaped } from './start-checks.js';
 import { shareUnchanged } from './structural-sharing.js';
 import type { Engine, EngineOptions } from './types.js';
 
@@ -36,16 +38,9 @@ export function createEngine(options: EngineOptions): Engine {
   // that validates and runs them comes with them, from `definePlugin`, so it is not bundled here.
   const install = plugins.map(installerOf).find(Boolean);
   if (plugins.length > 0 && !install) {
-    throw new AttunePluginError(
-      plugins.map((plugin, i) => ({
-        plugin: typeof plugin?.name === 'string' ? plugin.name : `plugins[${i}]`,
-        code: 'invalid-plugin',
-        path: '',
-        message: 'This plugin was not made with definePlugin.',
-        fix: 'Pass what definePlugin of the @attune/core the engine comes from returns.',
-      })),
-    );
+    throw new AttunePluginError(plugins.flatMap((plugin, i) => notDefinedProblem(plugin, i) ?? []));
   }
+  checkStartedAt(couple.startedAt);
   const runtime = install?.({
     program: options.program,
     couple,
@@ -84,6 +79,9 @@ export function createEngine(options: EngineOptions): Engine {
   // an emptied log never hands out an id again), and at least every event of this device seen, here
   // or received — which keeps an engine without storage safe too.
   let seq = options.sequenceFloor === undefined ? 0 : checkSequenceFloor(options.sequenceFloor);
+  // With a floor from storage, the engine knows every sequence number this device ever used: an
+  // event of this device's id beyond it was written by another device that uses the same id.
+  let floorKnown = options.sequenceFloor !== undefined;
   let version = 0;
   let progress: Progress | undefined;
   // The facts the last progress was computed from, with the completions plugin kinds recognise.
@@ -182,7 +180,13 @@ export function createEngine(options: EngineOptions): Engine {
   const initial = options.events ?? [];
   const startContext = checkContext();
   const loaded = options.trusted
-    ? (initial as readonly LoggedEvent[])
+    ? // Trusted events are not checked, but one that is not even shaped like an event would throw
+      // while ordering the log: it is left out and reported, never a start that fails every time.
+      (initial as readonly LoggedEvent[]).filter((event) => {
+        if (isEventShaped(event)) return true;
+        facts.skipped.push({ id: describeId(event), reason: 'it is not shaped like an event' });
+        return false;
+      })
     : initial.map((input) => {
         const event = checkEvent(input, startContext);
         runtime?.check(event);
@@ -239,6 +243,16 @@ export function createEngine(options: EngineOptions): Engine {
       events.forEach((input, index) => {
         try {
           const event = checkEvent(input, context);
+          // An event of this device's id that it never recorded: another device uses the same id.
+          // Taking it would move this device's sequence past it, or block recording altogether.
+          if (floorKnown && event.device === device && event.seq > seq && !log.get(event.id)) {
+            throw new AttuneEventError(
+              'not-allowed',
+              'device',
+              `Event "${event.id}" has this device's id, but this device never recorded it`,
+              'Another device uses the same device id: give one of them a new id (createDeviceId).',
+            );
+          }
           runtime?.check(event);
           checked.push({ event, index });
         } catch (error) {
@@ -276,6 +290,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...createCommands(context),
   };
   attachSequenceFloor(engine, (floor) => {
+    floorKnown = true;
     if (floor > seq) seq = floor;
   });
   return engine;

@@ -22,6 +22,10 @@ export interface EngineOptions {
    * device's events — after an erasure, or with an emptied log — so that no event id is used twice.
    * `persistEngine` raises it to the store's mark as well. Default 0: the engine then records above
    * the highest sequence of this device among the events it holds or receives.
+   *
+   * Once a floor is known (given here or by `persistEngine`), `receive` refuses an event of this
+   * device's id above it (`not-allowed` on `device`): only another device using the same id could
+   * have written it.
    */
   readonly sequenceFloor?: number;
   /** The clock, in ms since the epoch (default `Date.now`). Every time calculation reads it. */

@@ -110,11 +110,21 @@ export type SafetyCheckTakenEvent = EventEnvelope<
  */
 export type SafetyRestEvent = EventEnvelope<'safety-rest', { readonly active: boolean }>;
 
+/** The data of a pause or resume. */
+export interface ToggleData {
+  /**
+   * The id of the pause or resume this one follows in the device's log: the latest one the device
+   * held when it was recorded. It takes effect after that one on every device, whatever the clocks
+   * say. Absent on the first, and on those recorded before it existed.
+   */
+  readonly follows?: string;
+}
+
 /** Either partner pauses the program for both; nothing is lost and rhythm is frozen. */
-export type ProgramPausedEvent = EventEnvelope<'program-paused', Readonly<Record<string, never>>>;
+export type ProgramPausedEvent = EventEnvelope<'program-paused', ToggleData>;
 
 /** Either partner resumes a paused program. */
-export type ProgramResumedEvent = EventEnvelope<'program-resumed', Readonly<Record<string, never>>>;
+export type ProgramResumedEvent = EventEnvelope<'program-resumed', ToggleData>;
 
 /** A partner leaves the program alone, taking their own data with them. */
 export type PartnerLeftEvent = EventEnvelope<'partner-left', Readonly<Record<string, never>>>;

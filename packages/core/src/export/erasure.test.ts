@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.js';
 import type { ErasureRequestedEvent, LoggedEvent } from '../events/types.js';
+import { MAX_COUNTER } from '../log/bounds.js';
+import { AttuneEventError } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
-import { erasePartner, erasureCutoffs, isErased, isSignedOff } from './erasure.js';
+import {
+  type ErasePartnerOptions,
+  erasePartner,
+  erasureCutoffs,
+  isErased,
+  isSignedOff,
+} from './erasure.js';
 
 const { couple, program } = simulated;
 const ordered = [...sampleEvents].sort(compareEvents);
@@ -14,6 +22,7 @@ describe('erasePartner', () => {
   it("removes one partner's events and records their signed-off request, in their name", () => {
     const erasure = erasePartner(ordered, {
       couple,
+      self: 'kai',
       partner: 'kai',
       device: 'kai-phone',
       now: () => now,
@@ -66,6 +75,7 @@ describe('erasePartner', () => {
     } as LoggedEvent;
     const erasure = erasePartner([...ordered, sameMoment, future], {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: 'ana-phone',
       now: () => now,
@@ -78,6 +88,7 @@ describe('erasePartner', () => {
     ).toBe(false);
     const after = erasePartner([sameMoment], {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: 'ana-phone',
       now: () => now,
@@ -86,9 +97,51 @@ describe('erasePartner', () => {
   });
 
   it('refuses a partner who is not in the couple', () => {
-    expect(() => erasePartner(ordered, { couple, partner: 'zoe', device: 'x' })).toThrow(
-      /"zoe" is not one of/,
-    );
+    expect(() =>
+      erasePartner(ordered, { couple, self: 'zoe', partner: 'zoe', device: 'x' }),
+    ).toThrow(/"zoe" is not one of/);
+  });
+
+  it("refuses to erase the other partner's events, or to sign off in their name", () => {
+    const refusal = (options: ErasePartnerOptions) => {
+      try {
+        erasePartner(ordered, options);
+      } catch (error) {
+        return AttuneEventError.isInstance(error) ? [error.code, error.field] : error;
+      }
+      return 'erased';
+    };
+    const options = { couple, self: 'kai', partner: 'ana', device: 'kai-phone' };
+    expect(refusal(options)).toEqual(['not-allowed', 'partner']);
+    // A caller that does not say who is erasing (JavaScript, or a cast) is refused the same way.
+    const { self: _, ...unsaid } = options;
+    expect(refusal(unsaid as ErasePartnerOptions)).toEqual(['not-allowed', 'partner']);
+    expect(refusal({ ...options, self: 'ana' })).toBe('erased');
+  });
+
+  it('moves on to the next millisecond after a clock at the counter bound, as the hybrid clock does', () => {
+    const atBound = {
+      ...last,
+      id: 'kai-tablet:1',
+      device: 'kai-tablet',
+      seq: 1,
+      partner: 'kai',
+      clock: { wall: now, counter: MAX_COUNTER },
+    } as LoggedEvent;
+    for (const stored of [
+      atBound,
+      { ...atBound, clock: { wall: now, counter: Number.MAX_SAFE_INTEGER } },
+    ]) {
+      const erasure = erasePartner([...ordered, stored], {
+        couple,
+        self: 'ana',
+        partner: 'ana',
+        device: 'ana-phone',
+        now: () => now,
+      });
+      expect(erasure.request.clock).toEqual({ wall: now + 1, counter: 0 });
+      expect(compareEvents(stored, erasure.request)).toBeLessThan(0);
+    }
   });
 });
 

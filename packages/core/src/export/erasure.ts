@@ -1,5 +1,8 @@
+import { checkSequenceFloor } from '../engine/sequence-floor.js';
 import type { ErasureRequestedEvent, HybridTimestamp, LoggedEvent } from '../events/types.js';
+import { MAX_COUNTER } from '../log/bounds.js';
 import { checkEvent } from '../log/check-event.js';
+import { AttuneEventError, shown } from '../log/event-error.js';
 import { compareEvents, compareTimestamps } from '../log/order.js';
 import type { Couple } from '../program/couple.js';
 
@@ -45,6 +48,12 @@ export function isErased(
 /** Options of {@link erasePartner}. */
 export interface ErasePartnerOptions {
   readonly couple: Couple;
+  /**
+   * The partner this device belongs to, who asks for the erasure. Only they can erase their events,
+   * so it must be `partner`: the app says who is using it, and a slip that names the other partner
+   * is refused instead of signed off in their name.
+   */
+  readonly self: string;
   /** The partner whose events are erased. The request is recorded in their name: their sign-off. */
   readonly partner: string;
   /** This device's id; the request is recorded on it. */
@@ -53,6 +62,12 @@ export interface ErasePartnerOptions {
   readonly now?: () => number;
   /** How far past now other devices' clocks may move this one (default one minute, as the engine). */
   readonly maxClockSkewMs?: number;
+  /**
+   * The highest sequence number this device ever used, as its storage kept it
+   * (`store.highWater(device)`), so the request never takes the id of an event that was lost.
+   * Default 0: above this device's events among `events`.
+   */
+  readonly sequenceFloor?: number;
 }
 
 /** What an erasure leaves on this device, and the request to send to the partner's devices. */
@@ -74,23 +89,32 @@ export interface Erasure {
  *
  * @example
  * ```ts
- * const erasure = erasePartner(engine.getEvents(), { couple, partner: 'ana', device });
+ * const erasure = erasePartner(engine.getEvents(), { couple, self: 'ana', partner: 'ana', device });
  * await store.replace(erasure.events);
  * ```
- * @throws `AttuneEventError` when `partner` is not one of the couple's partners.
+ * @throws `AttuneEventError` with code `not-allowed` when `partner` is not `self`, and
+ * `unknown-partner` when `partner` is not one of the couple's partners.
  */
 export function erasePartner(
   events: readonly LoggedEvent[],
   options: ErasePartnerOptions,
 ): Erasure {
   const { couple, partner, device } = options;
+  if (partner !== options.self) {
+    throw new AttuneEventError(
+      'not-allowed',
+      'partner',
+      `"${shown(options.self)}" asked to erase the events of "${shown(partner)}"`,
+      'A partner can only erase their own events: pass the same id as `self` and `partner`.',
+    );
+  }
   const now = (options.now ?? Date.now)();
   const ceiling = now + (options.maxClockSkewMs ?? 60_000);
   // A reading later than every event this device saw, as the engine's clock would give it; a clock
   // far in the future moves it no further than the skew allows.
   let latest: HybridTimestamp = { wall: 0, counter: -1 };
   let before: HybridTimestamp = { wall: 0, counter: 0 };
-  let seq = 0;
+  let seq = options.sequenceFloor === undefined ? 0 : checkSequenceFloor(options.sequenceFloor);
   for (const event of events) {
     const seen = event.clock.wall > ceiling ? { wall: ceiling, counter: 0 } : event.clock;
     if (compareTimestamps(seen, latest) > 0) latest = seen;
@@ -98,10 +122,13 @@ export function erasePartner(
       before = event.clock;
     if (event.device === device && event.seq > seq) seq = event.seq;
   }
+  // As the hybrid clock ticks: a counter at its bound moves on to the next millisecond instead.
   const clock: HybridTimestamp =
     now > latest.wall
       ? { wall: now, counter: 0 }
-      : { wall: latest.wall, counter: latest.counter + 1 };
+      : latest.counter >= MAX_COUNTER
+        ? { wall: latest.wall + 1, counter: 0 }
+        : { wall: latest.wall, counter: latest.counter + 1 };
   if (compareTimestamps(clock, before) > 0) before = clock;
   const request = checkEvent(
     {

@@ -45,11 +45,14 @@ export function computeCheckInTrends(
   const dimensions = exercise.dimensions.map((dimension): DimensionTrend => {
     const points: TrendPoint[] = [];
     for (const event of events) {
-      const score = event.data.scores[dimension.id];
-      if (score !== undefined) points.push({ at: event.clock.wall, partner: event.partner, score });
+      const { scores } = event.data;
+      if (!Object.hasOwn(scores, dimension.id)) continue;
+      const score = scores[dimension.id] as number;
+      points.push({ at: event.clock.wall, partner: event.partner, score });
     }
-    const latest: Record<string, number> = {};
-    const trend: Record<string, TrendDirection> = {};
+    // Without a prototype, so a partner id such as `__proto__` is a key like any other.
+    const latest = Object.create(null) as Record<string, number>;
+    const trend = Object.create(null) as Record<string, TrendDirection>;
     for (const partner of partners) {
       const scores = points
         .filter((point) => point.partner === partner)
@@ -58,7 +61,9 @@ export function computeCheckInTrends(
       if (last !== undefined) latest[partner] = last;
       trend[partner] = direction(scores);
     }
-    const values = partners.map((partner) => latest[partner]);
+    const values = partners.map((partner) =>
+      Object.hasOwn(latest, partner) ? latest[partner] : undefined,
+    );
     const [a, b] = values;
     const diverging = a !== undefined && b !== undefined && Math.abs(a - b) >= threshold;
     return { dimension: dimension.id, points, latest, direction: trend, diverging };

@@ -360,6 +360,44 @@ describe('computeProgress', () => {
     ]);
   });
 
+  it('reports each event the fold skipped, as kept but not counted, and why', () => {
+    const far = { ...done('kai', 'daily-talk'), clock: { wall: 9e15, counter: 0 } };
+    const shapeless = { ...done('ana', 'daily-talk'), data: null } as unknown as LoggedEvent;
+    const progress = progressOf([done('ana', 'safe-space-basics'), far, shapeless]);
+    expect(stepOf(progress, 'safe-space')?.contributions.kai?.done).toBe(0);
+    expect(progress.diagnostics).toEqual([
+      {
+        code: 'event-skipped',
+        subject: far.id,
+        message: `Event "${far.id}" is kept but not counted: its clock (9000000000000000) is out of range.`,
+      },
+      {
+        code: 'event-skipped',
+        subject: shapeless.id,
+        message: expect.stringMatching(
+          new RegExp(`^Event "${shapeless.id}" is kept but not counted: .+\\.$`),
+        ),
+      },
+    ]);
+  });
+
+  it('skips, and reports, stored check-ins and safety checks whose scores or answers are not objects', () => {
+    const noScores = { ...checkedIn('kai', {}), data: { exercise: 'weekly-check-in' } };
+    const noAnswers = { ...safetyCheck('kai', {}), data: { exercise: 'safety-check', answers: 1 } };
+    const progress = progressOf([noScores, noAnswers] as LoggedEvent[]);
+    expect(progress.resting).toBe(false);
+    expect(progress.diagnostics.map(({ code, message }) => [code, message])).toEqual([
+      [
+        'event-skipped',
+        `Event "${noScores.id}" is kept but not counted: its scores are not an object.`,
+      ],
+      [
+        'event-skipped',
+        `Event "${noAnswers.id}" is kept but not counted: its answers are not an object.`,
+      ],
+    ]);
+  });
+
   it('gives trends of every check-in, diverging at the threshold it is given', () => {
     const events = [checkedIn('ana', { closeness: 5 }), checkedIn('kai', { closeness: 3 })];
     const diverging = (threshold: number) =>

@@ -128,8 +128,9 @@ export function computeProgress(facts: Facts, input: ProgressInput): Progress {
     latestScores: (exercise, dimension) => {
       const latest = new Map<string, number>();
       for (const event of visibleCheckIns(facts, exercise, partners)) {
-        const score = event.data.scores[dimension];
-        if (score !== undefined) latest.set(event.partner, score);
+        const { scores } = event.data;
+        if (Object.hasOwn(scores, dimension))
+          latest.set(event.partner, scores[dimension] as number);
       }
       return latest;
     },
@@ -163,7 +164,8 @@ export function computeProgress(facts: Facts, input: ProgressInput): Progress {
         : touched
           ? 'in-progress'
           : 'available';
-    const contributions: Record<string, Contribution> = {};
+    // Without a prototype, so a partner id such as `__proto__` is a key like any other.
+    const contributions = Object.create(null) as Record<string, Contribution>;
     for (const partner of partners) {
       const done = step.exercises.filter(
         (exercise) =>
@@ -207,6 +209,14 @@ export function computeProgress(facts: Facts, input: ProgressInput): Progress {
       code: 'unknown-exercise',
       subject: exercise,
       message: `Events refer to exercise "${exercise}", which the program does not have; they are kept.`,
+    });
+  }
+
+  for (const { id, reason } of facts.skipped) {
+    diagnostics.push({
+      code: 'event-skipped',
+      subject: id,
+      message: `Event "${id}" is kept but not counted: ${reason.replace(/\.$/, '')}.`,
     });
   }
 

@@ -91,8 +91,6 @@ export function createFacts(): Facts {
   };
 }
 
-const followsOf = (toggle: Toggle): unknown => (toggle.data as { follows?: unknown }).follows;
-
 /**
  * Places pauses and resumes in the order they take effect: by the log's order, except that one naming
  * another it follows goes right after that one when its own clock would put it before. Depends only
@@ -112,7 +110,8 @@ function placeToggles(arrived: readonly Toggle[]): readonly Toggle[] {
     while (at && !placed.has(at) && !onChain.has(at)) {
       chain.push(at);
       onChain.add(at);
-      const follows = followsOf(at);
+      // Trusted stored data is unchecked: it may be missing, and what is not a string names nothing.
+      const follows: unknown = at.data?.follows;
       at = typeof follows === 'string' ? byId.get(follows) : undefined;
     }
     let before = at && placed.get(at);
@@ -205,6 +204,11 @@ export function foldEvent(facts: Facts, event: AnyEvent, context: FoldContext): 
   }
 }
 
+// Progress reads these later, outside the fold: one that is not an object is skipped here instead.
+function objectAt(value: unknown, what: string): void {
+  if (typeof value !== 'object' || value === null) throw new Error(`its ${what} are not an object`);
+}
+
 function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void {
   facts.count++;
   const known = event as AttuneEvent;
@@ -225,6 +229,7 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
       return;
     }
     case 'check-in-recorded': {
+      objectAt(known.data.scores, 'scores');
       const checkIns = facts.checkIns.get(known.data.exercise);
       if (checkIns) checkIns.push({ event: known });
       else {
@@ -247,6 +252,7 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
       return;
     }
     case 'safety-check-taken': {
+      objectAt(known.data.answers, 'answers');
       const previous = facts.safetyChecks.get(known.partner);
       if (!previous || compareEvents(previous, known) < 0)
         facts.safetyChecks.set(known.partner, known);

@@ -122,4 +122,12 @@ describe('the order of pauses and resumes', () => {
     const b = toggle('b:1', 'program-resumed', 50, 'a:1');
     expect(pausedAfter([a, b])).toBe(pausedAfter([b, a]));
   });
+
+  it('reads a trusted one without data, or with a name that is not text, as naming nothing', () => {
+    const pause = toggle('a:1', 'program-paused', 100);
+    const bare = { ...toggle('b:1', 'program-resumed', 50), data: null } as unknown as LoggedEvent;
+    const odd = { ...toggle('b:2', 'program-resumed', 60), data: { follows: 1 } } as LoggedEvent;
+    expect(pausedAfter([pause, bare])).toBe(true);
+    expect(pausedAfter([pause, odd])).toBe(true);
+  });
 });

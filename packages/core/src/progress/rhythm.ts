@@ -12,24 +12,40 @@ export function isPaused(facts: Facts): boolean {
   return latest?.type === 'program-paused';
 }
 
-/** Week indexes during which the program was paused at some point, in the given time zone. */
-function pausedWeeks(facts: Facts, timeZone: string, now: number): Set<number> {
-  const weeks = new Set<number>();
-  const sorted = [...facts.pauses].sort(compareEvents);
-  let pausedAt: number | undefined;
-  const mark = (from: number, to: number) => {
-    for (let week = localWeek(timeZone, from); week <= localWeek(timeZone, to); week++)
-      weeks.add(week);
+/** A run of weeks, first to last inclusive, as week indexes. */
+type WeekRange = readonly [first: number, last: number];
+
+/**
+ * The weeks during which the program was paused at some point, in the given time zone, as ranges:
+ * sorted and merged, so that none touches another. Ranges, not the weeks themselves: clocks run from
+ * 1970 to the end of 9999, and one pause between the two spans some 417,000 weeks.
+ */
+function pausedWeeks(facts: Facts, timeZone: string, now: number): WeekRange[] {
+  const ranges: [number, number][] = [];
+  const add = (from: number, to: number) => {
+    const first = localWeek(timeZone, from);
+    const last = localWeek(timeZone, to);
+    // A pause still running that starts after now holds no week yet.
+    if (last >= first) ranges.push([first, last]);
   };
-  for (const event of sorted) {
+  let pausedAt: number | undefined;
+  // In the order they take effect (`Facts.pauses` is sorted).
+  for (const event of facts.pauses) {
     if (event.type === 'program-paused' && pausedAt === undefined) pausedAt = event.clock.wall;
     if (event.type === 'program-resumed' && pausedAt !== undefined) {
-      mark(pausedAt, event.clock.wall);
+      add(pausedAt, event.clock.wall);
       pausedAt = undefined;
     }
   }
-  if (pausedAt !== undefined) mark(pausedAt, now);
-  return weeks;
+  if (pausedAt !== undefined) add(pausedAt, now);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const previous = merged[merged.length - 1];
+    if (previous && range[0] <= previous[1] + 1) previous[1] = Math.max(previous[1], range[1]);
+    else merged.push(range);
+  }
+  return merged;
 }
 
 /**
@@ -48,11 +64,21 @@ export function computeRhythm(
       shared.add(week);
   }
   const paused = pausedWeeks(facts, timeZone, now);
+  const epoch = localWeek(timeZone, 0);
   let recent = 0;
   let looked = 0;
-  // Walk back from this week over weeks that were not paused, at most four of them.
-  for (let week = localWeek(timeZone, now); looked < 4 && week > localWeek(timeZone, 0); week--) {
-    if (paused.has(week)) continue;
+  // The latest paused range that starts at or before the week looked at.
+  let range = paused.length - 1;
+  // Walk back from this week over weeks that were not paused, at most four of them, leaping over
+  // each paused range whole.
+  for (let week = localWeek(timeZone, now); looked < 4 && week > epoch; week--) {
+    while (range >= 0 && (paused[range] as WeekRange)[0] > week) range--;
+    const around = paused[range];
+    if (around && around[1] >= week) {
+      // The loop steps on to the week before the range.
+      week = around[0];
+      continue;
+    }
     looked++;
     if (shared.has(week)) recent++;
   }

@@ -106,7 +106,10 @@ export function suggestNext(input: SuggestInput): Suggestion {
       });
     }
   }
-  const own = scores.map((dimension) => dimension.latest[partner]).filter((s) => s !== undefined);
+  // Own keys only: a partner id such as `constructor` must not read what every object inherits.
+  const own = scores.flatMap((dimension) =>
+    Object.hasOwn(dimension.latest, partner) ? [dimension.latest[partner] as number] : [],
+  );
   const average = own.length > 0 ? own.reduce((a, b) => a + b, 0) / own.length : undefined;
   if (average !== undefined && average <= 2) {
     const repair = firstOf(['agreement', 'guided-practice'], ['conflict']);

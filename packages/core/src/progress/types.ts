@@ -86,11 +86,19 @@ export interface ReminderIntent {
   readonly params: MessageParams;
 }
 
-/** Something the engine noticed but did not let stop it. */
+/**
+ * Something the engine noticed but did not let stop it. `event-skipped` names a stored event a
+ * trusted start kept but left out of progress (a clock out of range, data it could not read).
+ */
 export interface Diagnostic {
-  readonly code: 'unknown-event-type' | 'unknown-exercise' | 'rule-failed' | 'plugin-failed';
+  readonly code:
+    | 'unknown-event-type'
+    | 'unknown-exercise'
+    | 'event-skipped'
+    | 'rule-failed'
+    | 'plugin-failed';
   readonly message: string;
-  /** The event, rule or plugin concerned. */
+  /** The event type, exercise, event id, rule or plugin concerned. */
   readonly subject: string;
 }
 

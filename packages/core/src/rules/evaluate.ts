@@ -45,6 +45,15 @@ function leaf(
   return { kind: rule.kind, holds, key: KEY + key, params, ...extra };
 }
 
+/**
+ * An empty object to key by partner id: without a prototype, so an id such as `__proto__` or
+ * `constructor` is a key like any other, neither setting the prototype nor reading what every object
+ * inherits.
+ */
+function byPartner<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function progress(done: number, needed: number): ConditionProgress {
   return { done: Math.min(done, needed), needed, holds: done >= needed };
 }
@@ -89,7 +98,7 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
         const done = count(context.togetherCompletionsOf(rule.exercise));
         return leaf(rule, done >= times, key, params, { progress: progress(done, times) });
       }
-      const partners: Record<string, ConditionProgress> = {};
+      const partners = byPartner<ConditionProgress>();
       for (const partner of context.partners) {
         partners[partner] = progress(count(context.completionsOf(rule.exercise, partner)), times);
       }
@@ -111,7 +120,7 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
       const scores = context.latestScores(rule.exercise, rule.dimension);
       const low = rule.atLeast ?? -Infinity;
       const high = rule.atMost ?? Infinity;
-      const partners: Record<string, ConditionProgress> = {};
+      const partners = byPartner<ConditionProgress>();
       for (const partner of context.partners) {
         const score = scores.get(partner);
         const inRange = score !== undefined && score >= low && score <= high;

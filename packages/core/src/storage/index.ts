@@ -16,6 +16,12 @@ export type { MemoryAdapter, MemoryContents } from './memory-adapter.js';
 export { createMemoryAdapter } from './memory-adapter.js';
 export type { EnginePersistence, PersistEngineOptions } from './persist-engine.js';
 export { persistEngine } from './persist-engine.js';
+export type {
+  SqliteAdapterOptions,
+  SqliteBindValue,
+  SqliteDatabaseLike,
+} from './sqlite-adapter.js';
+export { createSqliteAdapter } from './sqlite-adapter.js';
 export type { StorageErrorCode, StorageProblem, StorageProblemCode } from './storage-error.js';
 export { AttuneStorageError } from './storage-error.js';
 export type { AppendRejection, AppendResult, EventStore, EventStoreOptions } from './types.js';

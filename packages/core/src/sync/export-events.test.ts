@@ -79,17 +79,17 @@ describe('eventsFor', () => {
 });
 
 describe('createDeviceId', () => {
-  it('makes a new random id each time', () => {
+  it('makes a new random id of 128 bits each time', () => {
     const ids = new Set([...Array(50)].map(() => createDeviceId()));
     expect(ids.size).toBe(50);
-    for (const id of ids) expect(id).toMatch(/^d-[0-9a-f]{16}$/);
+    for (const id of ids) expect(id).toMatch(/^d-[0-9a-f]{32}$/);
   });
 
   it('falls back to the given random source without WebCrypto', () => {
     const crypto = globalThis.crypto;
     Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
     try {
-      expect(createDeviceId(() => 0.5)).toBe('d-8080808080808080');
+      expect(createDeviceId(() => 0.5)).toBe(`d-${'80'.repeat(16)}`);
     } finally {
       Object.defineProperty(globalThis, 'crypto', { value: crypto, configurable: true });
     }

@@ -145,6 +145,7 @@ describe('importEvents', () => {
   it("drops events a signed-off erasure covers, held or arriving, and keeps the partner's others", () => {
     const erasure = erasePartner(ordered, {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: 'ana-phone',
       now: () => couple.startedAt + 30 * 86_400_000,

@@ -102,7 +102,9 @@ function eventsOf(
  * far in the future is accepted (the engine's clock moves at most a bounded skew past now), within the
  * limits every event is held to (see `checkEvent`: up to the end of the year 9999); signed-off erasure
  * requests remove the events they cover. An event past a limit is refused alone, in `rejected`, and
- * the events held are kept.
+ * the events held are kept. An event whose id is already held, or arrived earlier, under the other
+ * partner is refused too (`not-allowed` on `partner`), never settled as a conflict: an id the other
+ * partner squats never makes a device drop its own event.
  *
  * @example
  * ```ts
@@ -169,8 +171,22 @@ export function importEvents(
       rejected.push({ index, error });
       return;
     }
-    if (event.device === options.device && !held.has(event.id)) ownFromElsewhere.push(event);
     const existing = merged.get(event.id);
+    // An id belongs to the partner whose event holds it first: another partner's version is not a
+    // conflict to settle, or a squatted id could make a device drop its own event.
+    if (existing && existing.partner !== event.partner) {
+      rejected.push({
+        index,
+        error: fail(
+          'not-allowed',
+          'partner',
+          `Event "${event.id}" of "${event.partner}" cannot be kept: another partner's event already has this id`,
+          'A device id belongs to one partner; the device that recorded it should take a new one (createDeviceId).',
+        ),
+      });
+      return;
+    }
+    if (event.device === options.device && !held.has(event.id)) ownFromElsewhere.push(event);
     if (!existing) {
       merged.set(event.id, event);
       return;

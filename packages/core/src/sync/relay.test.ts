@@ -123,7 +123,13 @@ describe('two phones and a relay', () => {
 
     ana.engine.completeExercise('ana', 'safe-space-basics');
     const secret = ana.engine.answer('ana', 'what-feels-safe', 'safe', SECRET, 'private');
-    ana.engine.takeSafetyCheck('ana', 'safety-check', { afraid: false, 'feel-safe': true });
+    ana.engine.takeSafetyCheck('ana', 'safety-check', {
+      'feel-safe': true,
+      'can-disagree': true,
+      afraid: false,
+      'see-others': true,
+      threatened: false,
+    });
     clock.advance(60_000);
     kai.engine.completeExercise('kai', 'safe-space-basics');
     await ana.push();
@@ -167,6 +173,7 @@ describe('two phones and a relay', () => {
     clock.advance(60_000);
     const erasure = erasePartner(ana.engine.getEvents(), {
       couple,
+      self: 'ana',
       partner: 'ana',
       device: ana.device,
       now: clock.now,

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AttuneError } from '../errors/attune-error.js';
 import { formatLocal, fromLocal, localWeek, toLocal, zoneOffset } from './zone.js';
 
 const HOUR = 3_600_000;
@@ -62,5 +63,67 @@ describe('time zones', () => {
     });
     expect(localWeek('Europe/Berlin', monday) - localWeek('Europe/Berlin', sunday)).toBe(1);
     expect(localWeek('America/New_York', monday)).toBe(localWeek('America/New_York', sunday));
+  });
+});
+
+describe('time zones on a platform without them', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  /** The zone module afresh, so that it probes the stubbed platform rather than the real one. */
+  const freshZone = async () => {
+    vi.resetModules();
+    return import('./zone.js');
+  };
+
+  it('names the missing Intl feature and the polyfill where Intl is missing', async () => {
+    vi.stubGlobal('Intl', undefined);
+    const zone = await freshZone();
+    let thrown: unknown;
+    try {
+      zone.toLocal('Europe/Berlin', Date.UTC(2026, 0, 15));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(AttuneError.isInstance(thrown)).toBe(true);
+    expect(thrown).toMatchObject({
+      name: 'AttunePlatformError',
+      code: 'intl-time-zones-missing',
+      message: expect.stringContaining('Intl.DateTimeFormat'),
+      fix: expect.stringContaining('@formatjs/intl-datetimeformat'),
+    });
+  });
+
+  it('refuses an Intl.DateTimeFormat that ignores the time zone instead of computing wrong days', async () => {
+    // As an engine built with UTC only formats: every zone comes out as UTC.
+    const Real = Intl.DateTimeFormat;
+    class UtcOnly extends Real {
+      constructor(locale?: string, options?: Intl.DateTimeFormatOptions) {
+        super(locale, { ...options, timeZone: 'UTC' });
+      }
+    }
+    vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: UtcOnly });
+    const zone = await freshZone();
+    expect(() => zone.localDay('America/New_York', Date.UTC(2026, 0, 15))).toThrow(
+      /cannot format in a time zone.*@formatjs\/intl-datetimeformat/s,
+    );
+  });
+
+  it('refuses an Intl.DateTimeFormat without formatToParts', async () => {
+    const Real = Intl.DateTimeFormat;
+    class NoParts extends Real {}
+    Object.defineProperty(NoParts.prototype, 'formatToParts', { value: undefined });
+    vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: NoParts });
+    const zone = await freshZone();
+    expect(() => zone.zoneOffset('Asia/Kolkata', 0)).toThrow(
+      expect.objectContaining({ code: 'intl-time-zones-missing' }),
+    );
+  });
+
+  it('still throws a RangeError for a zone that a capable platform does not know', async () => {
+    const zone = await freshZone();
+    expect(() => zone.zoneOffset('Mars/Olympus_Mons', 0)).toThrow(RangeError);
   });
 });

@@ -1,3 +1,5 @@
+import { AttuneError } from '../errors/attune-error.js';
+
 const DAY = 86_400_000;
 // Every time-zone transition in use happens on a quarter hour, so offsets are cached per quarter hour.
 const QUARTER_HOUR = 900_000;
@@ -9,9 +11,46 @@ const offsets = new Map<string, Map<number, number>>();
 // Per time zone, quarter hour → offset, inside the blocks where the offset changes.
 const changingBlocks = new Map<string, Map<number, number>>();
 
+// Whether the platform's Intl formats in any time zone, probed once: undefined until first asked.
+let zonesSupported: boolean | undefined;
+
+/**
+ * Throws a clear error where `Intl.DateTimeFormat` cannot place an instant in a time zone: some
+ * JavaScript engines (Hermes or JavaScriptCore built without Intl, older Android) leave `Intl` out,
+ * lack `formatToParts`, or know only UTC. Without it every day and week would fall on the wrong date.
+ */
+function assertTimeZoneSupport(): void {
+  zonesSupported ??= probeTimeZones();
+  if (zonesSupported) return;
+  throw new AttuneError('AttunePlatformError', {
+    code: 'intl-time-zones-missing',
+    message:
+      "This JavaScript engine's Intl.DateTimeFormat cannot format in a time zone (Intl.DateTimeFormat with `timeZone`, and its formatToParts), which Attune needs to place each partner's days and weeks",
+    fix: "Load a polyfill before Attune: @formatjs/intl-getcanonicallocales, @formatjs/intl-locale, @formatjs/intl-numberformat and @formatjs/intl-datetimeformat, with '@formatjs/intl-datetimeformat/add-all-tz' for the time-zone data (docs/react-native.md)",
+  });
+}
+
+function probeTimeZones(): boolean {
+  try {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Kolkata',
+      hourCycle: 'h23',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    // 12:00 UTC is 17:30 in Kolkata: an engine that ignores `timeZone` gives another time.
+    const parts = format.formatToParts(Date.UTC(2026, 0, 15, 12, 0));
+    const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    return value('hour') === 17 && value('minute') === 30;
+  } catch {
+    return false;
+  }
+}
+
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
+    assertTimeZoneSupport();
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -44,7 +83,8 @@ function offsetAt(timeZone: string, at: number): number {
 /**
  * How far a time zone is ahead of UTC at an instant, in ms (negative west of Greenwich).
  *
- * @throws RangeError for a time zone the platform does not know.
+ * @throws RangeError for a time zone the platform does not know; an `AttuneError` with code
+ * `intl-time-zones-missing` where the platform's `Intl` cannot format in time zones at all.
  */
 export function zoneOffset(timeZone: string, utc: number): number {
   // Offsets change a few times a year at most. A block of days whose first and last quarter hours
