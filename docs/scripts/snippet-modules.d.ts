@@ -10,3 +10,14 @@ declare module '*.json' {
   // biome-ignore lint/style/noDefaultExport: a JSON module's strings are its default export.
   export default tree;
 }
+
+/**
+ * The part of React DOM the apps in the docs mount with. The workspace root does not install
+ * react-dom; scripts/docs-apps-test.mjs type-checks those apps against the real `@types/react-dom`.
+ */
+declare module 'react-dom/client' {
+  export function createRoot(container: Element | DocumentFragment): {
+    render(children: import('react').ReactNode): void;
+    unmount(): void;
+  };
+}

@@ -17,10 +17,24 @@ export interface AttuneI18n {
     deep?: boolean,
     overwrite?: boolean,
   ): unknown;
+  /**
+   * Whether a namespace holds strings for a language, as i18next's `hasResourceBundle`. With it, a
+   * text hook whose namespace is already there is ready at once, also when rendering on a server.
+   */
+  hasResourceBundle?(language: string, namespace: string): boolean;
   /** Translates a key, as i18next's `t`. */
   readonly t: Translate;
-  /** Starts listening to an i18next event. */
-  on(event: 'languageChanged', listener: () => void): unknown;
+  /** Starts listening to an i18next event: a language change, or namespaces a backend loaded. */
+  on(event: 'languageChanged' | 'loaded', listener: () => void): unknown;
   /** Stops listening to an i18next event. */
-  off(event: 'languageChanged', listener: () => void): unknown;
+  off(event: 'languageChanged' | 'loaded', listener: () => void): unknown;
+  /**
+   * The instance's resource store, as i18next's `store`: its `added` and `removed` events tell the
+   * text hooks that words arrived however they were added (`addAttuneResources`, `addResourceBundle`
+   * or a backend), so what they show completes itself.
+   */
+  readonly store?: {
+    on(event: 'added' | 'removed', listener: () => void): unknown;
+    off(event: 'added' | 'removed', listener: () => void): unknown;
+  };
 }

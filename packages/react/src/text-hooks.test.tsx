@@ -1,3 +1,4 @@
+import { addAttuneResources, createAttuneI18n, loadResources } from '@attune/content';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { createInstance, type i18n as I18n } from 'i18next';
 import { Component, type ReactNode, Suspense } from 'react';
@@ -138,6 +139,117 @@ describe('useFormatMessage', () => {
   });
 });
 
+/** A locked card: why `id` is not open yet, in the words of the steps it names. */
+function LockedCard({ id }: { id: string }) {
+  const progress = useStepProgress(id);
+  const { status } = useAttuneText(id);
+  const format = useFormatMessage();
+  const condition = progress?.unlock.children?.[0];
+  return <p>{status === 'ready' && condition ? format(condition) : 'loading'}</p>;
+}
+
+/** The same explanation with no text hook of its own, as an aside showing a suggestion. */
+function Explanation() {
+  const condition = useStepProgress('empathy')?.unlock.children?.[0];
+  const format = useFormatMessage();
+  return <p>{condition ? format(condition) : ''}</p>;
+}
+
+/** A step's status word, from `common`, shown by a component that loads only its step. */
+function Status() {
+  const { status, t } = useAttuneText('empathy');
+  return <p>{status === 'ready' ? t('common:status.locked') : 'loading'}</p>;
+}
+
+describe('text that completes itself', () => {
+  it("corrects a locked card once the step it names loads, after the card's own step", async () => {
+    const i18n = await createI18n();
+    await addAttuneResources(i18n, { namespaces: ['common'] });
+    const { container } = render(<LockedCard id="empathy" />, {
+      wrapper: providerFor(testEngine(), 'ana', i18n),
+    });
+    await waitFor(() => expect(container.textContent).toBe('Finish the step “step.title”'));
+    // Another card loads the first step's words.
+    await act(() => addAttuneResources(i18n, { namespaces: ['safe-space'] }));
+    expect(container.textContent).toBe('Finish the step “A safe space”');
+  });
+
+  it('gives a Spanish sentence the Spanish step name once it arrives after the language change', async () => {
+    const i18n = await createI18n();
+    await addAttuneResources(i18n, { namespaces: ['common', 'safe-space'] });
+    const { container } = render(<Explanation />, {
+      wrapper: providerFor(testEngine(), 'ana', i18n),
+    });
+    expect(container.textContent).toBe('Finish the step “A safe space”');
+    await act(async () => {
+      await addAttuneResources(i18n, { locale: 'es', namespaces: ['common'] });
+      await i18n.changeLanguage('es');
+    });
+    expect(container.textContent).toBe('Terminar el paso “A safe space”');
+    await act(() => addAttuneResources(i18n, { namespaces: ['safe-space'] }));
+    expect(container.textContent).toBe('Terminar el paso “Un espacio seguro”');
+  });
+
+  it('follows words that an i18next backend loads, as react-i18next has it load them', async () => {
+    const i18n = createInstance().use({
+      type: 'backend',
+      init: () => {},
+      read: (
+        language: string,
+        namespace: string,
+        done: (error: unknown, data?: object) => void,
+      ) => {
+        loadResources(language, namespace).then(
+          (data) => done(null, data ?? {}),
+          (error: unknown) => done(error),
+        );
+      },
+    });
+    await i18n.init({ lng: 'en', fallbackLng: 'en', ns: ['common'], defaultNS: 'common' });
+    const { container } = render(<Explanation />, {
+      wrapper: providerFor(testEngine(), 'ana', i18n),
+    });
+    expect(container.textContent).toBe('Finish the step “step.title”');
+    await act(() => i18n.loadNamespaces('safe-space'));
+    expect(container.textContent).toBe('Finish the step “A safe space”');
+  });
+
+  it("shows another namespace's key through useAttuneText once that namespace arrives", async () => {
+    const i18n = await createI18n();
+    const { container } = render(<Status />, { wrapper: providerFor(testEngine(), 'ana', i18n) });
+    await waitFor(() => expect(container.textContent).toBe('status.locked'));
+    await act(() => addAttuneResources(i18n, { namespaces: ['common'] }));
+    expect(container.textContent).toBe('Not open yet');
+  });
+
+  it('is ready at once when the namespace is already loaded, also for a regional language', async () => {
+    const i18n = await createAttuneI18n({ locale: 'es-MX', namespaces: ['common', 'empathy'] });
+    const seen: string[] = [];
+    const { result } = renderHook(
+      () => {
+        const text = useAttuneText('empathy');
+        seen.push(text.status);
+        return text;
+      },
+      { wrapper: providerFor(testEngine(), 'ana', i18n) },
+    );
+    expect(seen[0]).toBe('ready');
+    expect(seen).not.toContain('loading');
+    expect(result.current.t('step.title')).toBe('Empatía');
+  });
+
+  it('renders without suspending when the namespace is already loaded', async () => {
+    const i18n = await createAttuneI18n({ locale: 'en', namespaces: ['appreciation'] });
+    const { container } = render(
+      <Suspense fallback={<p>loading</p>}>
+        <Title />
+      </Suspense>,
+      { wrapper: providerFor(testEngine(), 'ana', i18n) },
+    );
+    expect(container.innerHTML).toBe('<h1>Appreciation</h1>');
+  });
+});
+
 describe('useTextDirection', () => {
   it('follows the language, right to left for Arabic', async () => {
     const i18n = await createI18n('en');
@@ -149,13 +261,22 @@ describe('useTextDirection', () => {
     expect(result.current).toBe('rtl');
   });
 
-  it('stops listening to the instance when unmounted', async () => {
+  it('listens to the instance once however many components follow it, and not for them once unmounted', async () => {
     const i18n = await createI18n('en');
-    const off = vi.spyOn(i18n, 'off');
-    const { unmount } = renderHook(() => useTextDirection(), {
-      wrapper: providerFor(testEngine(), 'ana', i18n),
-    });
-    unmount();
-    expect(off).toHaveBeenCalledWith('languageChanged', expect.any(Function));
+    const on = vi.spyOn(i18n, 'on');
+    let renders = 0;
+    const wrapper = providerFor(testEngine(), 'ana', i18n);
+    const hook = () => {
+      renders += 1;
+      return useTextDirection();
+    };
+    const first = renderHook(hook, { wrapper });
+    const second = renderHook(hook, { wrapper });
+    expect(on.mock.calls.filter(([event]) => event === 'languageChanged')).toHaveLength(1);
+    first.unmount();
+    second.unmount();
+    const before = renders;
+    await act(() => i18n.changeLanguage('ar'));
+    expect(renders).toBe(before);
   });
 });

@@ -13,8 +13,10 @@ export interface AttuneText {
 
 /**
  * The localized text of a step or exercise: loads the namespace (the step's id, or `common`) into
- * the app's i18next instance for the current language, lazily and once, and re-renders when it is
- * loaded or the language changes. For Suspense, see {@link useSuspenseAttuneText}.
+ * the app's i18next instance for the current language, lazily and once; it is `ready` at once when
+ * the namespace is already there, on a server too. It re-renders when words of any namespace
+ * arrive, whoever adds them, and when the language changes, so a `t('common:…')` or another step's
+ * `titleKey` completes itself. For Suspense, see {@link useSuspenseAttuneText}.
  *
  * @example
  * ```tsx

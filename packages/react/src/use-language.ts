@@ -1,5 +1,6 @@
 import { sourceLocale } from '@attune/content';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import { textStore } from './text-store.js';
 import { useI18n } from './use-i18n.js';
 
 /**
@@ -8,13 +9,6 @@ import { useI18n } from './use-i18n.js';
  */
 export function useLanguage(): string {
   const i18n = useI18n();
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      i18n.on('languageChanged', notify);
-      return () => i18n.off('languageChanged', notify);
-    },
-    [i18n],
-  );
   const language = () => i18n.language ?? sourceLocale;
-  return useSyncExternalStore(subscribe, language, language);
+  return useSyncExternalStore(textStore(i18n).subscribe, language, language);
 }

@@ -2,7 +2,8 @@ import { type AttuneTranslate, useTextLoad } from './use-text-load.js';
 
 /**
  * Like {@link useAttuneText}, for a component inside `<Suspense>`: it suspends while the namespace
- * loads, throws the load's error to the nearest error boundary, and returns `t` once ready.
+ * loads (never when it is already loaded, so a server renders the text), throws the load's error to
+ * the nearest error boundary, and returns `t` once ready.
  *
  * @example
  * ```tsx
