@@ -21,7 +21,9 @@ const known: Readonly<Record<CoupleContext, true>> = {
  * const choices = coupleContexts.map((context) => ({ value: context, key: `app:context.${context}` }));
  * ```
  */
-export const coupleContexts: readonly CoupleContext[] = /* @__PURE__ */ Object.keys(known) as CoupleContext[];
+export const coupleContexts: readonly CoupleContext[] = /* @__PURE__ */ Object.keys(
+  known,
+) as CoupleContext[];
 
 /** Whether `value` is a {@link CoupleContext}. */
 export function isCoupleContext(value: unknown): value is CoupleContext {

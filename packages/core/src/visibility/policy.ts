@@ -28,7 +28,10 @@ export const authorOnlyTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['sa
 export const authorlessTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-rest']);
 
 /** Event types no plugin observes: whether a partner took a safety check, or rests, is theirs. */
-export const unobservedTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-check-taken', 'safety-rest']);
+export const unobservedTypes: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'safety-check-taken',
+  'safety-rest',
+]);
 
 /** How a viewer may see one event. */
 export type Access = 'none' | 'whole' | 'authorless' | 'sealed';
