@@ -1,20 +1,9 @@
-// Engine benchmarks: folding a long log against a hand-written reducer, appending to short and long
-// logs, taking a snapshot, and memory per event.
-import { compareEvents, createEngine } from '@attune/core';
-import { simulateCouple } from '@attune/core/testing';
-import { Bench } from 'tinybench';
+// Engine benchmarks of the log itself: folding a long log against a hand-written reducer, checking
+// every event on the way in, appending to a short and a long log, and memory per event held.
+import { createEngine } from '@attune/core';
+import { collect, median, round, summary, time, withNoise } from './stats.mjs';
 
 const WEEK = 7 * 86_400_000;
-
-/** A simulated log of about `target` events. */
-export function simulatedLog(target) {
-  // Simulate a short stretch, then scale the number of days to reach the target.
-  const sessionsPerDay = 20;
-  const sample = simulateCouple({ days: 100, seed: 42, behaviour: 'engaged', sessionsPerDay });
-  const days = Math.ceil((target / sample.events.length) * 100 * 1.05) + 1;
-  const simulated = simulateCouple({ days, seed: 42, behaviour: 'engaged', sessionsPerDay });
-  return { ...simulated, events: simulated.events.slice(0, target) };
-}
 
 /**
  * The baseline: what a developer would write by hand for the same question — completions per
@@ -42,164 +31,166 @@ export function handWrittenFold(events, offsets) {
   return { completions, shared };
 }
 
-function time(run) {
-  const start = performance.now();
-  const result = run();
-  return { ms: performance.now() - start, result };
-}
-
-/** Median of `runs` timings of `run`, in ms. */
-function median(runs, run) {
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(time(run).ms);
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-export async function benchEngine() {
-  const million = simulatedLog(1_000_000);
-  const { couple, program } = million;
-  // As the engine's own storage holds them: in log order.
-  const events = [...million.events].sort(compareEvents);
-  const end = events[events.length - 1].clock.wall + 86_400_000;
+/**
+ * Fold: a million events from an empty engine to a snapshot, against the hand-written reducer,
+ * alternating the two so both see the same machine load. The engine folds the events as it does at
+ * start-up from its own storage (`trusted`); checking events from elsewhere is measured apart, as
+ * ingest, in fewer rounds since it takes several times longer.
+ */
+export function benchFold(history, { rounds = 5, ingestRounds = 3 } = {}) {
+  const { couple, program, events } = history;
+  const { end } = history.prefix(events.length);
   const offsets = { ana: 3_600_000, kai: -5 * 3_600_000 };
-
-  // Fold: one million events from an empty engine to a snapshot, against the hand-written reducer,
-  // alternating the two so both see the same machine load. The engine folds the events as it does
-  // at start-up from its own storage; checking events from elsewhere is measured apart, as ingest.
-  const engineTimes = [];
-  const baselineTimes = [];
-  const ingestTimes = [];
-  for (let round = 0; round < 3; round++) {
-    baselineTimes.push(time(() => handWrittenFold(events, offsets)).ms);
-    engineTimes.push(
-      time(() => {
-        const engine = createEngine({
-          program,
-          couple,
-          device: 'bench',
-          now: () => end,
-          events,
-          trusted: true,
-        });
-        return engine.getSnapshot();
-      }).ms,
+  const engineRates = [];
+  const baselineRates = [];
+  const ratios = [];
+  const cpuRatios = [];
+  for (let i = 0; i < rounds; i++) {
+    collect();
+    const baseline = time(() => handWrittenFold(events, offsets));
+    collect();
+    const engine = time(() =>
+      createEngine({
+        program,
+        couple,
+        device: 'bench',
+        now: () => end,
+        events,
+        trusted: true,
+      }).getSnapshot(),
     );
-    ingestTimes.push(
-      time(() => {
-        const engine = createEngine({ program, couple, device: 'bench', now: () => end });
-        engine.receive(events);
-        return engine.getSnapshot();
-      }).ms,
-    );
+    engineRates.push(events.length / (engine.ms / 1000));
+    baselineRates.push(events.length / (baseline.ms / 1000));
+    ratios.push(baseline.ms / engine.ms);
+    cpuRatios.push(baseline.cpuMs / engine.cpuMs);
   }
-  const mid = (list) => [...list].sort((a, b) => a - b)[1];
-  const engineRate = events.length / (mid(engineTimes) / 1000);
-  const baselineRate = events.length / (mid(baselineTimes) / 1000);
-  const ingestRate = events.length / (mid(ingestTimes) / 1000);
-
-  // Append: one more event into a log of 100 and of 100,000 events.
-  const appendCost = (size) => {
-    const log = simulatedLog(size + 2000);
-    const engine = createEngine({
-      program,
-      couple: log.couple,
-      device: 'bench',
-      now: () => end + 10 * WEEK,
-    });
-    engine.receive(log.events.slice(0, size));
-    engine.getSnapshot();
-    const extra = log.events.slice(size).map((event, i) => ({
-      ...event,
-      id: `append:${i}`,
-      device: 'append',
-      seq: i + 1,
-      clock: { wall: end + i * 1000, counter: 0 },
-    }));
-    let next = 0;
-    const bench = new Bench({ time: 500, warmupTime: 100 });
-    bench.add(`append to ${size}`, () => {
-      engine.receive([extra[next++ % extra.length]]);
-    });
-    return bench.run().then(() => bench.tasks[0].result.latency.mean * 1000);
-  };
-  // Fresh events each call would run out; receive() of an id already held is a duplicate check,
-  // so measure the first pass only by limiting iterations.
-  const appendSmall = await appendCost(100);
-  const appendLarge = await appendCost(100_000);
-
-  // Snapshot with 10,000 events.
-  const tenThousand = simulatedLog(10_000);
-  const snapshotEngine = createEngine({
-    program,
-    couple: tenThousand.couple,
-    device: 'bench',
-    now: () => end,
-    events: tenThousand.events,
-  });
-  const snapshotMs = median(9, () => {
-    snapshotEngine.refresh();
-    return snapshotEngine.getSnapshot();
-  });
-  // A partner's view as the clock moves on (due items and the suggestion are computed again), and
-  // after a new event lands in the log (the entries are built again over all 10,000 events).
-  const viewMs = median(9, () => {
-    snapshotEngine.refresh();
-    return snapshotEngine.viewFor('ana');
-  });
-  const incoming = tenThousand.events.at(-1);
-  let extra = 0;
-  const viewAfterEventMs = median(9, () => {
-    extra++;
-    snapshotEngine.receive([
-      {
-        ...incoming,
-        id: `bench-extra:${extra}`,
-        device: 'bench-extra',
-        seq: extra,
-        clock: { ...incoming.clock, counter: incoming.clock.counter + extra },
-      },
-    ]);
-    return snapshotEngine.viewFor('ana');
-  });
-
-  // Memory per event, with one million events held.
-  globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
-  const held = createEngine({ program, couple, device: 'bench', now: () => end });
-  held.receive(events);
-  globalThis.gc?.();
-  const after = process.memoryUsage().heapUsed;
-  const bytesPerEvent = (after - before) / events.length;
-
+  const ingestRates = [];
+  for (let i = 0; i < ingestRounds; i++) {
+    collect();
+    const ms = time(() => {
+      const engine = createEngine({ program, couple, device: 'bench', now: () => end });
+      engine.receive(events);
+      return engine.getSnapshot();
+    }).ms;
+    ingestRates.push(events.length / (ms / 1000));
+  }
+  collect();
   return {
     fold: {
       events: events.length,
-      engineEventsPerSecond: Math.round(engineRate),
-      baselineEventsPerSecond: Math.round(baselineRate),
-      ratio: Number((engineRate / baselineRate).toFixed(3)),
+      // Engine rate ÷ baseline rate, round by round.
+      ...withNoise({
+        ratio: summary(ratios),
+        // The same from the CPU time each took.
+        ratioByCpu: summary(cpuRatios),
+        engineEventsPerSecond: summary(engineRates),
+        baselineEventsPerSecond: summary(baselineRates),
+      }),
     },
     ingest: {
       events: events.length,
-      eventsPerSecond: Math.round(ingestRate),
-      ratio: Number((ingestRate / baselineRate).toFixed(3)),
+      // Ingest rate ÷ the baseline's median rate.
+      ratio: round(median(ingestRates) / median(baselineRates)),
+      ...withNoise({ eventsPerSecond: summary(ingestRates) }),
     },
-    append: {
-      microsecondsAt100: Number(appendSmall.toFixed(2)),
-      microsecondsAt100000: Number(appendLarge.toFixed(2)),
-      ratio: Number((appendLarge / appendSmall).toFixed(2)),
-    },
-    snapshot: {
-      events: 10_000,
-      milliseconds: Number(snapshotMs.toFixed(2)),
-      viewMilliseconds: Number(viewMs.toFixed(2)),
-      viewAfterEventMilliseconds: Number(viewAfterEventMs.toFixed(2)),
-    },
-    memory: {
-      events: events.length,
-      bytesPerEvent: Math.round(bytesPerEvent),
-      gcExposed: typeof globalThis.gc === 'function',
-      held: held.getSnapshot().events,
-    },
+  };
+}
+
+/**
+ * Append: one event from the partner's phone into a log of 100 and of 100,000 events, through
+ * `receive`, every event new (each is checked and appended; none is a duplicate). Each round starts
+ * a fresh engine at each size and times a batch of appends after a few untimed ones; the log grows
+ * by the batch, which a log of 100 notices more than one of 100,000.
+ */
+export function benchAppend(history, { rounds = 15, batch = 50, warmup = 5 } = {}) {
+  const { couple, program } = history;
+  const sizes = [100, 100_000];
+  const perSize = new Map(sizes.map((size) => [size, []]));
+  const cpuPerSize = new Map(sizes.map((size) => [size, []]));
+  const ratios = [];
+  const cpuRatios = [];
+  const make = (size) => {
+    const { events, end } = history.prefix(size);
+    const engine = createEngine({
+      program,
+      couple,
+      device: 'bench',
+      now: () => end + WEEK,
+      events,
+      trusted: true,
+    });
+    engine.getSnapshot();
+    const source = history.events;
+    const extra = [];
+    for (let i = 0; i < warmup + batch; i++) {
+      const model = source[(size + i) % source.length];
+      extra.push({
+        ...model,
+        partner: 'kai',
+        id: `kai-tablet:${i + 1}`,
+        device: 'kai-tablet',
+        seq: i + 1,
+        clock: { wall: end + i * 1000, counter: 0 },
+      });
+    }
+    return { engine, extra };
+  };
+  const appendBatch = (size) => {
+    const { engine, extra } = make(size);
+    for (let i = 0; i < warmup; i++) engine.receive([extra[i]]);
+    const { ms, cpuMs } = time(() => {
+      for (let i = warmup; i < extra.length; i++) {
+        if (engine.receive([extra[i]]).added !== 1) throw new Error('an append was not added');
+      }
+    });
+    return { us: (ms * 1000) / batch, cpuUs: (cpuMs * 1000) / batch };
+  };
+  // Untimed rounds first, so both sizes run optimised code.
+  for (let i = 0; i < 3; i++) for (const size of sizes) appendBatch(size);
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? sizes : [...sizes].reverse();
+    const figures = new Map();
+    for (const size of order) figures.set(size, appendBatch(size));
+    for (const size of sizes) {
+      perSize.get(size).push(figures.get(size).us);
+      cpuPerSize.get(size).push(figures.get(size).cpuUs);
+    }
+    ratios.push(figures.get(100_000).us / figures.get(100).us);
+    cpuRatios.push(figures.get(100_000).cpuUs / figures.get(100).cpuUs);
+  }
+  collect();
+  return {
+    appendsPerRound: batch,
+    rounds,
+    // 100,000 ÷ 100, round by round; each round's mean append in µs.
+    ...withNoise({
+      ratio: summary(ratios),
+      microsecondsAt100: summary(perSize.get(100)),
+      microsecondsAt100000: summary(perSize.get(100_000)),
+      // The same from CPU time.
+      ratioByCpu: summary(cpuRatios),
+      cpuMicrosecondsAt100: summary(cpuPerSize.get(100)),
+      cpuMicrosecondsAt100000: summary(cpuPerSize.get(100_000)),
+    }),
+  };
+}
+
+/** Heap held per event by an engine holding a million events it checked on the way in. */
+export function benchMemory(history) {
+  const { couple, program, events } = history;
+  const { end } = history.prefix(events.length);
+  collect();
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const held = createEngine({ program, couple, device: 'bench', now: () => end });
+  held.receive(events);
+  collect();
+  collect();
+  const after = process.memoryUsage().heapUsed;
+  const count = held.getEvents().length;
+  return {
+    events: count,
+    bytesPerEvent: Math.round((after - before) / count),
+    gcExposed: typeof globalThis.gc === 'function',
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,12 @@ function runProcess(args: readonly string[], stdin: string, env: Record<string, 
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', '--conditions=@attune/source', 'src/main.ts', ...args],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'pipe' },
+      {
+        cwd: root,
+        // A home of its own, so the program never writes into the real home folder.
+        env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'attune-cli-home-')), ...env },
+        stdio: 'pipe',
+      },
     );
     let stdout = '';
     let stderr = '';

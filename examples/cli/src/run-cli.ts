@@ -9,6 +9,7 @@ import { menu } from './commands/menu.js';
 import { progress } from './commands/progress.js';
 import { reflect } from './commands/reflect.js';
 import { firstRun } from './setup/first-run.js';
+import { loadInstallMarker } from './setup/install-marker.js';
 import { type History, openHistory } from './setup/open-history.js';
 import {
   readSetup,
@@ -33,7 +34,10 @@ export interface CliOptions {
   readonly errorOutput?: Writable;
   /** The clock (default `Date.now`). */
   readonly now?: () => number;
-  /** The home folder, for the default history file (default the user's). */
+  /**
+   * The home folder, for the default history file and for this install's marker in
+   * `.config/attune/install-id` (default the user's).
+   */
   readonly homeDir?: string;
   /** The time zone of a new couple (default this computer's). */
   readonly timeZone?: string;
@@ -179,12 +183,19 @@ async function runSession(session: Session): Promise<number> {
     warn(t('cli:error.unknown-name', { name: partner, names: partners.join(', ') }));
     return USAGE;
   }
+  // Kept apart from the history file, so a copy of the file (with its setup) is noticed when it
+  // opens on another computer or account: it records under a new device id from then on.
+  const install = await loadInstallMarker({
+    homeDir: options.homeDir ?? homedir(),
+    configHome: options.env.XDG_CONFIG_HOME,
+  });
   let history: History;
   try {
     history = await openHistory({
       file,
       couple: setup.couple,
       device: setup.device,
+      ...(install === undefined ? {} : { install }),
       now: options.now ?? Date.now,
       onProblem: (message) => warn(t('cli:error.problem', { message })),
     });

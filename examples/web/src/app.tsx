@@ -1,8 +1,10 @@
 import { type Couple, createEngine, type Engine, nineStepProgram } from '@attune/core';
+import { createDeviceId } from '@attune/core/sync';
 import { AttuneProvider } from '@attune/react';
 import type { i18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppContext, type AppContextValue } from './app-context.js';
+import { APP_NAMESPACE, type AppKey } from './app-text.js';
 import { bootLoadingText } from './boot-text.js';
 import { browserLocale, createAppI18n, switchLanguage } from './i18n.js';
 import { type History, loadSetup, openHistory, type Setup, saveSetup } from './persistence.js';
@@ -15,11 +17,22 @@ export interface Session {
   readonly history: History;
 }
 
-function createSessionEngine(setup: Setup, events: History['events']): Engine {
+/**
+ * The engine over the couple's history. It records under `device`: the store's (`history.device`),
+ * or a new one after a clash. Under the store's, it records above every sequence number the store
+ * ever kept for it, even when `events` hold fewer (after an erasure).
+ */
+function createSessionEngine(
+  setup: Setup,
+  history: History,
+  device: string,
+  events: History['events'] = history.events,
+): Engine {
   return createEngine({
     program: nineStepProgram,
     couple: setup.couple,
-    device: setup.device,
+    device,
+    ...(device === history.device && { sequenceFloor: history.sequenceFloor }),
     events,
     // The store checked every record as it opened; checking again would only slow the start.
     trusted: true,
@@ -28,9 +41,63 @@ function createSessionEngine(setup: Setup, events: History['events']): Engine {
   });
 }
 
-async function startSession(setup: Setup): Promise<Session> {
-  const history = await openHistory(setup.couple);
-  return { engine: createSessionEngine(setup, history.events), history };
+/** Why a tab that opened the history read-only refuses to record; shown in the couple's words. */
+class ReadOnlyTabError extends Error {
+  override readonly name = 'ReadOnlyTabError';
+  constructor() {
+    super('This tab opened the history read-only, so it records nothing.');
+  }
+}
+
+// What an engine in a read-only tab still does: everything but recording.
+const reading = new Set<PropertyKey>([
+  'program',
+  'plugins',
+  'couple',
+  'device',
+  'subscribe',
+  'getSnapshot',
+  'viewFor',
+  'getEvents',
+  'receive',
+  'refresh',
+  'now',
+] satisfies (keyof Engine)[]);
+
+/**
+ * The engine of a tab whose history is read-only (another tab writes, or a newer version wrote):
+ * nothing recorded there would be kept, so every recording method refuses, before any event is made.
+ * What the couple has done so far still shows.
+ */
+function readOnlyEngine(engine: Engine): Engine {
+  return new Proxy(engine, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function' || reading.has(key)) return value;
+      return () => {
+        throw new ReadOnlyTabError();
+      };
+    },
+  });
+}
+
+/**
+ * Opens the couple's history and the engine over it. The store has the last word on the device id:
+ * when it hands out another one (the history came from another install, or was upgraded without
+ * the id), the setup takes it. A read-only history's id is for this page only, and is never saved.
+ */
+async function startSession(saved: Setup): Promise<{ setup: Setup; session: Session }> {
+  const history = await openHistory(saved.couple, saved);
+  const setup =
+    !history.readOnly && history.device !== saved.device
+      ? { ...saved, device: history.device }
+      : saved;
+  if (setup !== saved) await saveSetup(setup);
+  const engine = createSessionEngine(setup, history, history.device);
+  return {
+    setup,
+    session: { engine: history.readOnly ? readOnlyEngine(engine) : engine, history },
+  };
 }
 
 // The hooks need an engine even before a couple exists: this one only lets the welcome screen and
@@ -48,7 +115,8 @@ const getPreviewEngine = (): Engine => {
   previewEngine ??= createEngine({
     program: nineStepProgram,
     couple: previewCouple,
-    device: 'preview',
+    // Random like every device id, though nothing is ever recorded here.
+    device: createDeviceId(),
   });
   return previewEngine;
 };
@@ -71,10 +139,10 @@ let booting: Promise<Boot> | undefined;
  */
 function bootOnce(): Promise<Boot> {
   booting ??= (async (): Promise<Boot> => {
-    const setup = await loadSetup();
-    const i18n = await createAppI18n(setup?.locale ?? browserLocale());
-    const session = setup && (await startSession(setup));
-    return { status: 'ready', i18n, setup, session };
+    const saved = await loadSetup();
+    const i18n = await createAppI18n(saved?.locale ?? browserLocale());
+    const started = saved && (await startSession(saved));
+    return { status: 'ready', i18n, setup: started?.setup ?? saved, session: started?.session };
   })();
   return booting;
 }
@@ -83,12 +151,25 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** One of the app's own words, where no hook reaches (the boot's i18next instance). */
+const appWord = (instance: i18n, key: AppKey): string =>
+  String(instance.t(`${APP_NAMESPACE}:${key}`));
+
 /** The example app: onboarding, then the couple's nine steps, kept in IndexedDB. */
 export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   const [problem, setProblem] = useState<string | undefined>();
+  const bootRef = useRef(boot);
+  bootRef.current = boot;
   const report = useCallback((error: unknown) => {
-    setProblem(error === undefined ? undefined : messageOf(error));
+    const current = bootRef.current;
+    setProblem(
+      error === undefined
+        ? undefined
+        : error instanceof ReadOnlyTabError && current.status === 'ready'
+          ? appWord(current.i18n, 'read-only.refused')
+          : messageOf(error),
+    );
   }, []);
 
   useEffect(() => {
@@ -113,8 +194,6 @@ export function App() {
     };
   }, [session]);
 
-  const bootRef = useRef(boot);
-  bootRef.current = boot;
   const updateSetup = useCallback(
     (change: (setup: Setup) => Setup) => {
       const current = bootRef.current;
@@ -136,7 +215,7 @@ export function App() {
       const setup =
         device && device !== current.setup.device ? { ...current.setup, device } : current.setup;
       if (setup !== current.setup) saveSetup(setup).catch(report);
-      const engine = createSessionEngine(setup, events);
+      const engine = createSessionEngine(setup, history, setup.device, events);
       setBoot({ ...current, setup, session: { engine, history } });
     },
     [report],
@@ -149,13 +228,22 @@ export function App() {
   // A new language saves a new setup object; only these parts matter to the sync.
   const relay = setup?.relay;
   const couple = setup?.couple;
-  const device = setup?.device;
   const activePartner = setup?.activePartner;
   // Different pairing checks mean a key between the phones is not the other phone's: nothing more
   // goes through the server from this phone.
   const mismatch = setup?.pairingCheck === 'different';
   useEffect(() => {
-    if (!session || !relay || !couple || !device || !activePartner) return;
+    if (!session || !relay || !couple || !activePartner) return;
+    // A read-only tab leaves the sync to the tab that writes: what it took in would not be kept.
+    const current = bootRef.current;
+    if (session.history.readOnly && current.status === 'ready') {
+      setSync({
+        status: 'failed',
+        code: 'read-only-tab',
+        message: appWord(current.i18n, 'read-only.sync'),
+      });
+      return;
+    }
     if (mismatch) {
       setSync({
         status: 'failed',
@@ -176,8 +264,10 @@ export function App() {
         engine: session.engine,
         couple,
         self: activePartner,
-        device,
+        device: session.engine.device,
         sync: relayClient().forPartner(relay),
+        // Nothing goes to the other phone before this one has stored it.
+        saved: session.history.saved,
         // The key the phones agreed on when pairing: the server relays what it cannot read.
         ...(relay.key && { cipher: createAesGcmCipher({ keys: { couple: relay.key } }) }),
         onState: setSync,
@@ -190,7 +280,7 @@ export function App() {
       cancelled = true;
       stop?.();
     };
-  }, [session, relay, couple, device, activePartner, mismatch, replaceHistory, report]);
+  }, [session, relay, couple, activePartner, mismatch, replaceHistory, report]);
 
   const context = useMemo((): AppContextValue | undefined => {
     if (boot.status !== 'ready') return undefined;
@@ -224,23 +314,24 @@ export function App() {
     );
   }
 
-  const onboard = async (setup: Setup) => {
-    await saveSetup(setup);
-    const started = await startSession(setup);
-    setBoot((current) =>
-      current.status === 'ready' ? { ...current, setup, session: started } : current,
-    );
+  const onboard = async (chosen: Setup) => {
+    await saveSetup(chosen);
+    const { setup, session } = await startSession(chosen);
+    setBoot((current) => (current.status === 'ready' ? { ...current, setup, session } : current));
   };
 
   const eraseMyData = async () => {
     const { setup } = boot;
     if (!session || !setup) return;
+    if (session.history.readOnly) throw new ReadOnlyTabError();
     // Only erasing needs the sync entry, so it is loaded then.
     const { erasePartner } = await import('@attune/core/sync');
     const erasure = erasePartner(session.engine.getEvents(), {
       couple: setup.couple,
+      // The partner who holds the phone, who may erase only their own events.
+      self: setup.activePartner,
       partner: setup.activePartner,
-      device: setup.device,
+      device: session.engine.device,
     });
     await replaceHistory(session.history, erasure.events);
   };
@@ -257,7 +348,11 @@ export function App() {
         <Shell
           signedIn={!!session}
           problem={problem}
-          storageNotice={[session?.history.readOnly, ...(session?.history.problems ?? [])]
+          storageNotice={[
+            // Why this tab records nothing, in the couple's words; the store's own reason is English.
+            session?.history.readOnly && appWord(boot.i18n, 'read-only.notice'),
+            ...(session?.history.problems ?? []),
+          ]
             .filter(Boolean)
             .join(' ')}
           onboard={(setup) => onboard(setup).catch(report)}

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { type CliOptions, runCli } from '../run-cli.js';
 
@@ -37,6 +40,8 @@ export async function runScripted(
     args,
     env: {},
     timeZone: 'Europe/Berlin',
+    // A home of its own, so a test never writes the install marker into the real home folder.
+    homeDir: mkdtempSync(join(tmpdir(), 'attune-cli-home-')),
     ...options,
     input: Readable.from(answers.length > 0 ? [`${answers.join('\n')}\n`] : []),
     output: output.stream,
