@@ -33,7 +33,21 @@ export function esbuildOptions(options: BuildOptions): void {
   options.charset = 'utf8';
 }
 
-const publicEntries = { index: 'src/index.ts', 'help/index': 'src/help/index.ts' };
+/**
+ * One entry per locale, `@attune/content/locales/<locale>`: the main entry's names with only that
+ * locale's files and English, for bundlers that inline every lazy import (Metro).
+ */
+export const oneLocaleEntries: Readonly<Record<string, string>> = Object.fromEntries(
+  readdirSync(locales, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((folder) => [`locales/${folder.name}`, `src/generated/locales/${folder.name}.ts`]),
+);
+
+const publicEntries = {
+  index: 'src/index.ts',
+  'help/index': 'src/help/index.ts',
+  ...oneLocaleEntries,
+};
 
 const config: Options = {
   entry: { ...publicEntries, cli: 'src/cli/bin.ts', ...localeEntries },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { textDirection } from './direction.js';
 
 describe('textDirection', () => {
@@ -21,5 +21,32 @@ describe('textDirection', () => {
 
   it('falls back to left to right for a malformed tag instead of throwing', () => {
     expect(textDirection('not a locale!')).toBe('ltr');
+    expect(textDirection('')).toBe('ltr');
+    expect(textDirection('arabic text')).toBe('ltr');
+  });
+
+  it('reads tags in any case, with underscores, regions and extensions', () => {
+    expect(textDirection('AR_eg')).toBe('rtl');
+    expect(textDirection('he-IL-u-ca-hebrew')).toBe('rtl');
+    expect(textDirection('zh-yue-Arab')).toBe('rtl');
+    expect(textDirection('pa-arab-PK')).toBe('rtl');
+    expect(textDirection('sr-Latn-RS')).toBe('ltr');
+    // A Unicode extension's value is not a script, though it has four letters.
+    expect(textDirection('en-u-nu-arab')).toBe('ltr');
+  });
+
+  describe('where Intl.Locale is missing, as on Hermes', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('still runs Arabic right to left', () => {
+      vi.stubGlobal('Intl', { ...Intl, Locale: undefined });
+      expect(Intl.Locale).toBeUndefined();
+      expect(textDirection('ar')).toBe('rtl');
+      expect(textDirection('fa-IR')).toBe('rtl');
+      expect(textDirection('az-Arab')).toBe('rtl');
+      expect(textDirection('en')).toBe('ltr');
+    });
   });
 });

@@ -1,8 +1,10 @@
 /// <reference types="node" />
 import { join } from 'node:path';
+import { languageName } from '../cli/language-name.js';
 import { readLocalesFolder } from '../cli/read-locales.js';
 import { isDeckNamespace, sourceLocale } from '../namespaces.js';
 import { renderLoaders } from './render-loaders.js';
+import { renderLocaleEntry } from './render-locale-entry.js';
 import { renderResourceTypes } from './render-resource-types.js';
 
 /** A source file generated from the locale files, with its path inside the package. */
@@ -47,6 +49,19 @@ export function deckLoadersFile(packageDir: string): GeneratedFile {
       fileKind: 'deck file',
     }),
   };
+}
+
+/**
+ * Works out `src/generated/locales/<locale>.ts` for every locale: the one-locale entries
+ * (`@attune/content/locales/<locale>`), for bundlers that inline every lazy import.
+ */
+export function localeEntryFiles(packageDir: string): GeneratedFile[] {
+  const data = readLocalesFolder(join(packageDir, 'locales'));
+  const files = new Map([...data].map(([locale, names]) => [locale, [...names.keys()]]));
+  return [...files.keys()].sort().map((locale) => ({
+    path: `src/generated/locales/${locale}.ts`,
+    contents: renderLocaleEntry(locale, files, languageName(locale)),
+  }));
 }
 
 /**

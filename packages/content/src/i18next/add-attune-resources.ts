@@ -1,49 +1,16 @@
-import { namespaces, sourceLocale } from '../namespaces.js';
-import { loadResources, matchLocale, type ResourceLoader, shippedLocales } from '../resources.js';
+import { loadResources, shippedLocales } from '../resources.js';
+import {
+  type AddAttuneResourcesOptions,
+  type AddedAttuneResources,
+  addResourcesFrom,
+  type I18nextTarget,
+} from './add-resources.js';
 
-/**
- * The part of an i18next instance that Attune needs to add its namespaces, so any i18next
- * version from 21 on (and a test double) fits.
- */
-export interface I18nextTarget {
-  /** The instance's current language. */
-  readonly language: string | undefined;
-  /** Adds strings to a namespace, as i18next's `addResourceBundle`. */
-  addResourceBundle(
-    language: string,
-    namespace: string,
-    resources: object,
-    deep?: boolean,
-    overwrite?: boolean,
-  ): unknown;
-}
-
-/** Options of {@link addAttuneResources}. */
-export interface AddAttuneResourcesOptions {
-  /** The locale to load; the instance's current language by default. */
-  readonly locale?: string;
-  /**
-   * Attune namespaces to load; the program's ({@link namespaces}) by default. Deck namespaces
-   * (`deckNamespaces`) load only when listed. Load only the ones a screen uses.
-   */
-  readonly namespaces?: readonly string[];
-  /** How to load one file; {@link loadResources} by default. */
-  readonly load?: ResourceLoader;
-  /** The locales `load` can serve; the shipped ones by default. Give it with your own `load`. */
-  readonly locales?: readonly string[];
-}
-
-/** What {@link addAttuneResources} added: the shipped locale it used, and the namespaces loaded. */
-export interface AddedAttuneResources {
-  /** The shipped locale whose files were added, such as `es` for `es-MX`. */
-  readonly locale: string;
-  /** The namespaces added by this call; those added before are not loaded again. */
-  readonly namespaces: readonly string[];
-}
-
-// Bundles already added per instance, so calling again (after a language change, on each
-// screen) never refetches. A WeakMap keeps nothing alive and registers nothing globally.
-const added = new WeakMap<I18nextTarget, Set<string>>();
+export type {
+  AddAttuneResourcesOptions,
+  AddedAttuneResources,
+  I18nextTarget,
+} from './add-resources.js';
 
 /**
  * Adds Attune's namespaces for one locale to an app's own i18next instance, loading only the
@@ -63,40 +30,9 @@ const added = new WeakMap<I18nextTarget, Set<string>>();
  * await addAttuneResources(i18n, { namespaces: ['deck-empathy'] });
  * ```
  */
-export async function addAttuneResources(
+export function addAttuneResources(
   i18n: I18nextTarget,
   options: AddAttuneResourcesOptions = {},
 ): Promise<AddedAttuneResources> {
-  const requested = options.locale ?? i18n.language ?? sourceLocale;
-  const locale = matchLocale(requested, options.locales ?? shippedLocales);
-  const load = options.load ?? loadResources;
-  const done = added.get(i18n) ?? new Set<string>();
-  added.set(i18n, done);
-  /** Adds one file to the instance, once; whether the file exists. */
-  const add = async (from: string, namespace: string): Promise<boolean> => {
-    const key = `${from}/${namespace}`;
-    if (done.has(key)) return false;
-    // Marked before loading, so that two calls at once do not both fetch the file.
-    done.add(key);
-    try {
-      const strings = await load(from, namespace);
-      if (!strings) return false;
-      i18n.addResourceBundle(from, namespace, strings, true, false);
-      return true;
-    } catch (error) {
-      done.delete(key);
-      throw error;
-    }
-  };
-  const loaded = await Promise.all(
-    (options.namespaces ?? namespaces).map(async (namespace) => {
-      // Both at once: English is what i18next falls back to for each key the translation lacks.
-      const [translated, english] = await Promise.all([
-        add(locale, namespace),
-        locale === sourceLocale ? false : add(sourceLocale, namespace),
-      ]);
-      return translated || english ? namespace : undefined;
-    }),
-  );
-  return { locale, namespaces: loaded.filter((name) => name !== undefined) };
+  return addResourcesFrom({ load: loadResources, locales: shippedLocales }, i18n, options);
 }

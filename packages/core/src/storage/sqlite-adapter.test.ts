@@ -189,6 +189,20 @@ describe('createSqliteAdapter', () => {
     expect(reopened.events).toEqual(inOrder([...sampleEvents.slice(0, 2), worded]));
   });
 
+  it('reads back text in any script byte for byte, and sets aside what it never read', async () => {
+    const adapter = createSqliteAdapter({ open: async () => betterSqlite(file) });
+    const texts = ['{"t":"ascii"}', '{"t":"café ñ"}', '{"t":"ありがとう — شكرا"}', '{"t":"💬🫶"}'];
+    await adapter.append(texts);
+    expect((await adapter.read()).records).toEqual(texts.map((text) => ({ text })));
+    // A position the last read did not have is kept as the text given.
+    await adapter.setAside([{ position: 99, text: '{"lost"', reason: 'torn-record: test' }]);
+    await adapter.close();
+    expect(dump(file, 'SELECT position, record, reason FROM attune_set_aside')).toEqual([
+      { position: 99, record: '{"lost"', reason: 'torn-record: test' },
+    ]);
+    expect(dump(file, 'SELECT count(*) AS n FROM attune_records')).toEqual([{ n: 4 }]);
+  });
+
   it('appends all of a batch or none of it', async () => {
     // The second INSERT of a batch larger than one statement fails: the first must not stay.
     let full = true;

@@ -107,7 +107,7 @@ describe('time zones on a platform without them', () => {
     vi.stubGlobal('Intl', { ...Intl, DateTimeFormat: UtcOnly });
     const zone = await freshZone();
     expect(() => zone.localDay('America/New_York', Date.UTC(2026, 0, 15))).toThrow(
-      /cannot format in a time zone.*@formatjs\/intl-datetimeformat/s,
+      /cannot format in time zones.*@formatjs\/intl-datetimeformat/s,
     );
   });
 

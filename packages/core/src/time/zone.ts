@@ -11,37 +11,29 @@ const offsets = new Map<string, Map<number, number>>();
 // Per time zone, quarter hour → offset, inside the blocks where the offset changes.
 const changingBlocks = new Map<string, Map<number, number>>();
 
-// Whether the platform's Intl formats in any time zone, probed once: undefined until first asked.
+// Whether the platform's Intl formats in time zones, probed once, with the first zone asked for.
 let zonesSupported: boolean | undefined;
 
-/**
- * Throws a clear error where `Intl.DateTimeFormat` cannot place an instant in a time zone: some
- * JavaScript engines (Hermes or JavaScriptCore built without Intl, older Android) leave `Intl` out,
- * lack `formatToParts`, or know only UTC. Without it every day and week would fall on the wrong date.
- */
-function assertTimeZoneSupport(): void {
-  zonesSupported ??= probeTimeZones();
-  if (zonesSupported) return;
-  throw new AttuneError('AttunePlatformError', {
-    code: 'intl-time-zones-missing',
-    message:
-      "This JavaScript engine's Intl.DateTimeFormat cannot format in a time zone (Intl.DateTimeFormat with `timeZone`, and its formatToParts), which Attune needs to place each partner's days and weeks",
-    fix: "Load a polyfill before Attune: @formatjs/intl-getcanonicallocales, @formatjs/intl-locale, @formatjs/intl-numberformat and @formatjs/intl-datetimeformat, with '@formatjs/intl-datetimeformat/add-all-tz' for the time-zone data (docs/react-native.md)",
+const createFormatter = (timeZone: string): Intl.DateTimeFormat =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
   });
-}
 
+/**
+ * Whether `Intl.DateTimeFormat` can place an instant in a time zone. Some JavaScript engines
+ * (Hermes or JavaScriptCore built without Intl, older Android) leave `Intl` out, lack
+ * `formatToParts`, or know only UTC; every day and week would then fall on the wrong date.
+ */
 function probeTimeZones(): boolean {
   try {
-    const format = new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Asia/Kolkata',
-      hourCycle: 'h23',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    // 12:00 UTC is 17:30 in Kolkata: an engine that ignores `timeZone` gives another time.
-    const parts = format.formatToParts(Date.UTC(2026, 0, 15, 12, 0));
-    const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-    return value('hour') === 17 && value('minute') === 30;
+    // Kolkata was 5:30 ahead of UTC in 1970: an engine that ignores `timeZone` says otherwise.
+    return offsetIn(createFormatter('Asia/Kolkata'), 0) === 19_800_000;
   } catch {
     return false;
   }
@@ -50,24 +42,24 @@ function probeTimeZones(): boolean {
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
-    assertTimeZoneSupport();
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
+    zonesSupported ??= probeTimeZones();
+    if (!zonesSupported) {
+      throw new AttuneError('AttunePlatformError', {
+        code: 'intl-time-zones-missing',
+        message:
+          "Intl.DateTimeFormat cannot format in time zones here; Attune needs it for each partner's days",
+        fix: 'Load @formatjs/intl-datetimeformat/polyfill-force.js and add-all-tz.js first (docs/react-native.md)',
+      });
+    }
+    format = createFormatter(timeZone);
     formatters.set(timeZone, format);
   }
   return format;
 }
 
-function offsetAt(timeZone: string, at: number): number {
+function offsetIn(format: Intl.DateTimeFormat, at: number): number {
   const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(at)) {
+  for (const part of format.formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const local = Date.UTC(
@@ -79,6 +71,8 @@ function offsetAt(timeZone: string, at: number): number {
   );
   return local - Math.floor(at / 60_000) * 60_000;
 }
+
+const offsetAt = (timeZone: string, at: number): number => offsetIn(formatter(timeZone), at);
 
 /**
  * How far a time zone is ahead of UTC at an instant, in ms (negative west of Greenwich).

@@ -1,0 +1,4 @@
+import { registerRootComponent } from 'expo';
+import { Main } from './src/main';
+
+registerRootComponent(Main);
