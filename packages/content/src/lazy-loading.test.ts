@@ -50,7 +50,7 @@ describe('lazy loading', () => {
     ]);
   });
 
-  it('imports only the active locale, English to fall back to, and the namespaces in use', async () => {
+  it('imports only the active locale and the namespaces in use', async () => {
     imported.length = 0;
     const bundles: string[] = [];
     const i18n = {
@@ -60,7 +60,7 @@ describe('lazy loading', () => {
     };
     await addAttuneResources(i18n, { namespaces: ['common', 'empathy'] });
     expect(shippedLocales).toEqual(['en', 'de', 'ar']);
-    expect(imported.sort()).toEqual(['de/common', 'de/empathy', 'en/common', 'en/empathy']);
-    expect(bundles.sort()).toEqual(['de/common', 'de/empathy', 'en/common', 'en/empathy']);
+    expect(imported.sort()).toEqual(['de/common', 'de/empathy']);
+    expect(bundles.sort()).toEqual(['de/common', 'de/empathy']);
   });
 });

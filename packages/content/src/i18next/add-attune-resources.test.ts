@@ -180,13 +180,11 @@ describe('addAttuneResources', () => {
     expect(ar.t('common:minutes', { count: 3 })).toBe('3 minutes');
   });
 
-  it('falls back to English for keys the shipped translations lack', async () => {
+  it('loads no English beside the shipped translations, which check keeps complete', async () => {
     const i18n = await appInstance('ja');
     await addAttuneResources(i18n, { namespaces: ['common'] });
-    expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
-    // A key of English only, as a key added to English before its translations would be.
-    i18n.addResourceBundle('en', 'common', { 'only-in-english': 'Only in English' }, true, false);
-    expect(i18n.t('common:only-in-english')).toBe('Only in English');
+    expect(i18n.hasResourceBundle('ja', 'common')).toBe(true);
+    expect(i18n.hasResourceBundle('en', 'common')).toBe(false);
   });
 
   it('skips a namespace no locale has', async () => {

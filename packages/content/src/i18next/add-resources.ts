@@ -77,13 +77,20 @@ export async function addResourcesFrom(
       throw error;
     }
   };
+  // The package's own files are complete in every shipped locale (`attune-content check` refuses a
+  // missing key), so English comes along only for files the app brings — its own translations, a
+  // plugin's — which may lack keys. Loading it for shipped files would double what a phone fetches.
+  const fallBack = locale !== sourceLocale && options.load !== undefined;
   const loaded = await Promise.all(
     (options.namespaces ?? namespaces).map(async (namespace) => {
       // Both at once: English is what i18next falls back to for each key the translation lacks.
-      const [translated, english] = await Promise.all([
-        add(locale, namespace),
-        locale === sourceLocale ? false : add(sourceLocale, namespace),
-      ]);
+      const [translated, english] = fallBack
+        ? await Promise.all([add(locale, namespace), add(sourceLocale, namespace)])
+        : [await add(locale, namespace), false];
+      // A namespace the locale has no file for at all comes in English.
+      if (!translated && !english && locale !== sourceLocale && !fallBack) {
+        return (await add(sourceLocale, namespace)) ? namespace : undefined;
+      }
       return translated || english ? namespace : undefined;
     }),
   );
