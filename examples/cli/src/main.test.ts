@@ -17,7 +17,11 @@ function runProcess(args: readonly string[], stdin: string, env: Record<string, 
       {
         cwd: root,
         // A home of its own, so the program never writes into the real home folder.
-        env: { PATH: process.env.PATH ?? '', HOME: mkdtempSync(join(tmpdir(), 'attune-cli-home-')), ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: mkdtempSync(join(tmpdir(), 'attune-cli-home-')),
+          ...env,
+        },
         stdio: 'pipe',
       },
     );
