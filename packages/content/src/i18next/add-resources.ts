@@ -83,12 +83,14 @@ export async function addResourcesFrom(
   const fallBack = locale !== sourceLocale && options.load !== undefined;
   const loaded = await Promise.all(
     (options.namespaces ?? namespaces).map(async (namespace) => {
+      // A file added by an earlier call is not missing, though `add` reports nothing new for it.
+      const held = done.has(`${locale}/${namespace}`);
       // Both at once: English is what i18next falls back to for each key the translation lacks.
       const [translated, english] = fallBack
         ? await Promise.all([add(locale, namespace), add(sourceLocale, namespace)])
         : [await add(locale, namespace), false];
       // A namespace the locale has no file for at all comes in English.
-      if (!translated && !english && locale !== sourceLocale && !fallBack) {
+      if (!translated && !english && !held && locale !== sourceLocale && !fallBack) {
         return (await add(sourceLocale, namespace)) ? namespace : undefined;
       }
       return translated || english ? namespace : undefined;

@@ -32,8 +32,9 @@ const createFormatter = (timeZone: string): Intl.DateTimeFormat =>
  */
 function probeTimeZones(): boolean {
   try {
-    // Kolkata was 5:30 ahead of UTC in 1970: an engine that ignores `timeZone` says otherwise.
-    return offsetIn(createFormatter('Asia/Kolkata'), 0) === 19_800_000;
+    // Kolkata is 5:30 ahead of UTC, with no daylight saving: an engine that ignores `timeZone` says
+    // otherwise. Not the instant 0: fake timers read a falsy date as "now".
+    return offsetIn(createFormatter('Asia/Kolkata'), 1_577_836_800_000) === 19_800_000;
   } catch {
     return false;
   }
