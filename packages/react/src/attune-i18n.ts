@@ -34,7 +34,9 @@ export interface AttuneI18n {
    * or a backend), so what they show completes itself.
    */
   readonly store?: {
+    /** Calls `listener` whenever words are added to the store or removed from it. */
     on(event: 'added' | 'removed', listener: () => void): unknown;
+    /** Stops calling a listener given to `on`. */
     off(event: 'added' | 'removed', listener: () => void): unknown;
   };
 }
