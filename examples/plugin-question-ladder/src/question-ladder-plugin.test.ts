@@ -4,6 +4,7 @@ import {
   type Engine,
   nineStepProgram,
   pluginResources,
+  restStartAfter,
   validatePlugins,
 } from '@attune/core';
 import { validateProgram } from '@attune/core/validation';
@@ -23,12 +24,15 @@ const couple: Couple = {
   startedAt: Date.UTC(2026, 0, 5, 8),
 };
 
+/** The test's clock, which a test may move on; `setup` starts it at the couple's start. */
+const clock = { now: couple.startedAt };
+
 function setup(): Engine {
-  let now = couple.startedAt;
+  clock.now = couple.startedAt;
   // Each reading of the clock is a minute later, so every answer has a time of its own.
   const tick = () => {
-    now += 60_000;
-    return now;
+    clock.now += 60_000;
+    return clock.now;
   };
   return createEngine({
     program: nineStepProgram,
@@ -113,7 +117,7 @@ describe('the question-ladder plugin', () => {
     });
   });
 
-  it('rests while a safety check signals risk', () => {
+  it('rests once a partner chooses a rest after a safety check that signals risk', () => {
     const engine = setup();
     openLadder(engine);
     engine.takeSafetyCheck('noor', 'safety-check', {
@@ -123,6 +127,11 @@ describe('the question-ladder plugin', () => {
       'see-others': true,
       threatened: false,
     });
+    // The check alone rests nothing; Noor chooses the rest, which takes effect at the next quarter hour.
+    expect(ladderStep(engine)?.status).toBe('available');
+    engine.setRest('noor', true);
+    clock.now = restStartAfter(clock.now);
+    engine.refresh();
     expect(ladderStep(engine)?.status).toBe('locked');
     expect(() => engine.answer('sam', 'question-ladder', 'home-meal', 'text')).toThrow();
   });

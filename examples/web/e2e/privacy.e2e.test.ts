@@ -104,18 +104,29 @@ describe('what each partner sees', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('rests joint exercises after Ana’s private check signals risk, telling Kai nothing of why', async () => {
+  it('rests joint exercises when Ana chooses to after her private check signals risk, telling Kai nothing of why', async () => {
     const page = await e2e.newPage();
+    // Time runs as usual, and can jump: a rest takes effect at the next quarter hour.
+    await page.clock.install();
     await onboard(page, e2e.url);
     await open(page, '#/safety');
     const afraid = page.getByRole('group', { name: 'Are you ever afraid of your partner?' });
     await afraid.getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => page.locator('[data-result]').getAttribute('data-result')).toBe('risk');
+    // Nothing rests by itself: the rest is recommended, and Ana chooses.
+    expect(await page.locator('.banners').count()).toBe(0);
+    await screenshot(page, 'screen-safety-rest-offer');
+    await page.getByRole('button', { name: 'Rest the deeper exercises (recommended)' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'rest for both of you from' }).count())
+      .toBe(1);
     await screenshot(page, 'screen-safety-result');
-    expect(await page.locator('.banners').textContent()).toContain(
-      'Some exercises are resting for now.',
-    );
+    expect(await page.locator('.banners').count()).toBe(0);
+    await page.clock.fastForward('15:00');
+    await expect
+      .poll(() => page.locator('.banners').textContent())
+      .toContain('Some exercises are resting for now.');
 
     await passPhone(page, 'Kai');
     expect(await page.locator('.banners').textContent()).toBe(
@@ -127,6 +138,14 @@ describe('what each partner sees', () => {
       expect(text).not.toContain('Thank you for being honest');
       expect(await page.locator('[data-result]').count()).toBe(0);
     }
+    // Kai can choose a slower pace too, and sees nothing of Ana's.
+    await open(page, '#/pause');
+    expect(await page.locator('main').textContent()).not.toContain('You chose');
+    await page.getByRole('button', { name: 'Choose a slower pace' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'You chose a slower pace' }).count())
+      .toBe(1);
+    await screenshot(page, 'screen-pause-slower-pace');
     expect(pageErrors(page)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { markDone, writeReflection } from './flows.js';
 import { open, pageErrors, screenshot, seriousViolations, setupE2E } from './helpers.js';
@@ -30,6 +30,14 @@ function relayDisk(): string {
     .map((file) => readFileSync(join(dir, file)).toString('latin1'))
     .join('\n');
 }
+
+/** Whether a request is an upload to the sync server (`POST`) or a pull from it (`GET`). */
+const eventsOf = (method: 'GET' | 'POST') => (route: Route) =>
+  route.request().method() === method &&
+  /^\/relay\/couples\/[^/]+\/events$/.test(new URL(route.request().url()).pathname);
+
+/** The events of a sync body, as JSON carries them. */
+type Carried = { events: { clock: { wall: number }; signature?: string }[] };
 
 async function chooseOwnPhones(page: Page): Promise<void> {
   await page.goto(e2e.url);
@@ -269,6 +277,66 @@ describe('a couple with a phone each, through the sync server', () => {
     expect(pageErrors(ana)).toEqual([]);
     // Going offline makes the browser log failed requests; only script errors count here.
     expect(pageErrors(kai).filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+  });
+
+  it('signs what each phone sends, and refuses what was changed on the way, on the server and on the phone', async () => {
+    // Without the service worker, whose fetches the routes below could not see.
+    const ana = await e2e.newPage({ serviceWorkers: 'block' });
+    const kai = await e2e.newPage({ serviceWorkers: 'block' });
+    const kaiReceived = relayResponses(kai);
+    await pair(ana, kai);
+
+    // A signed event reaches Kai's phone: every event the server hands on carries its signature.
+    await markDone(ana, 'safe-space-basics');
+    await expect.poll(() => doneLine(kai, 'safe-space-basics', 'Ana')).not.toContain('not yet');
+    const pulled = kaiReceived
+      .filter((body) => body.includes('"format":"attune-sync"'))
+      .flatMap((body) => (JSON.parse(body) as Carried).events);
+    expect(pulled.length).toBeGreaterThan(0);
+    for (const event of pulled) expect(event.signature).toMatch(/^[\w-]{86}$/);
+
+    // On the way to Kai's phone, a page is changed: what Ana did, an hour earlier.
+    const moveBack = async (route: Route) => {
+      if (!eventsOf('GET')(route)) return route.fallback();
+      const response = await route.fetch();
+      const page = (await response.json()) as Carried;
+      for (const event of page.events) event.clock.wall -= 3_600_000;
+      return route.fulfill({ response, json: page });
+    };
+    await kai.route('**/relay/**', moveBack);
+    await markDone(ana, 'what-feels-safe');
+    await waitForSync(ana);
+    await expect
+      .poll(() => kai.getByTestId('sync-status').textContent())
+      .toContain('is not signed, as it is, by your phone or Ana’s');
+    expect(await doneLine(kai, 'what-feels-safe', 'Ana')).toContain('not yet');
+    await screenshot(kai, 'two-phones-tampered-refused');
+    // Once what arrives is what Ana's phone signed, it is taken in.
+    await kai.unroute('**/relay/**', moveBack);
+    await waitForSync(kai);
+    await expect.poll(() => doneLine(kai, 'what-feels-safe', 'Ana')).not.toContain('not yet');
+
+    // On the way to the server, an upload is changed: the server refuses it and stores nothing.
+    const alter = async (route: Route) => {
+      if (!eventsOf('POST')(route)) return route.fallback();
+      const batch = route.request().postDataJSON() as Carried;
+      for (const event of batch.events) event.clock.wall -= 3_600_000;
+      return route.continue({ postData: JSON.stringify(batch) });
+    };
+    await ana.route('**/relay/**', alter);
+    await markDone(ana, 'safe-space-basics');
+    await expect
+      .poll(() => ana.getByTestId('sync-status').textContent())
+      .toContain('The sync server turned down part of what this phone sent');
+    await kai.waitForTimeout(4_000);
+    expect(await doneLine(kai, 'safe-space-basics', 'Ana')).not.toContain('2×');
+    await ana.unroute('**/relay/**', alter);
+    await waitForSync(ana);
+    await expect.poll(() => doneLine(kai, 'safe-space-basics', 'Ana')).toContain('2×');
+    await waitForSync(kai);
+    // The browser logs the server's refusals of the altered uploads; only script errors count here.
+    expect(pageErrors(ana).filter((error) => !/status of 403/.test(error))).toEqual([]);
+    expect(pageErrors(kai)).toEqual([]);
   });
 
   it('stops syncing on a phone whose partners found different pairing checks', async () => {

@@ -1,7 +1,11 @@
 import { useSafety } from '@attune/react';
 import { useAct, useText } from './app-context.js';
+import { PaceChoice } from './pace-choice.js';
 
-/** Pausing the program for both partners, and resuming it. Either partner can do both. */
+/**
+ * Pausing the program for both partners, and resuming it; and a slower pace, which rests the deeper
+ * exercises. Either partner can do each, at any time.
+ */
 export function PauseScreen() {
   const t = useText();
   const act = useAct();
@@ -24,6 +28,7 @@ export function PauseScreen() {
           {t('safety:pause.confirm')}
         </button>
       )}
+      <PaceChoice />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Couple, Engine, LoggedEvent } from '@attune/core';
+import type { DeviceBinding, DeviceIntroduction, DeviceSigningKeyPair } from '@attune/core/crypto';
 import {
   createIndexedDbAdapter,
   type EnginePersistence,
@@ -112,6 +113,50 @@ export async function loadPairingKeys(): Promise<CryptoKeyPair | undefined> {
     db.transaction(SETTINGS, 'readonly').objectStore(SETTINGS).get(PAIRING_KEYS),
   );
   return (value as CryptoKeyPair | undefined) ?? undefined;
+}
+
+const SIGNING_KEY = 'device-signing';
+
+/**
+ * What this phone keeps to sign what it sends and check what the other phone sends, with the
+ * two-phone sync (`src/sync/device-signing.ts`). Beside the setup, not in it: the sync adds a key
+ * pair when this phone takes a new device id, while the app rewrites the setup for its own reasons.
+ */
+export interface DeviceSigning {
+  /** The couple's id; empty while the partner who created it waits for the other to join. */
+  readonly couple: string;
+  /** The partner this phone belongs to. */
+  readonly partner: string;
+  /**
+   * This phone's signing key pairs (`generateDeviceSigningKey`), by the device id each signs for,
+   * oldest first: the one it paired with, then one per id it took since. The private halves cannot
+   * be exported; IndexedDB keeps each `CryptoKey` as it is.
+   */
+  readonly keys: readonly { readonly device: string; readonly keys: DeviceSigningKeyPair }[];
+  /**
+   * The device each partner paired with and its public key, as pairing taught this phone; the
+   * pairing check covers both keys. Empty while pairing waits.
+   */
+  readonly bindings: readonly DeviceBinding[];
+  /** Introductions since, this phone's own and those it received, each checked by the keyring. */
+  readonly introductions: readonly DeviceIntroduction[];
+}
+
+/** Keeps this phone's signing keys and what it knows of the couple's devices; `undefined` removes them. */
+export async function saveDeviceSigning(signing: DeviceSigning | undefined): Promise<void> {
+  const db = await settingsDb();
+  const store = () => db.transaction(SETTINGS, 'readwrite').objectStore(SETTINGS);
+  if (signing) await request(() => store().put(signing, SIGNING_KEY));
+  else await request(() => store().delete(SIGNING_KEY));
+}
+
+/** This phone's signing keys, or `undefined` before pairing (and for couples paired before them). */
+export async function loadDeviceSigning(): Promise<DeviceSigning | undefined> {
+  const db = await settingsDb();
+  const value = await request(() =>
+    db.transaction(SETTINGS, 'readonly').objectStore(SETTINGS).get(SIGNING_KEY),
+  );
+  return (value as DeviceSigning | undefined) ?? undefined;
 }
 
 const INSTALL_KEY = 'install';

@@ -23,6 +23,7 @@ export type {
 } from './decks/types.js';
 export { usedDeckPrompts } from './decks/used-prompts.js';
 export { createEngine } from './engine/create-engine.js';
+export { restStartAfter } from './engine/safety-rest.js';
 export type { Engine, EngineOptions, ReceiveResult, TogetherOptions } from './engine/types.js';
 export type { AttuneErrorOptions } from './errors/attune-error.js';
 export { AttuneError } from './errors/attune-error.js';
@@ -185,6 +186,7 @@ export type {
 export type {
   OpenEntryOf,
   OpenViewEntry,
+  OwnRest,
   PartnerView,
   PluginEventType,
   PluginViewEntry,

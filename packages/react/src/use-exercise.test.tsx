@@ -1,10 +1,14 @@
-import { AttuneEventError } from '@attune/core';
+import { AttuneEventError, restStartAfter } from '@attune/core';
 import { act, renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { completeFoundation, providerFor, testEngine } from './test-fixtures.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { completeFoundation, providerFor, testCouple, testEngine } from './test-fixtures.js';
 import { useExercise } from './use-exercise.js';
 
 describe('useExercise', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('gives the exercise with its step and status, and records actions for the current partner', () => {
     const engine = testEngine();
     const { result } = renderHook(() => useExercise('what-feels-safe'), {
@@ -54,7 +58,9 @@ describe('useExercise', () => {
     expect(engine.getEvents()).toHaveLength(0);
   });
 
-  it('shows an exercise resting after a safety check that signals risk', () => {
+  it('shows an exercise resting once a partner chooses a rest after a risky safety check', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(testCouple.startedAt + 60_000);
     const engine = testEngine();
     completeFoundation(engine);
     const { result } = renderHook(() => useExercise('fears-hopes-deck'), {
@@ -63,6 +69,13 @@ describe('useExercise', () => {
     expect(result.current?.resting).toBe(false);
     act(() => {
       engine.takeSafetyCheck('kai', 'safety-check', { afraid: true });
+      engine.setRest('kai', true);
+    });
+    // The rest takes effect at the next quarter hour.
+    expect(result.current?.resting).toBe(false);
+    act(() => {
+      vi.setSystemTime(restStartAfter(engine.now()));
+      engine.refresh();
     });
     expect(result.current?.resting).toBe(true);
   });

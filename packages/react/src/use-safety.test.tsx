@@ -1,10 +1,17 @@
+import { restStartAfter } from '@attune/core';
 import { act, renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { completeFoundation, providerFor, testEngine } from './test-fixtures.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { completeFoundation, providerFor, testCouple, testEngine } from './test-fixtures.js';
 import { useSafety } from './use-safety.js';
 
 describe('useSafety', () => {
-  it('shows a concern only to the partner who took the check, and rests exercises for both', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows a concern only to the partner who took the check, and rests exercises for both once they choose a rest', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(testCouple.startedAt + 60_000);
     const engine = testEngine();
     completeFoundation(engine);
     const kai = renderHook(() => useSafety(), { wrapper: providerFor(engine, 'kai') });
@@ -12,6 +19,17 @@ describe('useSafety', () => {
     expect(kai.result.current).toMatchObject({ resting: false, ownSafetyConcern: false });
     act(() => {
       kai.result.current.takeCheck('safety-check', { 'feel-safe': false, afraid: true });
+    });
+    // The check alone rests nothing: Kai chooses the rest, which takes effect at the next quarter hour.
+    expect(kai.result.current).toMatchObject({ resting: false, ownSafetyConcern: true });
+    expect(ana.result.current).toMatchObject({ resting: false, ownSafetyConcern: false });
+    act(() => {
+      engine.setRest('kai', true);
+    });
+    expect(kai.result.current.resting).toBe(false);
+    act(() => {
+      vi.setSystemTime(restStartAfter(engine.now()));
+      engine.refresh();
     });
     expect(kai.result.current).toMatchObject({ resting: true, ownSafetyConcern: true });
     expect(ana.result.current).toMatchObject({ resting: true, ownSafetyConcern: false });

@@ -1,10 +1,11 @@
 import type { Couple, Partner } from '@attune/core';
+import type { DeviceBinding, DeviceIntroduction } from '@attune/core/crypto';
 import type { SyncBatch } from '@attune/core/sync';
 import type { RelayEvent } from '../events/relay-event.js';
-import type { StoredCouple } from '../storage/relay-store.js';
+import type { PairingDevice, StoredCouple } from '../storage/relay-store.js';
 import { SyncServerError } from './sync-server-error.js';
 
-export type { RelayEvent };
+export type { PairingDevice, RelayEvent };
 export { SyncServerError };
 
 /** Options of {@link createSyncClient}. */
@@ -34,6 +35,8 @@ export interface JoinedCouple {
   readonly token: string;
   /** The public keys the partners gave when creating and joining, by partner id. */
   readonly publicKeys: Readonly<Record<string, string>>;
+  /** The device each partner paired with and its signing key, by partner id. */
+  readonly signingKeys: Readonly<Record<string, PairingDevice>>;
 }
 
 /** The couple as the server knows it; `couple` is a whole `Couple` once `paired`. */
@@ -46,6 +49,29 @@ export interface CoupleStatus {
    * finds the other's here once they joined. A partner who gave none is not listed.
    */
   readonly publicKeys: Readonly<Record<string, string>>;
+  /**
+   * The device each partner paired with and its signing key, by partner id: the first partner
+   * finds the other's here once they joined.
+   */
+  readonly signingKeys: Readonly<Record<string, PairingDevice>>;
+}
+
+/** What the server knows of a couple's devices, for a phone to build its keyring from. */
+export interface CoupleDevices {
+  readonly couple: string;
+  /** The device each partner paired with; a phone trusts only those it learned when pairing. */
+  readonly bindings: readonly DeviceBinding[];
+  /** Every introduction since, as it came: `keyring.addAll` checks each one. */
+  readonly introductions: readonly DeviceIntroduction[];
+}
+
+/** The outcome of an introduction. */
+export interface IntroductionResult {
+  readonly couple: string;
+  readonly partner: string;
+  readonly device: string;
+  /** False when the device was bound this way already. */
+  readonly added: boolean;
 }
 
 /** The outcome of an upload. */
@@ -72,9 +98,13 @@ export interface PartnerSync {
   getCouple(): Promise<CoupleStatus>;
   /**
    * Uploads a batch `exportEvents` made for the other partner, its events plain or encrypted
-   * (`encryptEvents` with `plainTypes: relayReadableEventTypes`).
+   * (`encryptEvents` with `plainTypes: relayReadableEventTypes`), then signed (`signEvents`).
    */
   upload(batch: SyncBatch<RelayEvent>): Promise<UploadResult>;
+  /** Binds a new device of this partner, with what `introduceDevice` returned on a bound one. */
+  introduce(introduction: DeviceIntroduction): Promise<IntroductionResult>;
+  /** The couple's devices: the ones the partners paired with, and every introduction since. */
+  devices(): Promise<CoupleDevices>;
   /** The events after position `since` (default 0) this partner may hold. */
   pull(since?: number): Promise<PullResult>;
   /** A new pairing code, while the other partner has not joined. */
@@ -93,12 +123,24 @@ export interface PartnerSync {
 /** A typed client for the sync server. */
 export interface SyncClient {
   /**
-   * Creates a couple as its first partner. `publicKey` (1 to 512 characters, kept as given) is
-   * passed on to the other partner, for the phones' key agreement.
+   * Creates a couple as its first partner, from `device`, the device this partner pairs with, and
+   * the key it signs with (`exportSigningPublicKey`), which the server requires. `publicKey` (1 to
+   * 512 characters, kept as given) is passed on to the other partner, for the phones' key
+   * agreement.
    */
-  createCouple(partner: Partner, startedAt?: number, publicKey?: string): Promise<CreatedCouple>;
-  /** Joins with the other partner's code, giving this partner's `publicKey` as for createCouple. */
-  joinCouple(code: string, partner: Partner, publicKey?: string): Promise<JoinedCouple>;
+  createCouple(
+    partner: Partner,
+    startedAt?: number,
+    publicKey?: string,
+    device?: PairingDevice,
+  ): Promise<CreatedCouple>;
+  /** Joins with the other partner's code, giving `publicKey` and `device` as for createCouple. */
+  joinCouple(
+    code: string,
+    partner: Partner,
+    publicKey?: string,
+    device?: PairingDevice,
+  ): Promise<JoinedCouple>;
   forPartner(credentials: { readonly couple: string; readonly token: string }): PartnerSync;
 }
 
@@ -109,7 +151,9 @@ export interface SyncClient {
  * @example
  * ```ts
  * const client = createSyncClient({ baseUrl: 'http://127.0.0.1:8787' });
- * const created = await client.createCouple({ id: 'ana', timeZone: 'Europe/Berlin' });
+ * const keys = await generateDeviceSigningKey();
+ * const device = { device: createDeviceId(), signingKey: await exportSigningPublicKey(keys) };
+ * const created = await client.createCouple({ id: 'ana', timeZone: 'Europe/Berlin' }, undefined, undefined, device);
  * const ana = client.forPartner(created);
  * ```
  */
@@ -155,21 +199,26 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     return json as T;
   };
   return {
-    createCouple: (partner, startedAt, publicKey) =>
+    createCouple: (partner, startedAt, publicKey, device) =>
       request('POST', '/couples', {
         partner,
         ...(startedAt !== undefined && { startedAt }),
         ...(publicKey !== undefined && { publicKey }),
+        ...device,
       }),
-    joinCouple: (code, partner, publicKey) =>
+    joinCouple: (code, partner, publicKey, device) =>
       request('POST', '/couples/join', {
         code,
         partner,
         ...(publicKey !== undefined && { publicKey }),
+        ...device,
       }),
     forPartner: ({ couple, token }) => ({
       getCouple: () => request('GET', `/couples/${couple}`, undefined, token),
       upload: (batch) => request('POST', `/couples/${couple}/events`, batch, token),
+      introduce: (introduction) =>
+        request('POST', `/couples/${couple}/introductions`, introduction, token),
+      devices: () => request('GET', `/couples/${couple}/devices`, undefined, token),
       renewCode: () => request('POST', `/couples/${couple}/code`, {}, token),
       cancelCouple: async () => {
         await request('DELETE', `/couples/${couple}`, undefined, token);

@@ -1,6 +1,6 @@
 import { AttuneEventError, type Couple, checkEvent } from '@attune/core';
 import { isEncryptedEvent } from '@attune/core/crypto';
-import { checkEncryptedEvent, relayReadableEventTypes } from '@attune/core/sync';
+import { canonicalJson, checkEncryptedEvent, relayReadableEventTypes } from '@attune/core/sync';
 import { HttpProblem, type ProblemDetail } from '../http/http-problem.js';
 import { relayedTo } from './privacy-filter.js';
 import type { RelayEvent } from './relay-event.js';
@@ -33,9 +33,12 @@ const whatOf = (error: AttuneEventError) => {
   return error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
 };
 
+/** An event's canonical JSON as it travels: a field set to `undefined` is left out, as JSON does. */
+const asSent = (event: RelayEvent) => canonicalJson(JSON.parse(JSON.stringify(event)));
+
 /**
  * Checks every uploaded event, plain or encrypted, and returns them checked, one copy per id, with
- * the index of its first copy. Refuses the whole upload, naming each event at fault, when any event
+ * the index of its first copy and its signature (verified before, with `verifyUpload`). Refuses the whole upload, naming each event at fault, when any event
  * is malformed (`checkEvent`, or `checkEncryptedEvent` for one with an `encrypted` payload), written
  * by someone else than the sender, an encrypted share or erasure request (the relay reads those),
  * an erasure in another partner's name, an id sent twice as two different events, or something the
@@ -60,9 +63,9 @@ export function checkUpload(
 
   values.forEach((value, index) => {
     const at = `events[${index}]`;
-    let event: RelayEvent;
+    let copy: RelayEvent;
     try {
-      event = isEncryptedEvent(value)
+      copy = isEncryptedEvent(value)
         ? checkEncryptedEvent(value, checkContext)
         : checkEvent(value, checkContext);
     } catch (error) {
@@ -76,6 +79,21 @@ export function checkUpload(
       });
       return;
     }
+    // The checks copy only the fields they know, so the signature is carried over by hand. What
+    // they dropped besides (a field this relay's core does not know) would leave a stored copy its
+    // signature no longer covers, which the other phone would refuse: better refused here, at once.
+    const { signature, ...signed } = value as Record<string, unknown>;
+    if (asSent(copy) !== canonicalJson(signed)) {
+      problems.push({
+        index,
+        code: 'not-as-signed',
+        message: `Event "${copy.id}" holds fields this relay does not keep, so the copy it would hand on would no longer match the signature`,
+        where: at,
+        fix: 'Upload events as the engine recorded them, or run the relay on the @attune/core version the phones use',
+      });
+      return;
+    }
+    const event: RelayEvent = typeof signature === 'string' ? { ...copy, signature } : copy;
     if (event.partner !== sender) {
       problems.push({
         index,
@@ -151,8 +169,17 @@ export function checkUpload(
   return checked;
 }
 
-/** Codes of problems that make the upload a request for what is not the sender's. */
-const FORBIDDEN = new Set(['not-your-event', 'device-of-other-partner']);
+/**
+ * Codes of problems that make the upload a request for what is not the sender's: an event of the
+ * other partner, or one that no device of the sender's signed as it is.
+ */
+const FORBIDDEN = new Set([
+  'not-your-event',
+  'device-of-other-partner',
+  'unsigned',
+  'bad-signature',
+  'unknown-device',
+]);
 
 /**
  * The refusal of a whole upload for the problems of some of its events, one problem per event: 403

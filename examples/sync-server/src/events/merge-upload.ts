@@ -2,7 +2,7 @@ import { compareEvents, type LoggedEvent } from '@attune/core';
 import { keptVersion } from '@attune/core/sync';
 import type { StoredEvent } from '../storage/relay-store.js';
 import { erasureCutoffOf, isCoveredByErasure } from './erasures.js';
-import type { RelayEvent } from './relay-event.js';
+import { type RelayEvent, withoutSignature } from './relay-event.js';
 import { isSameEvent } from './same-event.js';
 
 /** Two versions of one id, and which one the relay keeps: the one every device keeps. */
@@ -21,6 +21,18 @@ export interface UploadPlan {
   /** Uploaded events an erasure request already covers. */
   readonly erased: number;
   readonly conflicts: readonly UploadConflict[];
+}
+
+/**
+ * Whether the uploaded version of an id is the one every device keeps. keptVersion is typed for
+ * plain events; it compares canonical JSON, which both kinds have, without the signatures, which
+ * devices never hold. Both start with the clock, so where the versions' clocks differ the relay
+ * picks what the devices pick after decrypting; with equal clocks it may not, and they report the
+ * clash.
+ */
+function keepsUploaded(existing: RelayEvent, uploaded: RelayEvent): boolean {
+  const unsigned = withoutSignature(uploaded) as LoggedEvent;
+  return keptVersion(withoutSignature(existing) as LoggedEvent, unsigned) === unsigned;
 }
 
 /**
@@ -62,13 +74,7 @@ export function mergeUpload(
       erased++;
     } else if (!existing) {
       insert.push(event);
-    } else if (
-      existing.partner === sender &&
-      // keptVersion is typed for plain events; it compares canonical JSON, which both kinds have.
-      // Both start with the clock, so where the versions' clocks differ the relay picks what the
-      // devices pick after decrypting; with equal clocks it may not, and they report the clash.
-      keptVersion(existing as LoggedEvent, event as LoggedEvent) === event
-    ) {
+    } else if (existing.partner === sender && keepsUploaded(existing, event)) {
       // A new position, so devices that pulled the losing version get the winner too.
       remove.push(event.id);
       insert.push(event);

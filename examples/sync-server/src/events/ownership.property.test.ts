@@ -6,7 +6,7 @@ import type { PartnerSync } from '../client/create-sync-client.js';
 import { allClear, concern } from '../testing/safety-answers.js';
 import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
-import type { RelayEvent } from './relay-event.js';
+import { type RelayEvent, withoutSignature } from './relay-event.js';
 
 /** What Kai's phone does in one step. */
 type KaiStep =
@@ -68,6 +68,8 @@ function record(engine: Engine, step: KaiStep): void {
     engine.recordCheckIn('kai', 'weekly-check-in', { closeness: step.closeness });
   } else if (step.kind === 'safety-check') {
     engine.takeSafetyCheck('kai', 'safety-check', step.afraid ? concern : allClear);
+    // A check that signals risk recommends a rest, which Kai takes: a shared event Ana can aim at.
+    if (step.afraid) engine.setRest('kai', true);
   } else {
     engine.answer('kai', 'what-feels-safe', 'safe', 'what Kai wrote', 'shared');
   }
@@ -179,13 +181,15 @@ describe.each(storeBackends)('ownership through the relay ($name)', (backend) =>
                 });
             }
 
-            // Kai's events on the relay are exactly those his phone uploaded, byte for byte.
+            // Kai's events on the relay are exactly those his phone uploaded, byte for byte, each
+            // with the signature his phone gave it.
             const stored = (await running.store.readEvents(couple.id, 0, 10_000))
               .map((item) => item.event)
               .filter((event) => event.partner === 'kai' || event.device.startsWith('kai-'));
+            expect(stored.every((event) => typeof event.signature === 'string')).toBe(true);
             const byId = (list: readonly unknown[]) =>
               list.map((event) => JSON.stringify(event)).sort();
-            expect(byId(stored)).toEqual(byId(forAna()));
+            expect(byId(stored.map(withoutSignature))).toEqual(byId(forAna()));
           }
           // And every one of them reaches Ana's phone.
           const held = (await pullAll(paired.ana)).filter((event) => event.partner === 'kai');

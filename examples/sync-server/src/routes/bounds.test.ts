@@ -1,6 +1,7 @@
 import { createEngine, nineStepProgram } from '@attune/core';
 import { currentSyncFormat } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newPairingDevice } from '../testing/signing.js';
 import { type StoreBackend, storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -55,14 +56,27 @@ async function paired(backend: StoreBackend) {
     events,
   });
   const path = `/couples/${pair.couple.id}/events`;
-  const upload = (events: readonly unknown[]) => post(path, batch(events), pair.tokens.ana);
-  /** Uploads one event whose data is JSON text, too deep for JSON.stringify to write. */
-  const uploadWithData = (event: object, data: string) =>
-    post(
+  /** Uploads events signed as Ana's phone signs them. */
+  const upload = async (events: readonly unknown[]) =>
+    post(path, batch(await pair.signers.ana.sign(pair.couple.id, events)), pair.tokens.ana);
+  /**
+   * Uploads one event whose data is JSON text, too deep for JSON.stringify to write; signed over
+   * that data when `signed`, which must then be shallow enough to sign.
+   */
+  const uploadWithData = async (event: object, data: string, signed = false) => {
+    const [sealed] = signed
+      ? await pair.signers.ana.sign(pair.couple.id, [{ ...event, data: JSON.parse(data) }])
+      : [event];
+    const { signature } = sealed as { signature?: string };
+    return post(
       path,
-      JSON.stringify(batch([{ ...event, data: DATA }])).replace(JSON.stringify(DATA), data),
+      JSON.stringify(batch([{ ...event, data: DATA, signature }])).replace(
+        JSON.stringify(DATA),
+        data,
+      ),
       pair.tokens.ana,
     );
+  };
   return { ...pair, engine, upload, uploadWithData };
 }
 
@@ -74,6 +88,7 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth)}"deep"${'}'.repeat(de
 describe.each(storeBackends)('what the relay accepts ($name)', (backend) => {
   it('refuses a startedAt outside the JavaScript Date range, past the year 9999, or not a whole number', async () => {
     running = await startTestServer(backend);
+    const device = await newPairingDevice();
     const before = await running.database.dump();
     const endOf9999 = Date.UTC(10_000, 0, 1) - 1;
     const refused = [
@@ -87,7 +102,7 @@ describe.each(storeBackends)('what the relay accepts ($name)', (backend) => {
       '0',
     ];
     for (const startedAt of refused) {
-      const response = await post('/couples', { partner: ana, startedAt });
+      const response = await post('/couples', { partner: ana, startedAt, ...device });
       expect(response.status, String(startedAt)).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'invalid-started-at', where: 'startedAt' });
       expect(response.body.error?.message).toContain(String(endOf9999));
@@ -95,7 +110,9 @@ describe.each(storeBackends)('what the relay accepts ($name)', (backend) => {
     expect(await running.database.dump()).toEqual(before);
     // The end of the year 9999 is still a start: phones count days from it without leaving the
     // Date range, which a start at 8.64e15 would make them do.
-    expect((await post('/couples', { partner: ana, startedAt: endOf9999 })).status).toBe(201);
+    expect((await post('/couples', { partner: ana, startedAt: endOf9999, ...device })).status).toBe(
+      201,
+    );
   });
 
   it('refuses NUL and lone surrogates in an event with 400, naming the field', async () => {
@@ -139,7 +156,12 @@ describe.each(storeBackends)('what the relay accepts ($name)', (backend) => {
       expect(response.status, where).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'invalid-text', where });
     }
-    const created = await running.client.createCouple(ana);
+    const created = await running.client.createCouple(
+      ana,
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
     const afterCreate = await running.database.dump();
     const join = await post('/couples/join', {
       code: created.code,
@@ -172,7 +194,7 @@ describe.each(storeBackends)('what the relay accepts ($name)', (backend) => {
     }
     expect(await running?.database.dump()).toEqual(before);
     // What plugins nest stays well within the bound.
-    const plugin = await uploadWithData({ ...done, type: 'plugin-note' }, nested(20));
+    const plugin = await uploadWithData({ ...done, type: 'plugin-note' }, nested(20), true);
     expect(plugin.body).toMatchObject({ stored: 1 });
   });
 

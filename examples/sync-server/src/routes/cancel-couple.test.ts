@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncServerError } from '../client/sync-server-error.js';
+import { newPairingDevice } from '../testing/signing.js';
 import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -24,7 +25,12 @@ async function refusal(promise: Promise<unknown>): Promise<SyncServerError> {
 describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
   it('removes a waiting couple, so its code is refused like an unknown one', async () => {
     running = await startTestServer(backend);
-    const created = await running.client.createCouple(ana, undefined, 'ana-public-key');
+    const created = await running.client.createCouple(
+      ana,
+      undefined,
+      'ana-public-key',
+      await newPairingDevice(),
+    );
     const response = await fetch(`${running.url}/couples/${created.couple}`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${created.token}` },
@@ -32,7 +38,11 @@ describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ couple: created.couple, cancelled: true });
 
-    expect(await refusal(running.client.joinCouple(created.code, kai))).toMatchObject({
+    expect(
+      await refusal(
+        running.client.joinCouple(created.code, kai, undefined, await newPairingDevice()),
+      ),
+    ).toMatchObject({
       status: 404,
       code: 'unknown-code',
       where: 'code',
@@ -44,14 +54,30 @@ describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
     });
     expect(await running.store.getCouple(created.couple)).toBeUndefined();
     expect(await running.store.getPublicKeys(created.couple)).toEqual({});
+    expect(await running.store.getSigningKeys(created.couple)).toEqual([]);
   });
 
   it('lets the client cancel, and a new couple start afresh', async () => {
     running = await startTestServer(backend);
-    const first = await running.client.createCouple(ana);
+    const first = await running.client.createCouple(
+      ana,
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
     await running.client.forPartner(first).cancelCouple();
-    const again = await running.client.createCouple(ana);
-    const joined = await running.client.joinCouple(again.code, kai);
+    const again = await running.client.createCouple(
+      ana,
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
+    const joined = await running.client.joinCouple(
+      again.code,
+      kai,
+      undefined,
+      await newPairingDevice(),
+    );
     expect(joined.couple.id).toBe(again.couple);
     expect(joined.couple.id).not.toBe(first.couple);
   });
@@ -71,8 +97,18 @@ describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
 
   it('refuses a missing or unknown token, or one of another couple, and keeps the couple', async () => {
     running = await startTestServer(backend);
-    const created = await running.client.createCouple(ana);
-    const other = await running.client.createCouple(kai);
+    const created = await running.client.createCouple(
+      ana,
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
+    const other = await running.client.createCouple(
+      kai,
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
 
     const bare = await fetch(`${running.url}/couples/${created.couple}`, { method: 'DELETE' });
     expect(bare.status).toBe(401);
@@ -89,13 +125,23 @@ describe.each(storeBackends)('cancelling a couple ($name)', (backend) => {
       code: 'wrong-couple',
     });
 
-    const joined = await running.client.joinCouple(created.code, kai);
+    const joined = await running.client.joinCouple(
+      created.code,
+      kai,
+      undefined,
+      await newPairingDevice(),
+    );
     expect(joined.couple.id).toBe(created.couple);
   });
 
   it('lists DELETE among the methods of a couple', async () => {
     running = await startTestServer(backend);
-    const created = await running.client.createCouple(ana);
+    const created = await running.client.createCouple(
+      ana,
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
     const response = await fetch(`${running.url}/couples/${created.couple}`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${created.token}` },

@@ -1,5 +1,6 @@
 import { LATEST_TIME_MS } from '../events/date-range.js';
 import { HttpProblem } from '../http/http-problem.js';
+import { checkPairingDevice } from '../pairing/check-pairing-device.js';
 import { checkPartner } from '../pairing/check-partner.js';
 import { checkPublicKey } from '../pairing/check-public-key.js';
 import { createPairingCode, normalizePairingCode } from '../pairing/pairing-code.js';
@@ -7,14 +8,16 @@ import { createCoupleId, createToken, hashSecret } from '../pairing/secrets.js';
 import type { RouteContext, RouteResult } from '../server/route-context.js';
 
 /**
- * `POST /couples` with `{ partner: { id, timeZone }, startedAt?, publicKey? }`: the first partner
- * creates the couple and gets their token and the code the other partner joins with. Their public
- * key, if given, goes to the other partner when they join.
+ * `POST /couples` with `{ partner: { id, timeZone }, device, signingKey, startedAt?, publicKey? }`:
+ * the first partner creates the couple and gets their token and the code the other partner joins
+ * with. Their device is bound to them with its signing key, which goes to the other partner when
+ * they join, as does their public key, if given.
  */
 export async function createCouple(context: RouteContext, body: unknown): Promise<RouteResult> {
   const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const partner = checkPartner(input.partner);
   const publicKey = checkPublicKey(input.publicKey);
+  const device = await checkPairingDevice(input);
   const now = context.now();
   const startedAt = input.startedAt ?? now;
   if (
@@ -41,6 +44,7 @@ export async function createCouple(context: RouteContext, body: unknown): Promis
     codeExpiresAt,
     tokenHash: hashSecret(token),
     ...(publicKey !== undefined && { publicKey }),
+    device,
     now,
   });
   return {

@@ -1,6 +1,7 @@
 import { type Couple, createEngine, type LoggedEvent, nineStepProgram } from '@attune/core';
 import { currentSyncFormat, erasePartner, exportEvents } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type RelayEvent, withoutSignature } from '../events/relay-event.js';
 import { createTestPhone } from '../testing/phone.js';
 import { concern } from '../testing/safety-answers.js';
 import { type StoreBackend, storeBackends } from '../testing/stores.js';
@@ -40,22 +41,32 @@ async function setUp(backend: StoreBackend) {
   const now = () => couple.startedAt + 3_600_000;
   const engine = (device: string) =>
     createEngine({ program: nineStepProgram, couple, device, now });
-  /** Uploads events as they are, as one partner. */
-  const upload = async (as: 'ana' | 'kai', events: readonly unknown[]): Promise<Answer> => {
-    const response = await fetch(`${server.url}/couples/${couple.id}/events`, {
+  const send = async (as: 'ana' | 'kai', path: string, body: unknown): Promise<Answer> => {
+    const response = await fetch(`${server.url}/couples/${couple.id}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${tokens[as]}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(batchOf(couple, events, as === 'ana' ? 'kai' : 'ana')),
+      body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   };
+  /**
+   * Uploads events as one partner, each signed with that partner's key for its device, or, for a
+   * device they hold none for, forged with their first device's key (see `TestSigner.sign`).
+   */
+  const upload = async (as: 'ana' | 'kai', events: readonly unknown[]): Promise<Answer> => {
+    const signed = await paired.signers[as].sign(couple.id, events);
+    return send(as, '/events', batchOf(couple, signed, as === 'ana' ? 'kai' : 'ana'));
+  };
+  /** Introduces a new device of one partner's, signed by their first device. */
+  const introduce = async (as: 'ana' | 'kai', device: string): Promise<Answer> =>
+    send(as, '/introductions', await paired.signers[as].introduce(couple.id, device));
   /** Kai's own events, as his phone exports them for Ana. */
   const kaiExport = (kai: ReturnType<typeof engine>) =>
     exportEvents(
       kai.getEvents().filter((event) => event.partner === 'kai'),
       { couple, recipient: 'ana' },
     ).events;
-  return { ...paired, server, engine, upload, kaiExport, now };
+  return { ...paired, server, engine, upload, introduce, kaiExport, now };
 }
 
 /** Ana's version of one of Kai's events: same id and device, in her name, with an earlier clock. */
@@ -86,7 +97,9 @@ describe.each(storeBackends)('devices bound to a partner ($name)', (backend) => 
     expect(response.body.error?.problems?.[0]?.fix).toContain('createDeviceId');
     expect(await server.database.dump()).toEqual(before);
     const held = await server.store.readEvents(couple.id, 0, 10);
-    expect(held.map((item) => JSON.stringify(item.event))).toEqual([JSON.stringify(stored)]);
+    expect(held.map((item) => JSON.stringify(withoutSignature(item.event)))).toEqual([
+      JSON.stringify(stored),
+    ]);
   });
 
   it('refuses a new sequence number on a device of the other partner, whatever its clock', async () => {
@@ -129,6 +142,7 @@ describe.each(storeBackends)('devices bound to a partner ($name)', (backend) => 
       now,
     });
     kai.engine.takeSafetyCheck('kai', 'safety-check', concern);
+    kai.engine.setRest('kai', true);
     const rest = kai.engine
       .getEvents()
       .find((event) => event.type === 'safety-rest') as LoggedEvent;
@@ -147,20 +161,32 @@ describe.each(storeBackends)('devices bound to a partner ($name)', (backend) => 
     kai.engine.completeExercise('kai', 'safe-space-basics');
     await kai.push();
     await ana.pull();
-    expect(ana.engine.getEvents().map((event) => event.id)).toEqual([rest.id, 'kai-phone:3']);
+    // The rest takes effect at the next quarter hour, so it may sort after what followed it.
+    expect(
+      ana.engine
+        .getEvents()
+        .map((event) => event.id)
+        .sort(),
+    ).toEqual([rest.id, 'kai-phone:3'].sort());
   });
 
-  it('binds a device id to the partner who used it first, and tells the other to take a new one', async () => {
-    const { upload, engine, kaiExport, server, couple } = await setUp(backend);
-    // Ana uses an id Kai's phone has, before his phone uploaded anything.
-    const squat = forgedBy('ana', engine('kai-phone').completeExercise('kai', 'safe-space-basics'));
+  it('binds a device id to the partner who introduced it first, and tells the other to take a new one', async () => {
+    const { upload, introduce, engine, kaiExport, server, couple } = await setUp(backend);
+    // Ana introduces, as hers, an id Kai's phone will use, before his phone introduced it.
+    expect((await introduce('ana', 'kai-tablet')).status).toBe(201);
+    const squat = forgedBy(
+      'ana',
+      engine('kai-tablet').completeExercise('kai', 'safe-space-basics'),
+    );
     expect((await upload('ana', [squat])).status).toBe(200);
 
-    const kai = engine('kai-phone');
+    const before = await server.database.dump();
+    const taken = await introduce('kai', 'kai-tablet');
+    expect(taken.status).toBe(403);
+    expect(taken.body.error).toMatchObject({ code: 'device-of-other-partner', where: 'device' });
+    const kai = engine('kai-tablet');
     kai.completeExercise('kai', 'safe-space-basics');
     kai.recordCheckIn('kai', 'weekly-check-in', { closeness: 4 });
-    const before = await server.database.dump();
-    // Today this answered 200 with `stored: 0`, and Kai's phone had no way to tell why.
     const refused = await upload('kai', kaiExport(kai));
     expect(refused.status).toBe(403);
     expect(refused.body.error?.problems).toMatchObject([
@@ -170,39 +196,51 @@ describe.each(storeBackends)('devices bound to a partner ($name)', (backend) => 
     expect(refused.body.error?.problems?.[0]?.fix).toContain('createDeviceId');
     expect(await server.database.dump()).toEqual(before);
 
-    const renamed = engine('kai-tablet');
+    const renamed = engine('kai-laptop');
     renamed.completeExercise('kai', 'safe-space-basics');
+    expect((await introduce('kai', 'kai-laptop')).status).toBe(201);
     expect((await upload('kai', kaiExport(renamed))).body).toMatchObject({ stored: 1 });
     const held = await server.store.readEvents(couple.id, 0, 10);
     expect(held.map((item) => `${item.event.partner} ${item.event.id}`)).toEqual([
-      'ana kai-phone:1',
-      'kai kai-tablet:1',
+      'ana kai-tablet:1',
+      'kai kai-laptop:1',
     ]);
   });
 
-  it('ends two uploads racing for one new device id with one binding', async () => {
-    const { upload, engine, server, couple } = await setUp(backend);
+  it('ends two introductions, and uploads, racing for one new device id with one binding', async () => {
+    const { upload, introduce, engine, server, couple } = await setUp(backend);
+    const introduced = await Promise.all([introduce('ana', 'd-race'), introduce('kai', 'd-race')]);
+    const statuses = introduced.map((answer) => answer.status);
+    expect(statuses).toContain(201);
+    expect(statuses.filter((status) => status !== 201)).toHaveLength(1);
+    expect([403, 409]).toContain(statuses.find((status) => status !== 201));
+    const winner = introduced[0]?.status === 201 ? 'ana' : 'kai';
+    const keys = (await server.database.dump()).signing_keys ?? [];
+    expect(keys.filter((row) => row.device_id === 'd-race')).toMatchObject([{ partner: winner }]);
+
     const fromAna = forgedBy('ana', engine('d-race').completeExercise('kai', 'safe-space-basics'));
     const fromKai = engine('d-race').startExercise('kai', 'what-feels-safe');
     const answers = await Promise.all([upload('ana', [fromAna]), upload('kai', [fromKai])]);
-    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403]);
+    expect(answers.map((answer) => answer.status)).toEqual(
+      winner === 'ana' ? [200, 403] : [403, 200],
+    );
     const held = await server.store.readEvents(couple.id, 0, 10);
     expect(held).toHaveLength(1);
-    const winner = answers[0]?.status === 200 ? 'ana' : 'kai';
     expect(held[0]?.event.partner).toBe(winner);
     const devices = (await server.database.dump()).devices;
     expect(devices).toEqual([{ couple_id: couple.id, device_id: 'd-race', partner: winner }]);
   });
 
   it("never replaces the other partner's event that a relay from before bindings stored", async () => {
-    const { upload, engine, server, couple } = await setUp(backend);
+    const { upload, introduce, engine, server, couple } = await setUp(backend);
     const kais = engine('shared-id').completeExercise('kai', 'safe-space-basics');
     // Straight into storage, with no device claimed, as an older relay kept it.
     await server.store.writeEvents(couple.id, (tx) => tx.insert([kais]));
     const ana = engine('shared-id');
     ana.completeExercise('ana', 'safe-space-basics');
     const second = ana.completeExercise('ana', 'what-feels-safe');
-    // Unbound, the device goes to Ana's token, which uses it first.
+    // Its key unknown to the relay, the device goes to Ana, who introduces it first.
+    expect((await introduce('ana', 'shared-id')).status).toBe(201);
     expect((await upload('ana', [second])).body).toMatchObject({ stored: 1 });
 
     const response = await upload('ana', [forgedBy('ana', kais)]);
@@ -241,9 +279,11 @@ describe.each(storeBackends)('devices bound to a partner ($name)', (backend) => 
     });
     expect((await upload('ana', [erasure.request])).body).toMatchObject({ stored: 1, erased: 1 });
     const held = await server.store.readEvents(couple.id, 0, 10);
-    expect(held.filter((item) => item.event.partner === 'ana').map((item) => item.event)).toEqual([
-      erasure.request,
-    ]);
+    expect(
+      held
+        .filter((item) => item.event.partner === 'ana')
+        .map((item) => withoutSignature(item.event as RelayEvent)),
+    ).toEqual([erasure.request]);
     expect(
       held.filter((item) => item.event.partner === 'kai').map((item) => JSON.stringify(item.event)),
     ).toEqual(kaisBefore);

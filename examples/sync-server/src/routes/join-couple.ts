@@ -1,9 +1,11 @@
 import { HttpProblem } from '../http/http-problem.js';
+import { checkPairingDevice } from '../pairing/check-pairing-device.js';
 import { checkPartner } from '../pairing/check-partner.js';
 import { checkPublicKey } from '../pairing/check-public-key.js';
 import { normalizePairingCode } from '../pairing/pairing-code.js';
 import { createToken, hashSecret } from '../pairing/secrets.js';
 import type { RouteContext, RouteResult } from '../server/route-context.js';
+import { pairedDevices } from './get-couple.js';
 
 const unknownCode = () =>
   new HttpProblem(404, {
@@ -14,9 +16,11 @@ const unknownCode = () =>
   });
 
 /**
- * `POST /couples/join` with `{ code, partner: { id, timeZone }, publicKey? }`: the second partner
- * joins with the code, which is then used up, and gets their token, the whole couple and the public
- * keys the partners gave (`publicKeys`, by partner id), for the phones' key agreement.
+ * `POST /couples/join` with `{ code, partner: { id, timeZone }, device, signingKey, publicKey? }`:
+ * the second partner joins with the code, which is then used up, and gets their token, the whole
+ * couple, the public keys the partners gave (`publicKeys`, by partner id), for the phones' key
+ * agreement, and the device each partner paired with and its signing key (`signingKeys`), for the
+ * phones' keyrings and the pairing check.
  */
 export async function joinCouple(context: RouteContext, body: unknown): Promise<RouteResult> {
   const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
@@ -31,6 +35,7 @@ export async function joinCouple(context: RouteContext, body: unknown): Promise<
   const code = normalizePairingCode(input.code);
   const partner = checkPartner(input.partner);
   const publicKey = checkPublicKey(input.publicKey);
+  const device = await checkPairingDevice(input);
   if (!code) throw unknownCode();
   const token = createToken();
   const outcome = await context.store.joinCouple({
@@ -38,6 +43,7 @@ export async function joinCouple(context: RouteContext, body: unknown): Promise<
     second: partner,
     tokenHash: hashSecret(token),
     ...(publicKey !== undefined && { publicKey }),
+    device,
     now: context.now(),
   });
   if (outcome.kind === 'unknown-code') throw unknownCode();
@@ -49,6 +55,18 @@ export async function joinCouple(context: RouteContext, body: unknown): Promise<
       fix: 'Join with an id of your own; the code stays valid until it is used',
     });
   }
+  if (outcome.kind === 'device-taken') {
+    throw new HttpProblem(409, {
+      code: 'device-taken',
+      message: `Your partner's device already has the id "${outcome.device}"`,
+      where: 'device',
+      fix: 'Join with a device id of your own (createDeviceId makes one); the code stays valid until it is used',
+    });
+  }
   const publicKeys = await context.store.getPublicKeys(outcome.couple.id);
-  return { status: 201, body: { couple: outcome.couple, partner: partner.id, token, publicKeys } };
+  const signingKeys = await pairedDevices(context, outcome.couple.id);
+  return {
+    status: 201,
+    body: { couple: outcome.couple, partner: partner.id, token, publicKeys, signingKeys },
+  };
 }

@@ -1,5 +1,6 @@
 import { checkDevices } from '../events/check-devices.js';
 import { checkUpload, refusal } from '../events/check-upload.js';
+import { coupleKeyring, verifyUpload } from '../events/couple-keyring.js';
 import { erasureCutoffOf, isCoveredByErasure } from '../events/erasures.js';
 import { mergeUpload } from '../events/merge-upload.js';
 import { readBatch } from '../events/read-batch.js';
@@ -7,8 +8,10 @@ import type { Caller, RouteContext, RouteResult } from '../server/route-context.
 import { requirePaired } from './require-paired.js';
 
 /**
- * `POST /couples/:id/events` with a sync batch for the other partner: checks every event and stores
- * the new ones, all in one transaction, so a refused upload leaves storage as it was. Every device
+ * `POST /couples/:id/events` with a sync batch for the other partner: verifies every event's
+ * signature with the couple's keyring first (each must be signed by a device bound to the partner
+ * it names, over exactly what it holds), then checks every event and stores the new ones with their
+ * signatures, all in one transaction, so a refused upload leaves storage as it was. Every device
  * an event names is bound to the sender if no one used it before; an event of a device bound to the
  * other partner refuses the whole upload, so no upload stores, replaces or erases an event of the
  * other partner's devices. A signed-off erasure request also deletes the sender's stored events it
@@ -22,6 +25,8 @@ export async function uploadEvents(
   const couple = requirePaired(caller);
   const sender = caller.partner;
   const values = readBatch(body, couple, sender);
+  // Outside the transaction: the keys only ever grow, and verifying holds no lock.
+  await verifyUpload(values, await coupleKeyring(context.store, couple.id, sender));
   const result = await context.store.writeEvents(couple.id, async (transaction) => {
     const shares = await transaction.ofType('entry-shared');
     const checked = checkUpload(values, {

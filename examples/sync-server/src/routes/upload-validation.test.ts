@@ -14,9 +14,10 @@ import {
   relayReadableEventTypes,
 } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RelayEvent } from '../events/relay-event.js';
+import { type RelayEvent, withoutSignature } from '../events/relay-event.js';
 import type { ProblemDetail } from '../http/http-problem.js';
 import { allClear } from '../testing/safety-answers.js';
+import { newPairingDevice } from '../testing/signing.js';
 import { type StoreBackend, storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -67,10 +68,28 @@ async function setUp(backend: StoreBackend) {
   const now = () => paired.couple.startedAt + 3_600_000;
   const engine = (device: string) =>
     createEngine({ program: nineStepProgram, couple: paired.couple, device, now });
-  const upload = (events: readonly unknown[], token = paired.tokens.ana, recipient = 'kai') =>
-    post(`/couples/${paired.couple.id}/events`, batchOf(paired.couple, events, recipient), token);
-  return { ...paired, engine, upload };
+  /** Uploads events as one partner's phone does: signed by that partner's device. */
+  const upload = async (
+    events: readonly unknown[],
+    token = paired.tokens.ana,
+    recipient = 'kai',
+  ) => {
+    const signer = token === paired.tokens.kai ? paired.signers.kai : paired.signers.ana;
+    const signed = await signer.sign(paired.couple.id, events);
+    return post(
+      `/couples/${paired.couple.id}/events`,
+      batchOf(paired.couple, signed, recipient),
+      token,
+    );
+  };
+  /** Kai's events as his phone signed them: what Ana could hold and send on. */
+  const signedByKai = <E>(events: readonly E[]) =>
+    paired.signers.kai.sign(paired.couple.id, events);
+  return { ...paired, engine, upload, signedByKai };
 }
+
+/** Pulled events as they were recorded, without the signatures the relay hands on with them. */
+const unsigned = (events: readonly RelayEvent[]) => events.map(withoutSignature);
 
 describe.each(storeBackends)('uploads ($name)', (backend) => {
   it('refuses a malformed event, names where it is wrong, and stores nothing of the upload', async () => {
@@ -100,9 +119,12 @@ describe.each(storeBackends)('uploads ($name)', (backend) => {
   });
 
   it("refuses events written by the other partner with 403: a token uploads only its partner's", async () => {
-    const { engine, upload, kai } = await setUp(backend);
-    const theirs = engine('kai-phone').completeExercise('kai', 'safe-space-basics');
-    const response = await upload([theirs]);
+    const { engine, upload, kai, signedByKai } = await setUp(backend);
+    // Signed by Kai's phone, as Ana's phone received it.
+    const theirs = await signedByKai([
+      engine('kai-phone').completeExercise('kai', 'safe-space-basics'),
+    ]);
+    const response = await upload(theirs);
     expect(response.status).toBe(403);
     expect(response.body.error).toMatchObject({
       problems: [{ index: 0, code: 'not-your-event', where: 'events[0].partner' }],
@@ -164,10 +186,10 @@ describe.each(storeBackends)('uploads ($name)', (backend) => {
     });
     const response = await upload([erasure.request]);
     expect(response.body).toMatchObject({ stored: 1, erased: 1 });
-    expect((await kai.pull()).events).toEqual([erasure.request]);
+    expect(unsigned((await kai.pull()).events)).toEqual([erasure.request]);
     // An old copy uploaded again stays erased.
     expect((await upload([done])).body).toMatchObject({ stored: 0, erased: 1 });
-    expect((await kai.pull()).events).toEqual([erasure.request]);
+    expect(unsigned((await kai.pull()).events)).toEqual([erasure.request]);
   });
 
   it('keeps the version of a clashing id every device keeps, and says so', async () => {
@@ -223,7 +245,12 @@ describe.each(storeBackends)('uploads ($name)', (backend) => {
 
   it('waits for the other partner before taking events', async () => {
     running = await startTestServer(backend);
-    const created = await running.client.createCouple({ id: 'ana', timeZone: 'UTC' });
+    const created = await running.client.createCouple(
+      { id: 'ana', timeZone: 'UTC' },
+      undefined,
+      undefined,
+      await newPairingDevice(),
+    );
     const response = await post(`/couples/${created.couple}/events`, {}, created.token);
     expect(response.status).toBe(409);
     expect(response.body.error).toMatchObject({ code: 'not-paired' });
@@ -259,8 +286,10 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
 
     expect((await upload(sealed)).body).toMatchObject({ stored: 2, duplicates: 0, conflicts: [] });
     const forKai = await kai.pull();
-    expect(JSON.stringify(forKai.events)).toBe(JSON.stringify(sealed));
-    expect(JSON.stringify((await anaSync.pull()).events)).toBe(JSON.stringify(sealed));
+    // With the signature Ana's phone added, at the end: everything else as it was sealed.
+    expect(forKai.events.every((event) => typeof event.signature === 'string')).toBe(true);
+    expect(JSON.stringify(unsigned(forKai.events))).toBe(JSON.stringify(sealed));
+    expect(JSON.stringify(unsigned((await anaSync.pull()).events))).toBe(JSON.stringify(sealed));
     expect(JSON.stringify(await running?.store.readEvents(forKai.couple, 0, 10))).not.toContain(
       'WORDS-ONLY-KAI-READS',
     );
@@ -294,8 +323,8 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
       conflicts: [],
     });
     expect((await upload(events)).body).toMatchObject({ stored: 0, duplicates: 2, conflicts: [] });
-    // The stored copies stay, at their positions.
-    expect(JSON.stringify((await kai.pull()).events)).toBe(JSON.stringify(first));
+    // The stored copies stay, at their positions, with the signatures they came with.
+    expect(JSON.stringify(unsigned((await kai.pull()).events))).toBe(JSON.stringify(first));
   });
 
   it('still settles an id written twice with different envelopes as a conflict', async () => {
@@ -404,7 +433,7 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
   });
 
   it('refuses a malformed encrypted event, naming the field, as it does a plain one', async () => {
-    const { engine, upload } = await setUp(backend);
+    const { engine, upload, signedByKai } = await setUp(backend);
     const ana = engine('ana-phone');
     const [first, second, third] = await seal(
       [
@@ -436,11 +465,13 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
       ],
     });
     // The other checks hold for encrypted events too: only the sender's own.
-    const [theirs] = await seal(
-      [engine('kai-phone').completeExercise('kai', 'safe-space-basics')],
-      await newCipher(),
+    const theirs = await signedByKai(
+      await seal(
+        [engine('kai-phone').completeExercise('kai', 'safe-space-basics')],
+        await newCipher(),
+      ),
     );
-    const notYours = await upload([theirs]);
+    const notYours = await upload(theirs);
     expect(notYours.status).toBe(403);
     expect(notYours.body.error).toMatchObject({
       problems: [{ index: 0, code: 'not-your-event', where: 'events[0].partner' }],
@@ -466,12 +497,12 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
     const [request] = await seal([erasure.request], cipher);
     expect(request).toBe(erasure.request);
     expect((await upload([request])).body).toMatchObject({ stored: 1, erased: 2 });
-    expect((await kai.pull()).events).toEqual([erasure.request]);
+    expect(unsigned((await kai.pull()).events)).toEqual([erasure.request]);
     // Copies encrypted again stay erased.
     expect((await upload(await seal(events, cipher))).body).toMatchObject({
       stored: 0,
       erased: 2,
     });
-    expect((await kai.pull()).events).toEqual([erasure.request]);
+    expect(unsigned((await kai.pull()).events)).toEqual([erasure.request]);
   });
 });

@@ -1,5 +1,15 @@
 import { type Couple, createEngine, type LoggedEvent, nineStepProgram } from '@attune/core';
-import { createAesGcmCipher, encryptEvents, generateAesGcmKey } from '@attune/core/crypto';
+import {
+  type CryptoKeyLike,
+  createAesGcmCipher,
+  createDeviceSigner,
+  encryptEvents,
+  exportSigningPublicKey,
+  generateAesGcmKey,
+  generateDeviceSigningKey,
+  introduceDevice,
+  signEvents,
+} from '@attune/core/crypto';
 import {
   currentSyncFormat,
   erasePartner,
@@ -8,7 +18,9 @@ import {
 } from '@attune/core/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedCouple } from '../client/create-sync-client.js';
+import type { RelayEvent } from '../events/relay-event.js';
 import { concern } from '../testing/safety-answers.js';
+import { createTestSigner, newPairingDevice, type TestSigner } from '../testing/signing.js';
 import {
   type DatabaseDump,
   type StoreBackend,
@@ -18,7 +30,8 @@ import {
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 // Every route, aimed by one partner at the other partner's history, at a third couple's, or sent
-// with no token or a forged one. Each must be refused and change nothing stored: every table is
+// with no token or a forged one; and every event and introduction that no bound device of the
+// partner it names signed as it is. Each must be refused and change nothing stored: every table is
 // compared, row by row and byte for byte, before and after.
 
 interface Answer {
@@ -72,17 +85,44 @@ async function buildWorld(backend: StoreBackend) {
   };
 
   const pair = async (first: string, second: string) => {
-    const created = await client.createCouple(partner(first), Date.UTC(2026, 0, 5, 8));
-    const joined = await client.joinCouple(created.code, partner(second));
+    const signers = {
+      [first]: await createTestSigner(first),
+      [second]: await createTestSigner(second),
+    };
+    const created = await client.createCouple(
+      partner(first),
+      Date.UTC(2026, 0, 5, 8),
+      undefined,
+      signers[first]?.pairing,
+    );
+    const joined = await client.joinCouple(
+      created.code,
+      partner(second),
+      undefined,
+      signers[second]?.pairing,
+    );
     return {
       created,
       couple: joined.couple,
       tokens: { [first]: created.token, [second]: joined.token },
+      signers,
     };
   };
   const ours = await pair('ana', 'kai');
   const third = await pair('sam', 'lee');
-  const waiting: CreatedCouple = await client.createCouple(partner('wren'));
+  const waiting: CreatedCouple = await client.createCouple(
+    partner('wren'),
+    undefined,
+    undefined,
+    await newPairingDevice('wren-phone'),
+  );
+  // A device a new partner pairs with, for requests that should get as far as what they test.
+  const spare = await newPairingDevice('spare-phone');
+  const signers = {
+    ana: ours.signers.ana as TestSigner,
+    kai: ours.signers.kai as TestSigner,
+    sam: third.signers.sam as TestSigner,
+  };
 
   const couple = ours.couple;
   const now = () => couple.startedAt + 3_600_000;
@@ -94,18 +134,30 @@ async function buildWorld(backend: StoreBackend) {
       events.filter((event) => event.partner === as),
       { couple: of, recipient },
     );
+    const signer = signers[as as keyof typeof signers];
     const answer = await send({
       method: 'POST',
       path: `/couples/${of.id}/events`,
       token,
-      body: batch,
+      body: { ...batch, events: await signer.sign(of.id, batch.events) },
     });
     expect(answer.status).toBe(200);
+  };
+  const introduce = async (as: 'ana' | 'kai', device: string) => {
+    const answer = await send({
+      method: 'POST',
+      path: `/couples/${ours.couple.id}/introductions`,
+      token: ours.tokens[as] as string,
+      body: await signers[as].introduce(ours.couple.id, device),
+    });
+    expect(answer.status).toBe(201);
   };
 
   const kai = engineOf(couple, 'kai-phone');
   kai.completeExercise('kai', 'safe-space-basics');
   kai.takeSafetyCheck('kai', 'safety-check', concern);
+  // The check recommends a rest; Kai takes it.
+  kai.setRest('kai', true);
   kai.answer('kai', 'what-feels-safe', 'safe', 'WORDS-KAI-WROTE', 'shared');
   await upload(couple, 'kai', ours.tokens.kai as string, kai.getEvents());
   const ana = engineOf(couple, 'ana-phone');
@@ -114,6 +166,9 @@ async function buildWorld(backend: StoreBackend) {
   const sam = engineOf(third.couple, 'sam-phone');
   sam.completeExercise('sam', 'safe-space-basics');
   await upload(third.couple, 'sam', third.tokens.sam as string, sam.getEvents());
+  // Ana's tablet, introduced by her phone; Kai's too, by his.
+  await introduce('ana', 'ana-tablet');
+  await introduce('kai', 'kai-tablet');
 
   const kaiStored = (await server.store.readEvents(couple.id, 0, 100))
     .map((stored) => stored.event as LoggedEvent)
@@ -135,6 +190,8 @@ async function buildWorld(backend: StoreBackend) {
       wren: waiting.token,
     },
     codes: { ours: ours.created.code, third: third.created.code, waiting: waiting.code },
+    signers,
+    spare,
     kaiStored,
     rest,
     anaEngine: ana,
@@ -173,13 +230,53 @@ interface Attack {
 }
 
 const eventsPath = (world: World, couple = world.couple.id) => `/couples/${couple}/events`;
-/** An upload as Ana, to her couple, for Kai. */
-const asAna = (world: World, events: readonly unknown[]): Request => ({
+/** An upload as Ana, to her couple, for Kai, of events as they are. */
+const unsignedAsAna = (world: World, events: readonly unknown[]): Request => ({
   method: 'POST',
   path: eventsPath(world),
   token: world.tokens.ana,
   body: batchOf(world.couple.id, 'kai', events),
 });
+/**
+ * An upload as Ana, to her couple, for Kai, each event signed with her key: her own device's for
+ * her own events, her phone's under whatever the event claims for the rest (`TestSigner.sign`).
+ * Events signed already keep their signatures.
+ */
+const asAna = async (world: World, events: readonly unknown[]): Promise<Request> =>
+  unsignedAsAna(world, await world.signers.ana.sign(world.couple.id, events));
+/** Ana's next event on her phone, recorded after everything stored. */
+const anasNext = (world: World): LoggedEvent =>
+  createEngine({
+    program,
+    couple: world.couple,
+    device: 'ana-phone',
+    events: world.anaEngine.getEvents(),
+    now: () => world.couple.startedAt + 7_200_000,
+  }).completeExercise('ana', 'what-feels-safe');
+
+const introductionsPath = (world: World) => `/couples/${world.couple.id}/introductions`;
+/** An introduction sent with one partner's token. */
+const introducing = (world: World, as: 'ana' | 'kai', body: unknown): Request => ({
+  method: 'POST',
+  path: introductionsPath(world),
+  token: world.tokens[as],
+  body,
+});
+/** A device binding in Ana's couple, with a key of its own. */
+const newDevice = async (world: World, partner: string, device: string) => ({
+  couple: world.couple.id,
+  partner,
+  device,
+  publicKey: await exportSigningPublicKey(await generateDeviceSigningKey()),
+});
+/** A signer with any private key that claims whatever it is told, as a forger's would. */
+const claiming = (
+  world: World,
+  privateKey: CryptoKeyLike,
+  claims: { readonly partner: string; readonly device: string },
+) => createDeviceSigner({ couple: world.couple.id, ...claims, privateKey });
+const keyOf = (signer: TestSigner, device: string) =>
+  (signer.keys.get(device) as { privateKey: CryptoKeyLike }).privateKey;
 
 /** Missing and forged tokens, and the tokens of the wrong couple, on one route of a couple. */
 function unauthorized(
@@ -261,10 +358,10 @@ const attacks: readonly Attack[] = [
   {
     route: 'create',
     name: 'with a startedAt past the Date range',
-    request: () => ({
+    request: (w) => ({
       method: 'POST',
       path: '/couples',
-      body: { partner: partner('kai'), startedAt: 9e15 },
+      body: { partner: partner('kai'), startedAt: 9e15, ...w.spare },
     }),
     status: 400,
     code: 'invalid-started-at',
@@ -288,7 +385,7 @@ const attacks: readonly Attack[] = [
     request: (w) => ({
       method: 'POST',
       path: '/couples/join',
-      body: { code: w.codes.ours, partner: partner('kai') },
+      body: { code: w.codes.ours, partner: partner('kai'), ...w.spare },
     }),
     status: 404,
     code: 'unknown-code',
@@ -300,7 +397,7 @@ const attacks: readonly Attack[] = [
       method: 'POST',
       path: '/couples/join',
       token: w.tokens.ana,
-      body: { code: w.codes.third, partner: partner('lee') },
+      body: { code: w.codes.third, partner: partner('lee'), ...w.spare },
     }),
     status: 404,
     code: 'unknown-code',
@@ -311,10 +408,41 @@ const attacks: readonly Attack[] = [
     request: (w) => ({
       method: 'POST',
       path: '/couples/join',
-      body: { code: w.codes.waiting, partner: partner('wren') },
+      body: { code: w.codes.waiting, partner: partner('wren'), ...w.spare },
     }),
     status: 409,
     code: 'partner-taken',
+  },
+  {
+    route: 'join',
+    name: "with the waiting couple's code and its first partner's device id",
+    request: async (w) => ({
+      method: 'POST',
+      path: '/couples/join',
+      body: {
+        code: w.codes.waiting,
+        partner: partner('kai'),
+        ...(await newPairingDevice('wren-phone')),
+      },
+    }),
+    status: 409,
+    code: 'device-taken',
+  },
+  {
+    route: 'join',
+    name: "with the waiting couple's code and a signing key that is not one",
+    request: (w) => ({
+      method: 'POST',
+      path: '/couples/join',
+      body: {
+        code: w.codes.waiting,
+        partner: partner('kai'),
+        device: 'kai-phone',
+        signingKey: 'a'.repeat(87),
+      },
+    }),
+    status: 400,
+    code: 'invalid-signing-key',
   },
   {
     route: 'join',
@@ -467,7 +595,8 @@ const attacks: readonly Attack[] = [
       return asAna(w, [{ ...request, id: 'kai-phone:9', seq: 9 }]);
     },
     status: 403,
-    problem: 'not-your-event',
+    // Ana's key cannot sign for Kai's phone.
+    problem: 'bad-signature',
   },
   {
     route: 'upload',
@@ -485,37 +614,346 @@ const attacks: readonly Attack[] = [
     route: 'upload',
     name: "with the third couple's partner id as author",
     request: (w) => asAna(w, [{ ...(w.anaEngine.getEvents()[0] as LoggedEvent), partner: 'sam' }]),
-    status: 422,
-    problem: 'unknown-partner',
+    status: 403,
+    // No device of the couple is bound to Sam: no signature in his name can hold.
+    problem: 'device-of-other-partner',
   },
   {
     route: 'upload',
     name: "with a batch of the third couple's",
-    request: (w) => ({ ...asAna(w, []), body: batchOf(w.third.id, 'kai', []) }),
+    request: (w) => ({ ...unsignedAsAna(w, []), body: batchOf(w.third.id, 'kai', []) }),
     status: 422,
     code: 'wrong-couple',
   },
   {
     route: 'upload',
     name: 'addressed to Ana herself',
-    request: (w) => ({ ...asAna(w, []), body: batchOf(w.couple.id, 'ana', w.kaiStored) }),
+    request: (w) => ({ ...unsignedAsAna(w, []), body: batchOf(w.couple.id, 'ana', w.kaiStored) }),
     status: 422,
     code: 'wrong-recipient',
   },
   {
     route: 'upload',
     name: "as Kai, with Ana's event in his name",
-    request: (w) => ({
+    request: async (w) => ({
       method: 'POST',
       path: eventsPath(w),
       token: w.tokens.kai,
-      body: batchOf(w.couple.id, 'ana', [
-        { ...(w.anaEngine.getEvents()[0] as LoggedEvent), partner: 'kai' },
-      ]),
+      body: batchOf(
+        w.couple.id,
+        'ana',
+        await w.signers.kai.sign(w.couple.id, [
+          { ...(w.anaEngine.getEvents()[0] as LoggedEvent), partner: 'kai' },
+        ]),
+      ),
     }),
     status: 403,
     problem: 'device-of-other-partner',
   },
+  // Signatures: no event goes through that a bound device of its partner did not sign as it is.
+  {
+    route: 'upload',
+    name: 'with a new event of Ana’s own, unsigned',
+    request: (w) => unsignedAsAna(w, [anasNext(w)]),
+    status: 403,
+    problem: 'unsigned',
+  },
+  {
+    route: 'upload',
+    name: "with a new event of Ana's own beside an unsigned share in her name, as a relay could write",
+    request: async (w) => {
+      const [signed] = await w.signers.ana.sign(w.couple.id, [anasNext(w)]);
+      const share = {
+        ...(signed as LoggedEvent),
+        id: 'ana-phone:77',
+        seq: 77,
+        type: 'entry-shared',
+        data: { entry: 'ana-phone:1' },
+        signature: undefined,
+      };
+      return unsignedAsAna(w, [signed, share]);
+    },
+    status: 403,
+    problem: 'unsigned',
+  },
+  {
+    route: 'upload',
+    name: "with a forged signature: another key, claiming Ana's phone",
+    request: async (w) => {
+      const forger = await generateDeviceSigningKey();
+      const signer = claiming(w, forger.privateKey, {
+        partner: 'ana',
+        device: 'ana-phone',
+      });
+      return unsignedAsAna(w, await signEvents([anasNext(w)], signer));
+    },
+    status: 403,
+    problem: 'bad-signature',
+  },
+  {
+    route: 'upload',
+    name: "with Ana's event signed by Kai's phone, under her phone's id",
+    request: async (w) => {
+      const signer = claiming(w, keyOf(w.signers.kai, 'kai-phone'), {
+        partner: 'ana',
+        device: 'ana-phone',
+      });
+      return unsignedAsAna(w, await signEvents([anasNext(w)], signer));
+    },
+    status: 403,
+    problem: 'bad-signature',
+  },
+  {
+    route: 'upload',
+    name: "with an event in Ana's name that Kai's phone signed as its own",
+    request: async (w) => {
+      const event = onDevice(anasNext(w), 'kai-phone', 60);
+      const signer = claiming(w, keyOf(w.signers.kai, 'kai-phone'), {
+        partner: 'ana',
+        device: 'kai-phone',
+      });
+      return unsignedAsAna(w, await signEvents([event as LoggedEvent], signer));
+    },
+    status: 403,
+    problem: 'device-of-other-partner',
+  },
+  {
+    route: 'upload',
+    name: "with an event in Ana's name that Kai's tablet signed",
+    request: async (w) => {
+      const event = onDevice(anasNext(w), 'kai-tablet', 3);
+      const signer = claiming(w, keyOf(w.signers.kai, 'kai-tablet'), {
+        partner: 'ana',
+        device: 'kai-tablet',
+      });
+      return unsignedAsAna(w, await signEvents([event as LoggedEvent], signer));
+    },
+    status: 403,
+    problem: 'device-of-other-partner',
+  },
+  {
+    route: 'upload',
+    name: "with one of Ana's signed events changed after signing",
+    request: async (w) => {
+      const [signed] = await w.signers.ana.sign(w.couple.id, [anasNext(w)]);
+      const changed = { ...(signed as LoggedEvent), clock: { wall: 1, counter: 0 } };
+      return unsignedAsAna(w, [changed]);
+    },
+    status: 403,
+    problem: 'bad-signature',
+  },
+  {
+    route: 'upload',
+    name: "with Ana's event carrying the signature of one of Kai's",
+    request: (w) =>
+      unsignedAsAna(w, [{ ...anasNext(w), signature: (w.kaiStored[0] as RelayEvent).signature }]),
+    status: 403,
+    problem: 'bad-signature',
+  },
+  {
+    route: 'upload',
+    name: "with Ana's event signed for the third couple",
+    request: async (w) => {
+      const signer = createDeviceSigner({
+        couple: w.third.id,
+        partner: 'ana',
+        device: 'ana-phone',
+        privateKey: keyOf(w.signers.ana, 'ana-phone'),
+      });
+      return unsignedAsAna(w, await signEvents([anasNext(w)], signer));
+    },
+    status: 403,
+    problem: 'bad-signature',
+  },
+  {
+    route: 'upload',
+    name: 'with an event of a device no one introduced',
+    request: (w) => asAna(w, [onDevice(anasNext(w), 'ana-laptop', 1)]),
+    status: 403,
+    problem: 'unknown-device',
+  },
+  {
+    route: 'upload',
+    name: "with Ana's own signed event holding a field the relay would drop",
+    request: async (w) => {
+      const next = anasNext(w);
+      return asAna(w, [{ ...next, data: { ...(next.data as object), extra: 'x' } }]);
+    },
+    status: 422,
+    problem: 'not-as-signed',
+  },
+  // POST /couples/:id/introductions
+  ...unauthorized('introduce', 'POST', '/introductions', (w) => ({ couple: w.couple.id })),
+  {
+    route: 'introduce',
+    name: "as Kai, of a device in Ana's name, signed by his phone",
+    request: async (w) => {
+      const signer = claiming(w, keyOf(w.signers.kai, 'kai-phone'), {
+        partner: 'ana',
+        device: 'kai-phone',
+      });
+      return introducing(
+        w,
+        'kai',
+        await introduceDevice(signer, await newDevice(w, 'ana', 'ana-watch')),
+      );
+    },
+    status: 403,
+    code: 'not-your-device',
+  },
+  {
+    route: 'introduce',
+    name: "as Ana, of a device in her name that Kai's phone introduced",
+    request: async (w) => {
+      const signer = claiming(w, keyOf(w.signers.kai, 'kai-phone'), {
+        partner: 'ana',
+        device: 'kai-phone',
+      });
+      return introducing(
+        w,
+        'ana',
+        await introduceDevice(signer, await newDevice(w, 'ana', 'ana-watch')),
+      );
+    },
+    status: 403,
+    code: 'device-of-other-partner',
+  },
+  {
+    route: 'introduce',
+    name: "as Ana, of a device in her name that Kai's tablet introduced",
+    request: async (w) => {
+      const signer = claiming(w, keyOf(w.signers.kai, 'kai-tablet'), {
+        partner: 'ana',
+        device: 'kai-tablet',
+      });
+      return introducing(
+        w,
+        'ana',
+        await introduceDevice(signer, await newDevice(w, 'ana', 'ana-watch')),
+      );
+    },
+    status: 403,
+    code: 'device-of-other-partner',
+  },
+  {
+    route: 'introduce',
+    name: "as Ana, with a forged signature of her phone's",
+    request: async (w) => {
+      const forger = await generateDeviceSigningKey();
+      const signer = claiming(w, forger.privateKey, {
+        partner: 'ana',
+        device: 'ana-phone',
+      });
+      return introducing(
+        w,
+        'ana',
+        await introduceDevice(signer, await newDevice(w, 'ana', 'ana-watch')),
+      );
+    },
+    status: 403,
+    code: 'bad-signature',
+  },
+  {
+    route: 'introduce',
+    name: 'as Ana, changed after signing',
+    request: async (w) => {
+      const introduction = await w.signers.ana.introduce(w.couple.id, 'ana-watch');
+      return introducing(w, 'ana', { ...introduction, device: 'ana-ring' });
+    },
+    status: 403,
+    code: 'bad-signature',
+  },
+  {
+    route: 'introduce',
+    name: 'as Ana, unsigned',
+    request: async (w) => {
+      const { signature: _, ...unsigned } = await w.signers.ana.introduce(w.couple.id, 'ana-watch');
+      return introducing(w, 'ana', unsigned);
+    },
+    status: 403,
+    code: 'unsigned',
+  },
+  {
+    route: 'introduce',
+    name: "as Ana, of Kai's phone's id",
+    request: async (w) =>
+      introducing(w, 'ana', await w.signers.ana.introduce(w.couple.id, 'kai-phone')),
+    status: 403,
+    code: 'device-of-other-partner',
+  },
+  {
+    route: 'introduce',
+    name: "as Ana, of the id Kai's tablet took first",
+    request: async (w) =>
+      introducing(w, 'ana', await w.signers.ana.introduce(w.couple.id, 'kai-tablet')),
+    status: 403,
+    code: 'device-of-other-partner',
+  },
+  {
+    route: 'introduce',
+    name: "as Ana, of her own phone's id with another key",
+    request: async (w) =>
+      introducing(w, 'ana', await w.signers.ana.introduce(w.couple.id, 'ana-phone')),
+    status: 409,
+    code: 'device-clash',
+  },
+  {
+    route: 'introduce',
+    name: 'as Ana, by a device no one introduced',
+    request: async (w) => {
+      const signer = claiming(w, keyOf(w.signers.ana, 'ana-phone'), {
+        partner: 'ana',
+        device: 'ana-laptop',
+      });
+      return introducing(
+        w,
+        'ana',
+        await introduceDevice(signer, await newDevice(w, 'ana', 'ana-watch')),
+      );
+    },
+    status: 403,
+    code: 'unknown-device',
+  },
+  {
+    route: 'introduce',
+    name: 'as Ana, for the third couple',
+    request: async (w) => {
+      const signer = createDeviceSigner({
+        couple: w.third.id,
+        partner: 'ana',
+        device: 'ana-phone',
+        privateKey: keyOf(w.signers.ana, 'ana-phone'),
+      });
+      const device = { ...(await newDevice(w, 'ana', 'ana-watch')), couple: w.third.id };
+      return introducing(w, 'ana', await introduceDevice(signer, device));
+    },
+    status: 422,
+    code: 'wrong-couple',
+  },
+  {
+    route: 'introduce',
+    name: 'as Ana, with a field besides what introduceDevice writes',
+    request: async (w) => {
+      const introduction = await w.signers.ana.introduce(w.couple.id, 'ana-watch');
+      return introducing(w, 'ana', { ...introduction, trusted: true });
+    },
+    status: 400,
+    code: 'malformed',
+  },
+  {
+    route: 'introduce',
+    name: "to the waiting couple with Wren's token",
+    request: async (w) => ({
+      method: 'POST',
+      path: `/couples/${w.waiting.couple}/introductions`,
+      token: w.tokens.wren,
+      body: await w.signers.ana.introduce(w.couple.id, 'ana-watch'),
+    }),
+    status: 409,
+    code: 'not-paired',
+  },
+  // GET /couples/:id/devices
+  ...unauthorized('devices', 'GET', '/devices'),
   {
     route: 'upload',
     name: "to the waiting couple with Wren's token",
@@ -569,14 +1007,21 @@ const attacks: readonly Attack[] = [
   },
   {
     route: 'other',
-    name: 'a devices route',
+    name: 'a keys route',
     request: (w) => ({
       method: 'GET',
-      path: `/couples/${w.couple.id}/devices`,
+      path: `/couples/${w.couple.id}/keys`,
       token: w.tokens.ana,
     }),
     status: 404,
     code: 'not-found',
+  },
+  {
+    route: 'other',
+    name: 'DELETE on the introductions',
+    request: (w) => ({ method: 'DELETE', path: introductionsPath(w), token: w.tokens.ana }),
+    status: 405,
+    code: 'method-not-allowed',
   },
 ];
 
@@ -605,7 +1050,19 @@ describe.each(storeBackends)('impersonation ($name)', (backend) => {
 
   it('covers every route', () => {
     expect(new Set(attacks.map((attack) => attack.route))).toEqual(
-      new Set(['create', 'join', 'get', 'renew', 'cancel', 'upload', 'pull', 'health', 'other']),
+      new Set([
+        'create',
+        'join',
+        'get',
+        'renew',
+        'cancel',
+        'upload',
+        'pull',
+        'introduce',
+        'devices',
+        'health',
+        'other',
+      ]),
     );
   });
 
@@ -647,7 +1104,7 @@ describe.each(storeBackends)('impersonation ($name)', (backend) => {
       method: 'POST',
       path: eventsPath(world),
       token: world.tokens.kai,
-      body: batchOf(world.couple.id, 'ana', [next]),
+      body: batchOf(world.couple.id, 'ana', await world.signers.kai.sign(world.couple.id, [next])),
     });
     expect(answer.body).toMatchObject({ stored: 1, conflicts: [] });
   });
@@ -676,6 +1133,7 @@ describe.each(storeBackends)('requests that add what is their own ($name)', (bac
       token: world.tokens.kai,
       body: {
         partner: partner('kai'),
+        ...world.spare,
         id: world.couple.id,
         couple: world.couple.id,
         token: world.tokens.kai,
@@ -693,7 +1151,12 @@ describe.each(storeBackends)('requests that add what is their own ($name)', (bac
       method: 'POST',
       path: '/couples/join',
       token: world.tokens.ana,
-      body: { code: world.codes.waiting, couple: world.couple.id, partner: partner('kai') },
+      body: {
+        code: world.codes.waiting,
+        couple: world.couple.id,
+        partner: partner('kai'),
+        ...world.spare,
+      },
     });
     expect(answer.status).toBe(201);
     expect((answer.body.couple as Couple).id).toBe(world.waiting.couple);
@@ -705,13 +1168,37 @@ describe.each(storeBackends)('requests that add what is their own ($name)', (bac
       ?.event as LoggedEvent;
     expect(sams.device).toBe('sam-phone');
     const mine = onDevice(world.anaEngine.getEvents()[0] as LoggedEvent, 'sam-phone', sams.seq);
-    const answer = await world.send(asAna(world, [mine]));
+    const introduced = await world.send(
+      introducing(world, 'ana', await world.signers.ana.introduce(world.couple.id, 'sam-phone')),
+    );
+    expect(introduced).toMatchObject({ status: 201, body: { device: 'sam-phone', added: true } });
+    const answer = await world.send(await asAna(world, [mine]));
     expect(answer.body).toMatchObject({ stored: 1, conflicts: [] });
     await unchangedBut(world.couple.id);
-    expect((await world.server.database.dump()).devices).toContainEqual({
+    const dump = await world.server.database.dump();
+    expect(dump.devices).toContainEqual({
       couple_id: world.couple.id,
       device_id: 'sam-phone',
       partner: 'ana',
     });
+    expect(dump.signing_keys).toContainEqual(
+      expect.objectContaining({
+        couple_id: world.couple.id,
+        device_id: 'sam-phone',
+        partner: 'ana',
+      }),
+    );
+    // The same introduction again changes nothing.
+    const again = await world.send(
+      introducing(
+        world,
+        'ana',
+        (dump.signing_keys ?? [])
+          .filter((row) => row.device_id === 'sam-phone' && row.couple_id === world.couple.id)
+          .map((row) => JSON.parse(row.introduction as string))[0],
+      ),
+    );
+    expect(again).toMatchObject({ status: 200, body: { added: false } });
+    expect(await world.server.database.dump()).toEqual(dump);
   });
 });

@@ -3,6 +3,7 @@ import { createEngine, nineStepProgram } from '@attune/core';
 import { exportEvents } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncServerError } from '../client/sync-server-error.js';
+import { newPairingDevice } from '../testing/signing.js';
 import { storeBackends } from '../testing/stores.js';
 import { pairCouple, startTestServer, type TestServer } from '../testing/test-server.js';
 
@@ -120,13 +121,20 @@ describe.each(storeBackends)('limits ($name)', (backend) => {
       rateLimit: { capacity: 2, refillPerSecond: 0.01 },
     });
     const wrong = { id: 'kai', timeZone: 'UTC' };
-    await expect(running.client.joinCouple('AAAA-AAAA', wrong)).rejects.toMatchObject({
+    const device = await newPairingDevice();
+    await expect(
+      running.client.joinCouple('AAAA-AAAA', wrong, undefined, device),
+    ).rejects.toMatchObject({
       status: 404,
     });
-    await expect(running.client.joinCouple('AAAA-AAAB', wrong)).rejects.toMatchObject({
+    await expect(
+      running.client.joinCouple('AAAA-AAAB', wrong, undefined, device),
+    ).rejects.toMatchObject({
       status: 404,
     });
-    await expect(running.client.joinCouple('AAAA-AAAC', wrong)).rejects.toMatchObject({
+    await expect(
+      running.client.joinCouple('AAAA-AAAC', wrong, undefined, device),
+    ).rejects.toMatchObject({
       status: 429,
       code: 'rate-limited',
     });

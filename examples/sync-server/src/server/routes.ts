@@ -1,6 +1,8 @@
+import { addIntroduction } from '../routes/add-introduction.js';
 import { cancelCouple } from '../routes/cancel-couple.js';
 import { createCouple } from '../routes/create-couple.js';
 import { getCouple } from '../routes/get-couple.js';
+import { getDevices } from '../routes/get-devices.js';
 import { joinCouple } from '../routes/join-couple.js';
 import { pullEvents } from '../routes/pull-events.js';
 import { renewCode } from '../routes/renew-code.js';
@@ -49,6 +51,10 @@ const ofCouple: Readonly<Record<string, Methods<CoupleRoute>>> = {
     GET: { handle: ({ context, caller, query }) => pullEvents(context, caller, query) },
     POST: { handle: ({ context, caller, body }) => uploadEvents(context, caller, body) },
   },
+  '/introductions': {
+    POST: { handle: ({ context, caller, body }) => addIntroduction(context, caller, body) },
+  },
+  '/devices': { GET: { handle: ({ context, caller }) => getDevices(context, caller) } },
 };
 
 /** The route a request asks for, or why there is none. */
@@ -59,7 +65,7 @@ export type FoundRoute =
   | { readonly kind: 'not-found' };
 
 // Couple ids are made by this server (`c-` and hex), so the pattern also keeps `join` apart.
-const COUPLE_PATH = /^\/couples\/(c-[0-9a-f]{16})(\/code|\/events)?\/?$/;
+const COUPLE_PATH = /^\/couples\/(c-[0-9a-f]{16})(\/code|\/events|\/introductions|\/devices)?\/?$/;
 
 type Missing = Extract<FoundRoute, { readonly kind: 'wrong-method' | 'not-found' }>;
 

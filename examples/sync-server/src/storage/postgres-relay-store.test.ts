@@ -44,10 +44,11 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
       'events',
       'public_keys',
       'relay_schema',
+      'signing_keys',
       'tokens',
     ]);
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 3 }]);
+    expect(version.rows).toEqual([{ version: 4 }]);
   });
 
   it('adds the public key table to a database from before it, keeping what it held', async () => {
@@ -82,7 +83,7 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
     await again.close();
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 3 }]);
+    expect(version.rows).toEqual([{ version: 4 }]);
   });
 
   it('binds the devices of a database from before bindings to the author of their first event', async () => {
@@ -101,7 +102,24 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     );
     expect(devices.rows).toEqual(bindingsBeforeBindings);
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 3 }]);
+    expect(version.rows).toEqual([{ version: 4 }]);
+  });
+
+  it('adds the signing key table to a database from before it: couples paired then have no keys', async () => {
+    const schema = newSchema();
+    const store = await openPostgresRelayStore({ connectionString, schema });
+    await storeBeforeBindings(store);
+    await store.close();
+    // As the third schema left it.
+    await sql(`DROP TABLE "${schema}".signing_keys`);
+    await sql(`UPDATE "${schema}".relay_schema SET version = 3`);
+
+    const again = await openPostgresRelayStore({ connectionString, schema });
+    expect(await again.getSigningKeys('c-0123456789abcdef')).toEqual([]);
+    expect(await again.readEvents('c-0123456789abcdef', 0, 10)).toHaveLength(5);
+    await again.close();
+    const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
+    expect(version.rows).toEqual([{ version: 4 }]);
   });
 
   it('lets several servers start on a new database at once', async () => {

@@ -6,9 +6,11 @@ import type {
   CancelOutcome,
   EventTransaction,
   JoinOutcome,
+  PairingDevice,
   RelayStore,
   StoredCouple,
   StoredEvent,
+  StoredSigningKey,
 } from './relay-store.js';
 
 /** Options of {@link openPostgresRelayStore}. */
@@ -37,6 +39,25 @@ interface EventRow {
   position: string;
   body: string;
 }
+
+interface SigningKeyRow {
+  device_id: string;
+  partner: string;
+  public_key: string;
+  introduction: string | null;
+}
+
+// Introductions were checked with the couple's keyring before they were stored.
+const toSigningKey = (row: SigningKeyRow): StoredSigningKey => ({
+  partner: row.partner,
+  device: row.device_id,
+  publicKey: row.public_key,
+  ...(row.introduction !== null && {
+    introduction: JSON.parse(row.introduction) as Record<string, unknown>,
+  }),
+});
+
+const SIGNING_KEY_COLUMNS = 'device_id, partner, public_key, introduction';
 
 /**
  * node-postgres returns BIGINT as a string, since not every one fits in a JavaScript number. Every
@@ -69,17 +90,16 @@ const toStored = (row: EventRow): StoredEvent => ({
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 /**
- * The connection URL with `search_path` set to the schema at connection start, so every
- * connection of the pool uses it from its first statement (a `SET` after connecting would race the
- * first query). Options already in the URL are kept.
+ * Stores a partner's bearer token and, when they gave them, their public key and their device's
+ * signing key, in a transaction.
  */
-/** Stores a partner's bearer token and, when they gave one, their public key, in a transaction. */
 async function addPartner(
   client: pg.PoolClient,
   couple: string,
   partner: string,
   tokenHash: string,
   publicKey: string | undefined,
+  device: PairingDevice | undefined,
   now: number,
 ): Promise<void> {
   await client.query(
@@ -92,8 +112,19 @@ async function addPartner(
       [couple, partner, publicKey],
     );
   }
+  if (device !== undefined) {
+    await client.query(
+      'INSERT INTO signing_keys (couple_id, device_id, partner, public_key) VALUES ($1, $2, $3, $4)',
+      [couple, device.device, partner, device.signingKey],
+    );
+  }
 }
 
+/**
+ * The connection URL with `search_path` set to the schema at connection start, so every
+ * connection of the pool uses it from its first statement (a `SET` after connecting would race the
+ * first query). Options already in the URL are kept.
+ */
 function withSearchPath(connectionString: string, schema: string): string {
   let url: URL;
   try {
@@ -300,6 +331,7 @@ export async function openPostgresRelayStore(
             couple.first.id,
             couple.tokenHash,
             couple.publicKey,
+            couple.device,
             couple.now,
           );
         }),
@@ -319,6 +351,14 @@ export async function openPostgresRelayStore(
           if (row.first_partner === request.second.id) {
             return { kind: 'partner-taken', partner: request.second.id };
           }
+          const device = request.device;
+          if (device) {
+            const taken = await client.query(
+              'SELECT 1 FROM signing_keys WHERE couple_id = $1 AND device_id = $2',
+              [row.id, device.device],
+            );
+            if (taken.rows.length > 0) return { kind: 'device-taken', device: device.device };
+          }
           const joined = await client.query<CoupleRow>(
             `UPDATE couples SET second_partner = $2, second_time_zone = $3,
                code_hash = NULL, code_expires_at = NULL
@@ -334,6 +374,7 @@ export async function openPostgresRelayStore(
             request.second.id,
             request.tokenHash,
             request.publicKey,
+            device,
             request.now,
           );
           return { kind: 'joined', couple: toCouple(couple) as Couple };
@@ -363,6 +404,7 @@ export async function openPostgresRelayStore(
           // No events to remove: uploads need both partners, so a waiting couple has none, nor
           // devices; removing them keeps the couple's row free of references all the same.
           await client.query('DELETE FROM devices WHERE couple_id = $1', [couple]);
+          await client.query('DELETE FROM signing_keys WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM public_keys WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM tokens WHERE couple_id = $1', [couple]);
           await client.query('DELETE FROM couples WHERE id = $1', [couple]);
@@ -391,6 +433,34 @@ export async function openPostgresRelayStore(
           [couple],
         );
         return Object.fromEntries(rows.map((row) => [row.partner, row.public_key]));
+      }),
+    getSigningKeys: (couple) =>
+      track(async () => {
+        const { rows } = await pool.query<SigningKeyRow>(
+          `SELECT ${SIGNING_KEY_COLUMNS} FROM signing_keys WHERE couple_id = $1 ORDER BY device_id`,
+          [couple],
+        );
+        return rows.map(toSigningKey);
+      }),
+    addSigningKey: (couple, key) =>
+      track(async () => {
+        // The primary key keeps one row per device of a couple, whoever else inserts at once.
+        const inserted = await pool.query(
+          `INSERT INTO signing_keys (couple_id, device_id, partner, public_key, introduction)
+           VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [
+            couple,
+            key.device,
+            key.partner,
+            key.publicKey,
+            key.introduction === undefined ? null : JSON.stringify(key.introduction),
+          ],
+        );
+        const { rows } = await pool.query<SigningKeyRow>(
+          `SELECT ${SIGNING_KEY_COLUMNS} FROM signing_keys WHERE couple_id = $1 AND device_id = $2`,
+          [couple, key.device],
+        );
+        return { added: inserted.rowCount === 1, stored: toSigningKey(rows[0] as SigningKeyRow) };
       }),
     writeEvents: (couple, work) =>
       track(() =>

@@ -75,6 +75,22 @@ const migrations: readonly string[] = [
   ORDER BY couple_id, device, position
   ON CONFLICT DO NOTHING;
   `,
+  // The key each device signs its events with: one row per partner for the device they paired with
+  // (no introduction), and one per device introduced since, with the introduction as it came. A
+  // device id has one key for good. Couples paired before get no rows: they pair again.
+  `
+  CREATE TABLE IF NOT EXISTS signing_keys (
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    device_id TEXT NOT NULL,
+    partner TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    introduction TEXT,
+    PRIMARY KEY (couple_id, device_id)
+  );
+
+  CREATE UNIQUE INDEX IF NOT EXISTS signing_keys_paired
+    ON signing_keys (couple_id, partner) WHERE introduction IS NULL;
+  `,
 ];
 
 /**

@@ -323,6 +323,95 @@ describe.each(storeBackends)('the $name relay store', (backend) => {
     expect(outcomes[0]).toMatch(/^(ana|kai)$/);
   });
 
+  it('keeps the signing key of the device each partner paired with, and of each device introduced', async () => {
+    const database = await fresh();
+    const store = await database.open();
+    const ana = { device: 'ana-phone', signingKey: 'ana-key' };
+    await store.createCouple({
+      id: COUPLE,
+      startedAt: 0,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code-keys',
+      codeExpiresAt: 1_000,
+      tokenHash: 'token-ana',
+      device: ana,
+      now: 0,
+    });
+    const join = (id: string, device: string) =>
+      store.joinCouple({
+        codeHash: 'code-keys',
+        second: { id, timeZone: 'UTC' },
+        tokenHash: `token-${id}-${device}`,
+        device: { device, signingKey: `${id}-key` },
+        now: 1,
+      });
+    // The second partner's device may not take the first one's id; the code stays valid.
+    expect(await join('kai', 'ana-phone')).toEqual({ kind: 'device-taken', device: 'ana-phone' });
+    expect(await store.findToken('token-kai-ana-phone')).toBeUndefined();
+    expect((await join('kai', 'kai-phone')).kind).toBe('joined');
+    expect(await store.getSigningKeys(COUPLE)).toEqual([
+      { partner: 'ana', device: 'ana-phone', publicKey: 'ana-key' },
+      { partner: 'kai', device: 'kai-phone', publicKey: 'kai-key' },
+    ]);
+
+    const introduction = { statement: 'attune-device-introduction', by: 'ana-phone' };
+    const tablet = { partner: 'ana', device: 'ana-tablet', publicKey: 'tablet-key', introduction };
+    expect(await store.addSigningKey(COUPLE, tablet)).toEqual({ added: true, stored: tablet });
+    // First come, first bound: the id keeps its key and partner.
+    const again = { ...tablet, partner: 'kai', publicKey: 'other-key' };
+    expect(await store.addSigningKey(COUPLE, again)).toEqual({ added: false, stored: tablet });
+    expect(await store.addSigningKey(COUPLE, { ...tablet, device: 'kai-phone' })).toEqual({
+      added: false,
+      stored: { partner: 'kai', device: 'kai-phone', publicKey: 'kai-key' },
+    });
+    await store.close();
+
+    const reopened = await open(database);
+    expect(await reopened.getSigningKeys(COUPLE)).toEqual([
+      { partner: 'ana', device: 'ana-phone', publicKey: 'ana-key' },
+      tablet,
+      { partner: 'kai', device: 'kai-phone', publicKey: 'kai-key' },
+    ]);
+    expect(await reopened.getSigningKeys('c-00000000000000ff')).toEqual([]);
+  });
+
+  it('ends introductions racing for one device id with one binding', async () => {
+    const database = await fresh();
+    // On PostgreSQL from two stores, as two server processes would (see the position test).
+    const first = await withCouple(await open(database));
+    const stores = [first, backend.name === 'postgres' ? await open(database) : first];
+    const outcomes = await Promise.all(
+      ['ana', 'kai', 'ana', 'kai'].map((partner, i) =>
+        (stores[i % 2] as RelayStore).addSigningKey(COUPLE, {
+          partner,
+          device: 'd-raced',
+          publicKey: `key-${i}`,
+          introduction: { by: `${partner}-phone` },
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.added)).toHaveLength(1);
+    expect(new Set(outcomes.map((outcome) => JSON.stringify(outcome.stored))).size).toBe(1);
+    expect(await first.getSigningKeys(COUPLE)).toEqual([outcomes[0]?.stored]);
+  });
+
+  it('removes the signing key with a cancelled couple', async () => {
+    const store = await open(await fresh());
+    await store.createCouple({
+      id: COUPLE,
+      startedAt: 0,
+      first: { id: 'ana', timeZone: 'UTC' },
+      codeHash: 'code',
+      codeExpiresAt: 1_000,
+      tokenHash: 'token',
+      device: { device: 'ana-phone', signingKey: 'ana-key' },
+      now: 0,
+    });
+    expect(await store.getSigningKeys(COUPLE)).toHaveLength(1);
+    expect(await store.cancelCouple(COUPLE)).toEqual({ kind: 'cancelled' });
+    expect(await store.getSigningKeys(COUPLE)).toEqual([]);
+  });
+
   it('keeps couples apart', async () => {
     const store = await withCouple(
       await withCouple(await open(await fresh())),

@@ -16,6 +16,38 @@ export function isPaired(couple: StoredCouple): couple is StoredCouple & Couple 
   return couple.partners.length === 2;
 }
 
+/** The device a partner pairs with, and the public key its events are signed with. */
+export interface PairingDevice {
+  /** The device's id, as its events name it. */
+  readonly device: string;
+  /** Its signing key, as `exportSigningPublicKey` writes it (checked before it gets here). */
+  readonly signingKey: string;
+}
+
+/**
+ * A device whose signing key the relay holds: the one each partner paired with, or one introduced
+ * since by a device of the same partner. Each device id of a couple has one for good.
+ */
+export interface StoredSigningKey {
+  readonly partner: string;
+  readonly device: string;
+  /** As `exportSigningPublicKey` writes it. */
+  readonly publicKey: string;
+  /**
+   * The introduction that bound it, as it came (`introduceDevice`, checked with the couple's
+   * keyring before it was stored); absent for the device its partner paired with.
+   */
+  readonly introduction?: Readonly<Record<string, unknown>>;
+}
+
+/** What came of {@link RelayStore.addSigningKey}. */
+export interface AddSigningKeyOutcome {
+  /** False when the device id was bound already, by this or another request. */
+  readonly added: boolean;
+  /** The key the device id is bound to now: the one given, or whichever came first. */
+  readonly stored: StoredSigningKey;
+}
+
 /** A couple created by its first partner, with the code the other partner joins with. */
 export interface NewCouple {
   readonly id: string;
@@ -28,6 +60,8 @@ export interface NewCouple {
   readonly tokenHash: string;
   /** The first partner's public key, when they gave one. */
   readonly publicKey?: string;
+  /** The first partner's device and signing key (the routes require one; couples paired before have none). */
+  readonly device?: PairingDevice;
   readonly now: number;
 }
 
@@ -38,6 +72,8 @@ export interface JoinRequest {
   readonly tokenHash: string;
   /** The second partner's public key, when they gave one; stored only if the join succeeds. */
   readonly publicKey?: string;
+  /** The second partner's device and signing key; stored only if the join succeeds. */
+  readonly device?: PairingDevice;
   readonly now: number;
 }
 
@@ -47,7 +83,9 @@ export type JoinOutcome =
   /** No couple waits for this code: it is wrong, used, or expired. */
   | { readonly kind: 'unknown-code' }
   /** The joining partner chose the id the first partner already has. */
-  | { readonly kind: 'partner-taken'; readonly partner: string };
+  | { readonly kind: 'partner-taken'; readonly partner: string }
+  /** The joining partner's device id is the first partner's device id. */
+  | { readonly kind: 'device-taken'; readonly device: string };
 
 /** What came of cancelling a couple. */
 export type CancelOutcome =
@@ -95,7 +133,8 @@ export interface EventTransaction {
 }
 
 /**
- * Where the relay keeps couples, tokens, events and the partner each device id belongs to. SQLite (`openSqliteRelayStore`, the default)
+ * Where the relay keeps couples, tokens, events, the partner each device id belongs to and the key
+ * each device signs with. SQLite (`openSqliteRelayStore`, the default)
  * and PostgreSQL (`openPostgresRelayStore`, when `DATABASE_URL` is set) implement it, and the same
  * tests run against both.
  *
@@ -113,27 +152,38 @@ export interface EventTransaction {
  */
 export interface RelayStore {
   /**
-   * Stores a new couple with its first partner, their token, their public key if any and the
-   * pairing code, at once.
+   * Stores a new couple with its first partner, their token, their public key if any, their
+   * device's signing key and the pairing code, at once.
    */
   createCouple(couple: NewCouple): Promise<void>;
   /**
-   * Adds the second partner, with their token and public key if any, if the code is live, and uses
-   * the code up, at once: two joins with one code never both succeed.
+   * Adds the second partner, with their token, public key if any and device's signing key, if the
+   * code is live, and uses the code up, at once: two joins with one code never both succeed.
    */
   joinCouple(request: JoinRequest): Promise<JoinOutcome>;
   /** Gives a couple still waiting for its second partner a new code; false once paired. */
   renewCode(couple: string, codeHash: string, expiresAt: number): Promise<boolean>;
   /**
-   * Removes a couple still waiting for its second partner, with its code, token and public key, at
-   * once: a cancel and a join racing each other never both succeed, so no one joins a couple that is
-   * gone.
+   * Removes a couple still waiting for its second partner, with its code, token, public key and
+   * signing key, at once: a cancel and a join racing each other never both succeed, so no one
+   * joins a couple that is gone.
    */
   cancelCouple(couple: string): Promise<CancelOutcome>;
   findToken(tokenHash: string): Promise<TokenOwner | undefined>;
   getCouple(id: string): Promise<StoredCouple | undefined>;
   /** The public keys a couple's partners gave, by partner id; a partner who gave none is left out. */
   getPublicKeys(couple: string): Promise<Record<string, string>>;
+  /**
+   * Every signing key of a couple's devices, by device id: the devices the partners paired with
+   * (none for a couple paired before the relay took them) and the ones introduced since.
+   */
+  getSigningKeys(couple: string): Promise<StoredSigningKey[]>;
+  /**
+   * Binds an introduced device to its key unless its id is bound already: first come, first bound,
+   * even when two requests race (the table's primary key allows one row per device of a couple).
+   * A binding is never changed; only a cancelled couple's go, with it.
+   */
+  addSigningKey(couple: string, key: StoredSigningKey): Promise<AddSigningKeyOutcome>;
   /** Runs `work` in one transaction for the couple; see the promises above. */
   writeEvents<T>(couple: string, work: (transaction: EventTransaction) => Promise<T>): Promise<T>;
   /** Up to `limit` events after position `after`, in position order. */

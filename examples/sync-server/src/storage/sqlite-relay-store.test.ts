@@ -67,7 +67,27 @@ describe('openSqliteRelayStore', () => {
     expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
     await again.close();
     const reopened = new Database(path);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(4);
+    reopened.close();
+  });
+
+  it('adds the signing key table to a database from before it: couples paired then have no keys', async () => {
+    const path = join(dir, 'relay.sqlite');
+    const store = openSqliteRelayStore({ path });
+    await storeBeforeBindings(store);
+    await store.close();
+    // As the third schema left it.
+    const db = new Database(path);
+    db.exec('DROP TABLE signing_keys');
+    db.pragma('user_version = 3');
+    db.close();
+
+    const again = openSqliteRelayStore({ path });
+    expect(await again.getSigningKeys('c-0123456789abcdef')).toEqual([]);
+    expect(await again.readEvents('c-0123456789abcdef', 0, 10)).toHaveLength(5);
+    await again.close();
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(4);
     reopened.close();
   });
 
@@ -89,7 +109,7 @@ describe('openSqliteRelayStore', () => {
         .prepare('SELECT couple_id, device_id, partner FROM devices ORDER BY couple_id, device_id')
         .all(),
     ).toEqual(bindingsBeforeBindings);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(4);
     reopened.close();
   });
 });

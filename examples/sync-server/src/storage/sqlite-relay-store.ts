@@ -10,6 +10,7 @@ import type {
   RelayStore,
   StoredCouple,
   StoredEvent,
+  StoredSigningKey,
 } from './relay-store.js';
 import { migrate } from './sqlite-schema.js';
 
@@ -33,6 +34,13 @@ interface EventRow {
   body: string;
 }
 
+interface SigningKeyRow {
+  device_id: string;
+  partner: string;
+  public_key: string;
+  introduction: string | null;
+}
+
 const toCouple = (row: CoupleRow): StoredCouple => {
   const partners: Partner[] = [{ id: row.first_partner, timeZone: row.first_time_zone }];
   if (row.second_partner !== null && row.second_time_zone !== null) {
@@ -40,6 +48,16 @@ const toCouple = (row: CoupleRow): StoredCouple => {
   }
   return { id: row.id, startedAt: row.started_at, partners };
 };
+
+// Introductions were checked with the couple's keyring before they were stored.
+const toSigningKey = (row: SigningKeyRow): StoredSigningKey => ({
+  partner: row.partner,
+  device: row.device_id,
+  publicKey: row.public_key,
+  ...(row.introduction !== null && {
+    introduction: JSON.parse(row.introduction) as Record<string, unknown>,
+  }),
+});
 
 // Bodies were checked with checkEvent or checkEncryptedEvent before they were stored.
 const toStored = (row: EventRow): StoredEvent => ({
@@ -93,6 +111,18 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
       'SELECT partner, public_key FROM public_keys WHERE couple_id = ? ORDER BY partner',
     ),
     removePublicKeys: db.prepare('DELETE FROM public_keys WHERE couple_id = ?'),
+    // OR IGNORE: first come, first bound; a device id keeps its key.
+    insertSigningKey: db.prepare(
+      `INSERT OR IGNORE INTO signing_keys (couple_id, device_id, partner, public_key, introduction)
+       VALUES (@couple, @device, @partner, @key, @introduction)`,
+    ),
+    signingKeys: db.prepare<[string], SigningKeyRow>(
+      'SELECT device_id, partner, public_key, introduction FROM signing_keys WHERE couple_id = ? ORDER BY device_id',
+    ),
+    signingKey: db.prepare<[string, string], SigningKeyRow>(
+      'SELECT device_id, partner, public_key, introduction FROM signing_keys WHERE couple_id = ? AND device_id = ?',
+    ),
+    removeSigningKeys: db.prepare('DELETE FROM signing_keys WHERE couple_id = ?'),
     removeTokens: db.prepare('DELETE FROM tokens WHERE couple_id = ?'),
     removeCouple: db.prepare('DELETE FROM couples WHERE id = ?'),
     token: db.prepare<[string], { couple_id: string; partner: string }>(
@@ -203,6 +233,15 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
               key: couple.publicKey,
             });
           }
+          if (couple.device !== undefined) {
+            statements.insertSigningKey.run({
+              couple: couple.id,
+              device: couple.device.device,
+              partner: couple.first.id,
+              key: couple.device.signingKey,
+              introduction: null,
+            });
+          }
         })();
       }),
     joinCouple: (request) =>
@@ -212,6 +251,10 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
           if (!row) return { kind: 'unknown-code' };
           if (row.first_partner === request.second.id) {
             return { kind: 'partner-taken', partner: request.second.id };
+          }
+          const device = request.device;
+          if (device && statements.signingKey.get(row.id, device.device)) {
+            return { kind: 'device-taken', device: device.device };
           }
           statements.join.run({
             id: row.id,
@@ -231,6 +274,15 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
               key: request.publicKey,
             });
           }
+          if (device !== undefined) {
+            statements.insertSigningKey.run({
+              couple: row.id,
+              device: device.device,
+              partner: request.second.id,
+              key: device.signingKey,
+              introduction: null,
+            });
+          }
           const joined = toCouple(statements.couple.get(row.id) as CoupleRow);
           return { kind: 'joined', couple: joined as Couple };
         })(),
@@ -246,6 +298,7 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
           // No events to remove: uploads need both partners, so a waiting couple has none, nor
           // devices; removing them keeps the couple's row free of references all the same.
           statements.removeDevices.run(couple);
+          statements.removeSigningKeys.run(couple);
           statements.removePublicKeys.run(couple);
           statements.removeTokens.run(couple);
           statements.removeCouple.run(couple);
@@ -268,6 +321,20 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
           statements.publicKeys.all(couple).map((row) => [row.partner, row.public_key]),
         ),
       ),
+    getSigningKeys: (couple) => inTurn(() => statements.signingKeys.all(couple).map(toSigningKey)),
+    addSigningKey: (couple, key) =>
+      inTurn(() => {
+        const added =
+          statements.insertSigningKey.run({
+            couple,
+            device: key.device,
+            partner: key.partner,
+            key: key.publicKey,
+            introduction: key.introduction === undefined ? null : JSON.stringify(key.introduction),
+          }).changes === 1;
+        const stored = toSigningKey(statements.signingKey.get(couple, key.device) as SigningKeyRow);
+        return { added, stored };
+      }),
     writeEvents: (couple, work) =>
       inTurn(async () => {
         // IMMEDIATE takes the write lock at once, so another process on the same file waits

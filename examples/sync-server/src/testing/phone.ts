@@ -1,5 +1,12 @@
 import { type Couple, createEngine, type Engine, nineStepProgram } from '@attune/core';
-import { advanceCursor, exportEvents, importEvents, type SyncCursor } from '@attune/core/sync';
+import { createDeviceKeyring, verifyEvents } from '@attune/core/crypto';
+import {
+  advanceCursor,
+  exportEvents,
+  importEvents,
+  type SyncBatch,
+  type SyncCursor,
+} from '@attune/core/sync';
 import type { PartnerSync } from '../client/create-sync-client.js';
 
 /** One partner's phone in a test: an engine, and push and pull through the server. */
@@ -7,13 +14,15 @@ export interface TestPhone {
   readonly engine: Engine;
   /** Uploads this partner's events the other partner has not been sent yet. */
   push(): Promise<void>;
-  /** Pulls every page since the last pull and merges it. */
+  /** Pulls every page since the last pull, verifies every event's signature, and merges it. */
   pull(): Promise<void>;
 }
 
 /**
  * A phone wired as the persistence guide describes, minus storage: the client filters what it
- * uploads with `exportEvents` and merges what it pulls with `importEvents`.
+ * uploads with `exportEvents` (and `sync` signs it), verifies what it pulls with `verifyEvents`, and
+ * merges it with `importEvents`. Its keyring comes from the server's `GET /couples/:id/devices`: a
+ * real phone takes the bindings from pairing instead, and only the introductions from there.
  */
 export function createTestPhone(options: {
   readonly couple: Couple;
@@ -43,9 +52,15 @@ export function createTestPhone(options: {
       pushed = advanceCursor(pushed, batch.events);
     },
     async pull() {
+      const devices = await sync.devices();
+      const keyring = await createDeviceKeyring({ couple: couple.id, bindings: devices.bindings });
+      await keyring.addAll(devices.introductions);
       for (;;) {
         const page = await sync.pull(since);
-        const result = importEvents(engine.getEvents(), page, { couple, device, self: partner });
+        const checked = await verifyEvents(page.events, keyring);
+        if (checked.rejected.length > 0) throw checked.rejected[0]?.error;
+        const batch = { ...page, events: checked.verified } as SyncBatch;
+        const result = importEvents(engine.getEvents(), batch, { couple, device, self: partner });
         if (result.rejected.length > 0) throw result.rejected[0]?.error;
         engine.receive(result.added);
         since = page.next;

@@ -6,6 +6,7 @@ import {
 } from '../client/create-sync-client.js';
 import { createSyncServer, type SyncServerOptions } from '../server/create-sync-server.js';
 import type { RelayStore } from '../storage/relay-store.js';
+import { createTestSigner, signingSync, type TestSigner } from './signing.js';
 import type { StoreBackend, TestDatabase } from './stores.js';
 
 /** A server on an ephemeral port over a database of its own. */
@@ -65,25 +66,32 @@ export async function startTestServer(
 /** Ana and Kai, paired through the server. */
 export interface PairedCouple {
   readonly couple: Couple;
+  /** Ana's calls; uploads are signed as her phone signs them (see `signingSync`). */
   readonly ana: PartnerSync;
+  /** Kai's calls, signing as his phone does. */
   readonly kai: PartnerSync;
   readonly tokens: { readonly ana: string; readonly kai: string };
+  /** Each partner's signing keys: `ana-phone` and `kai-phone`, as they paired. */
+  readonly signers: { readonly ana: TestSigner; readonly kai: TestSigner };
 }
 
 const anaPartner: Partner = { id: 'ana', timeZone: 'Europe/Berlin' };
 const kaiPartner: Partner = { id: 'kai', timeZone: 'America/New_York' };
 
-/** Creates a couple as Ana and joins it as Kai, as two phones would. */
+/** Creates a couple as Ana and joins it as Kai, as two phones would, each with a signing key. */
 export async function pairCouple(
   client: SyncClient,
   startedAt: number = Date.UTC(2026, 0, 5, 8),
 ): Promise<PairedCouple> {
-  const created = await client.createCouple(anaPartner, startedAt);
-  const joined = await client.joinCouple(created.code, kaiPartner);
+  const signers = { ana: await createTestSigner('ana'), kai: await createTestSigner('kai') };
+  const created = await client.createCouple(anaPartner, startedAt, undefined, signers.ana.pairing);
+  const joined = await client.joinCouple(created.code, kaiPartner, undefined, signers.kai.pairing);
+  const couple = joined.couple.id;
   return {
     couple: joined.couple,
-    ana: client.forPartner(created),
-    kai: client.forPartner({ couple: joined.couple.id, token: joined.token }),
+    ana: signingSync(client.forPartner(created), signers.ana, couple),
+    kai: signingSync(client.forPartner({ couple, token: joined.token }), signers.kai, couple),
     tokens: { ana: created.token, kai: joined.token },
+    signers,
   };
 }

@@ -27,6 +27,7 @@ function creatorSync(
     partner: 'partner-1',
     paired: true,
     publicKeys: {},
+    signingKeys: {},
   }),
 ) {
   const asked: string[] = [];
@@ -42,6 +43,8 @@ function creatorSync(
     renewCode: () => Promise.reject(new Error('not used here')),
     upload: () => Promise.reject(new Error('not used here')),
     pull: () => Promise.reject(new Error('not used here')),
+    introduce: () => Promise.reject(new Error('not used here')),
+    devices: () => Promise.reject(new Error('not used here')),
   };
   return { sync, asked };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { exportSigningPublicKey, generateDeviceSigningKey } from '@attune/core/crypto';
 import { describe, expect, it } from 'vitest';
 import { createPairingKeys, deriveCoupleKey, pairingCheck, publicKeyText } from './couple-key.js';
 
@@ -43,19 +44,44 @@ describe('the couple key', () => {
 });
 
 describe('the pairing check', () => {
+  /** What a phone gives when pairing: its ECDH key, its device and that device's signing key. */
+  async function pairing(device: string) {
+    const { publicKey } = await phone();
+    const signingKey = await exportSigningPublicKey(await generateDeviceSigningKey());
+    return { publicKey, device, signingKey };
+  }
+
   it('is the same on both phones, as twelve digits in groups of four', async () => {
-    const [ana, kai] = [await phone(), await phone()];
-    const onAna = await pairingCheck(ana.publicKey, kai.publicKey);
+    const [ana, kai] = [await pairing('ana-phone'), await pairing('kai-phone')];
+    const onAna = await pairingCheck(ana, kai);
     expect(onAna).toMatch(/^\d{4} \d{4} \d{4}$/);
-    expect(await pairingCheck(kai.publicKey, ana.publicKey)).toBe(onAna);
+    expect(await pairingCheck(kai, ana)).toBe(onAna);
   });
 
   it('differs when a server passes on a key of its own', async () => {
-    const [ana, kai, server] = [await phone(), await phone(), await phone()];
+    const [ana, kai, server] = [
+      await pairing('ana-phone'),
+      await pairing('kai-phone'),
+      await pairing('server'),
+    ];
     // Each phone holds the server's key in place of the other's.
-    const onAna = await pairingCheck(ana.publicKey, server.publicKey);
-    const onKai = await pairingCheck(kai.publicKey, server.publicKey);
+    const onAna = await pairingCheck(ana, { ...kai, publicKey: server.publicKey });
+    const onKai = await pairingCheck(kai, { ...ana, publicKey: server.publicKey });
     expect(onAna).not.toBe(onKai);
-    expect(onAna).not.toBe(await pairingCheck(ana.publicKey, kai.publicKey));
+    expect(onAna).not.toBe(await pairingCheck(ana, kai));
+  });
+
+  it('differs when a server passes on a signing key of its own, or another device', async () => {
+    const [ana, kai, server] = [
+      await pairing('ana-phone'),
+      await pairing('kai-phone'),
+      await pairing('server'),
+    ];
+    const real = await pairingCheck(ana, kai);
+    // Kai's phone got the server's signing key in place of Ana's: the server could sign as her.
+    const swapped = { ...ana, signingKey: server.signingKey };
+    expect(await pairingCheck(swapped, kai)).not.toBe(real);
+    expect(await pairingCheck(kai, swapped)).not.toBe(await pairingCheck(ana, kai));
+    expect(await pairingCheck({ ...ana, device: 'elsewhere' }, kai)).not.toBe(real);
   });
 });

@@ -1,8 +1,9 @@
 // The key the two phones share, agreed when they pair, so the sync server carries what partners
 // write without being able to read it. Each phone makes an ECDH key pair and gives the server only
 // the public half; the server hands each phone the other's. Both then derive the same AES-GCM key,
-// which never leaves them. A server that swapped in keys of its own would make the two phones'
-// pairing checks differ, which is why the app asks the partners to compare them.
+// which never leaves them. Each phone also gives its device's signing key (`device-signing.ts`). A
+// server that swapped in keys of its own would make the two phones' pairing checks differ, which is
+// why the app asks the partners to compare them.
 
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 // Names what the derived key is for, so the same pair could never yield it for another purpose.
@@ -60,15 +61,31 @@ export async function deriveCoupleKey(
   );
 }
 
+/** What one phone gives the other when pairing, all of which the pairing check covers. */
+export interface PairingKeys {
+  /** Its ECDH public key (`publicKeyText`), for the couple key. */
+  readonly publicKey: string;
+  /** The device it pairs with, which its events name. */
+  readonly device: string;
+  /** That device's signing key (`exportSigningPublicKey`), which its events must verify with. */
+  readonly signingKey: string;
+}
+
+const sideOf = ({ publicKey, device, signingKey }: PairingKeys) =>
+  JSON.stringify([publicKey, device, signingKey]);
+
 /**
- * The number both phones show after pairing, made from both public keys in a fixed order: the same
- * on both phones when each holds the other's real key. Twelve digits in groups of four.
+ * The number both phones show after pairing, made from both phones' public keys, their devices and
+ * their signing keys, in a fixed order: the same on both phones when each holds the other's real
+ * keys. A server that swapped the key agreement's keys could read along; one that swapped a signing
+ * key could write in that partner's name; either way the numbers differ. Twelve digits in groups of
+ * four.
  */
-export async function pairingCheck(ours: string, theirs: string): Promise<string> {
-  const [first, second] = [ours, theirs].sort();
+export async function pairingCheck(ours: PairingKeys, theirs: PairingKeys): Promise<string> {
+  const [first, second] = [sideOf(ours), sideOf(theirs)].sort();
   const digest = await crypto.subtle.digest(
     'SHA-256',
-    new TextEncoder().encode(`${first}|${second}`),
+    new TextEncoder().encode(`attune pairing check, version 2|${first}|${second}`),
   );
   const value = new DataView(digest).getBigUint64(0) % 10n ** BigInt(CHECK_DIGITS);
   return value.toString().padStart(CHECK_DIGITS, '0').match(/\d{4}/g)?.join(' ') ?? '';

@@ -1,11 +1,27 @@
 import type { Couple, Partner } from '@attune/core';
+import {
+  createDeviceKeyring,
+  type DeviceBinding,
+  type DeviceSigningKeyPair,
+  exportSigningPublicKey,
+  generateDeviceSigningKey,
+  importSigningPublicKey,
+} from '@attune/core/crypto';
 import { createDeviceId } from '@attune/core/sync';
-import { SyncServerError } from '@attune/example-sync-server/client';
+import { type PairingDevice, SyncServerError } from '@attune/example-sync-server/client';
 import { useLanguage } from '@attune/react/text';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../app-context.js';
 import { type AppText, useAppText } from '../app-text.js';
-import { loadPairingKeys, type RelayLink, type Setup, savePairingKeys } from '../persistence.js';
+import {
+  type DeviceSigning,
+  loadDeviceSigning,
+  loadPairingKeys,
+  type RelayLink,
+  type Setup,
+  saveDeviceSigning,
+  savePairingKeys,
+} from '../persistence.js';
 import { TimeZoneOptions } from '../time-zone-options.js';
 import { browserZone } from '../time-zones.js';
 import { cancelPairing } from './cancel-pairing.js';
@@ -27,6 +43,8 @@ interface Waiting {
   readonly expiresAt: number;
   readonly link: RelayLink;
   readonly names: Readonly<Record<string, string>>;
+  /** The device this phone pairs with; its signing key waits in IndexedDB (`DeviceSigning`). */
+  readonly device?: string;
 }
 
 // A code waiting for the other partner survives a reload: otherwise they would join a couple that
@@ -67,24 +85,73 @@ function pairingProblem(failure: unknown, t: AppText['t']): string {
   return failure instanceof Error ? failure.message : String(failure);
 }
 
-/**
- * The link to the sync server with the key the two phones now share, and the check both show. The
- * server passed on the other phone's public key; without one, nothing could travel privately.
- */
-async function withCoupleKey(
-  link: RelayLink,
-  keys: CryptoKeyPair,
-  theirs: string | undefined,
-): Promise<RelayLink> {
-  if (!theirs) throw new MissingKeyError();
-  const [key, check] = await Promise.all([
-    deriveCoupleKey(keys, theirs, link.couple),
-    publicKeyText(keys).then((ours) => pairingCheck(ours, theirs)),
-  ]);
-  return { ...link, key, check };
+/** This phone's half of a pairing: its device and the key pair that device signs with. */
+interface OwnDevice {
+  readonly device: string;
+  readonly keys: DeviceSigningKeyPair;
 }
 
-/** The sync server did not pass on the other phone's public key, or this phone lost its own. */
+/** A new device id for this phone, with a new signing key pair whose private half stays here. */
+async function newDevice(): Promise<OwnDevice> {
+  return { device: createDeviceId(), keys: await generateDeviceSigningKey() };
+}
+
+/** The device and signing key this phone sends when creating or joining. */
+async function pairingDevice(own: OwnDevice): Promise<PairingDevice> {
+  return { device: own.device, signingKey: await exportSigningPublicKey(own.keys) };
+}
+
+/** What the server passed on of the other phone: its public key, device and signing key. */
+interface TheirKeys {
+  readonly publicKey: string | undefined;
+  readonly device: PairingDevice | undefined;
+}
+
+/**
+ * The link to the sync server with the key the two phones now share and the check both show, and
+ * what this phone keeps to sign and check events: both phones' devices with their signing keys,
+ * which the check covers as it covers the key agreement's keys. The server passed on the other
+ * phone's keys; without them nothing could travel privately, or be told apart from the server's.
+ */
+async function paired(
+  link: RelayLink,
+  keys: CryptoKeyPair,
+  own: OwnDevice,
+  self: string,
+  other: string,
+  theirs: TheirKeys,
+): Promise<{ readonly link: RelayLink; readonly signing: DeviceSigning }> {
+  const { publicKey, device } = theirs;
+  if (!publicKey || !device) throw new MissingKeyError();
+  const ours = { publicKey: await publicKeyText(keys), ...(await pairingDevice(own)) };
+  const bindings: DeviceBinding[] = [
+    { couple: link.couple, partner: self, device: ours.device, publicKey: ours.signingKey },
+    { couple: link.couple, partner: other, device: device.device, publicKey: device.signingKey },
+  ];
+  try {
+    await importSigningPublicKey(device.signingKey);
+    // Refuses, among others, the other phone's device under this phone's id.
+    await createDeviceKeyring({ couple: link.couple, bindings });
+  } catch {
+    throw new MissingKeyError();
+  }
+  const [key, check] = await Promise.all([
+    deriveCoupleKey(keys, publicKey, link.couple),
+    pairingCheck(ours, { publicKey, ...device }),
+  ]);
+  return {
+    link: { ...link, key, check },
+    signing: {
+      couple: link.couple,
+      partner: self,
+      keys: [{ device: own.device, keys: own.keys }],
+      bindings,
+      introductions: [],
+    },
+  };
+}
+
+/** The sync server did not pass on the other phone's keys, or this phone lost its own. */
 class MissingKeyError extends Error {
   constructor() {
     super('The phones could not agree on a key, so pairing stopped.');
@@ -123,13 +190,19 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     setWaitingState(next);
   };
 
-  const finish = (couple: Couple, self: string, link: RelayLink, names: Waiting['names']) =>
+  const finish = (
+    couple: Couple,
+    self: string,
+    link: RelayLink,
+    names: Waiting['names'],
+    device: string,
+  ) =>
     onDone({
       couple: plainCouple(couple),
       names,
       locale: language,
       region,
-      device: createDeviceId(),
+      device,
       activePartner: self,
       relay: link,
     });
@@ -147,19 +220,29 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
         if (stopped) return;
         if (status.paired) {
           stopped = true;
-          const keys = await loadPairingKeys();
-          let link: RelayLink;
+          let done: Awaited<ReturnType<typeof paired>>;
           try {
-            if (!keys) throw new MissingKeyError();
-            link = await withCoupleKey(waiting.link, keys, status.publicKeys[JOINER]);
+            const [keys, signing] = await Promise.all([loadPairingKeys(), loadDeviceSigning()]);
+            const own = signing?.keys[0];
+            // Waiting still, or paired already by a check that a reload cut short.
+            const ours = signing?.couple === '' || signing?.couple === waiting.link.couple;
+            if (!keys || !own || own.device !== waiting.device || !ours) {
+              throw new MissingKeyError();
+            }
+            done = await paired(waiting.link, keys, own, CREATOR, JOINER, {
+              publicKey: status.publicKeys[JOINER],
+              device: status.signingKeys?.[JOINER],
+            });
+            await saveDeviceSigning(done.signing);
           } catch (failure) {
-            // Never a pairing without the key: the couple would sync in the open.
+            // Never a pairing without the keys: the couple would sync in the open, unsigned.
             setError(pairingProblem(failure, t));
             return;
           }
           savePending(undefined);
           await savePairingKeys(undefined);
-          finishRef.current(status.couple as Couple, CREATOR, link, waiting.names);
+          const device = done.signing.keys[0]?.device as string;
+          finishRef.current(status.couple as Couple, CREATOR, done.link, waiting.names, device);
         } else if (Date.now() >= waiting.expiresAt) {
           // The couple waits on the server still; only its code ran out, so a new one replaces it.
           const renewed = await sync.renewCode();
@@ -190,6 +273,7 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
       return;
     }
     await savePairingKeys(undefined).catch(() => undefined);
+    await saveDeviceSigning(undefined).catch(() => undefined);
     setWaiting(undefined);
     setCancelling(false);
     setError('');
@@ -210,31 +294,48 @@ export function OwnPhoneOnboarding({ onDone }: OwnPhoneOnboardingProps) {
     setBusy(true);
     setError('');
     try {
+      const [keys, own] = await Promise.all([createPairingKeys(), newDevice()]);
       if (mode === 'create') {
         const me: Partner = { id: CREATOR, timeZone };
-        const keys = await createPairingKeys();
         // Kept before the server hears of the couple, so a reload while waiting can still finish.
         await savePairingKeys(keys);
-        const created = await client.createCouple(me, Date.now(), await publicKeyText(keys));
+        await saveDeviceSigning({
+          couple: '',
+          partner: CREATOR,
+          keys: [own],
+          bindings: [],
+          introductions: [],
+        });
+        const created = await client.createCouple(
+          me,
+          Date.now(),
+          await publicKeyText(keys),
+          await pairingDevice(own),
+        );
         setWaiting({
           code: created.code,
           expiresAt: Date.now() + created.codeExpiresInMs,
           link: { couple: created.couple, token: created.token },
           names: { [CREATOR]: mine, [JOINER]: theirs },
+          device: own.device,
         });
       } else {
-        const keys = await createPairingKeys();
         const joined = await client.joinCouple(
           field('code'),
           { id: JOINER, timeZone },
           await publicKeyText(keys),
+          await pairingDevice(own),
         );
-        const link = await withCoupleKey(
+        const done = await paired(
           { couple: joined.couple.id, token: joined.token },
           keys,
-          joined.publicKeys[CREATOR],
+          own,
+          JOINER,
+          CREATOR,
+          { publicKey: joined.publicKeys[CREATOR], device: joined.signingKeys?.[CREATOR] },
         );
-        finish(joined.couple, JOINER, link, { [JOINER]: mine, [CREATOR]: theirs });
+        await saveDeviceSigning(done.signing);
+        finish(joined.couple, JOINER, done.link, { [JOINER]: mine, [CREATOR]: theirs }, own.device);
       }
     } catch (failure) {
       setError(pairingProblem(failure, t));

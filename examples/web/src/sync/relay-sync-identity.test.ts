@@ -2,6 +2,7 @@ import { type Couple, createEngine, nineStepProgram } from '@attune/core';
 import { createDeviceId, type SyncBatch } from '@attune/core/sync';
 import type { PartnerSync, RelayEvent } from '@attune/example-sync-server/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pairedSigning } from './memory-relay.js';
 import { type SyncState, startRelaySync } from './relay-sync.js';
 
 const couple: Couple = {
@@ -16,7 +17,20 @@ const couple: Couple = {
 /** A server that keeps what is uploaded and has nothing to hand out. */
 function uploadsOnly(uploads: SyncBatch<RelayEvent>[]): PartnerSync {
   return {
-    getCouple: async () => ({ couple, partner: 'ana', paired: true, publicKeys: {} }),
+    getCouple: async () => ({
+      couple,
+      partner: 'ana',
+      paired: true,
+      publicKeys: {},
+      signingKeys: {},
+    }),
+    introduce: async (introduction) => ({
+      couple: couple.id,
+      partner: introduction.partner,
+      device: introduction.device,
+      added: true,
+    }),
+    devices: async () => ({ couple: couple.id, bindings: [], introductions: [] }),
     renewCode: async () => {
       throw new Error('paired');
     },
@@ -45,6 +59,7 @@ afterEach(() => localStorage.clear());
 describe('startRelaySync and device identity', () => {
   it('sends nothing the phone has not stored yet', async () => {
     const device = createDeviceId();
+    const { stores } = await pairedSigning(couple, { ana: device, kai: 'kai-phone' });
     const engine = createEngine({
       program: nineStepProgram,
       couple,
@@ -63,6 +78,7 @@ describe('startRelaySync and device identity', () => {
         engine,
         couple,
         self: 'ana',
+        signing: stores.ana,
         device,
         sync: uploadsOnly(uploads),
         saved: () => stored,

@@ -5,15 +5,20 @@ import {
   type LoggedEvent,
   nineStepProgram,
 } from '@attune/core';
-import { createAesGcmCipher, generateAesGcmKey } from '@attune/core/crypto';
-import { erasePartner, type SyncBatch } from '@attune/core/sync';
 import {
-  type PartnerSync,
-  type PullResult,
-  type RelayEvent,
-  SyncServerError,
-} from '@attune/example-sync-server/client';
+  createAesGcmCipher,
+  createDeviceSigner,
+  exportSigningPublicKey,
+  generateAesGcmKey,
+  generateDeviceSigningKey,
+  introduceDevice,
+  type PayloadCipher,
+  signEvents,
+} from '@attune/core/crypto';
+import { erasePartner } from '@attune/core/sync';
+import { type RelayEvent, SyncServerError } from '@attune/example-sync-server/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryRelay, memorySigningStore, pairedSigning } from './memory-relay.js';
 import { type RelaySyncOptions, type SyncState, startRelaySync } from './relay-sync.js';
 import { syncProblemKey } from './sync-problem.js';
 import { uploadChunks } from './upload-chunks.js';
@@ -27,72 +32,16 @@ const couple: Couple = {
   startedAt: Date.UTC(2026, 0, 5),
 };
 
-type Problems = NonNullable<ConstructorParameters<typeof SyncServerError>[1]['problems']>;
-
 /**
- * A relay in memory, as the example server behaves for these tests: it numbers what arrives and
- * hands each partner, in pages, what was sent to them. Like the server, it binds each device id to
- * the partner who first uploads under it (`owners`), and refuses a whole upload naming a device of
- * the other partner, `403` with `device-of-other-partner` for each such event.
+ * A relay in memory that checks signatures as the server does (`memory-relay.ts`), and each phone's
+ * signing keys as pairing left them: Ana's phone paired as `ana` and Kai's as `kai`.
  */
-function memoryRelay() {
-  const stored: { position: number; recipient: string; event: RelayEvent }[] = [];
-  const uploads: SyncBatch<RelayEvent>[] = [];
-  const owners = new Map<string, string>();
-  const forPartner = (partner: string): PartnerSync => ({
-    getCouple: async () => ({ couple, partner, paired: true, publicKeys: {} }),
-    renewCode: async () => {
-      throw new Error('paired');
-    },
-    cancelCouple: async () => {
-      throw new Error('paired');
-    },
-    async upload(batch) {
-      uploads.push(batch);
-      const problems: Problems = batch.events.flatMap((event, index) => {
-        const owner = owners.get(event.device);
-        if (owner === undefined || owner === partner) return [];
-        return [
-          {
-            index,
-            code: 'device-of-other-partner',
-            message: `Event "${event.id}" names device "${event.device}", which belongs to "${owner}"`,
-            where: `events[${index}].device`,
-            fix: 'take a new one with createDeviceId() and record from it',
-          },
-        ];
-      });
-      if (problems.length > 0) {
-        throw new SyncServerError(403, {
-          code: 'events-refused',
-          message: `${problems.length} of ${batch.events.length} events were refused`,
-          where: 'events',
-          fix: 'Fix the events listed and upload the batch again',
-          problems,
-        });
-      }
-      for (const event of batch.events) {
-        if (!owners.has(event.device)) owners.set(event.device, partner);
-        if (stored.some((item) => item.event.id === event.id)) continue;
-        stored.push({ position: stored.length + 1, recipient: batch.recipient, event });
-      }
-      return { stored: batch.events.length, duplicates: 0, erased: 0, conflicts: [] };
-    },
-    async pull(since = 0): Promise<PullResult> {
-      const mine = stored.filter((item) => item.recipient === partner && item.position > since);
-      const page = mine.slice(0, 100);
-      return {
-        format: 'attune-sync',
-        version: 1,
-        couple: couple.id,
-        recipient: partner,
-        events: page.map((item) => item.event),
-        next: page.at(-1)?.position ?? since,
-        more: mine.length > page.length,
-      };
-    },
+async function setUp(devices: { readonly ana?: string; readonly kai?: string } = {}) {
+  const { bindings, stores } = await pairedSigning(couple, {
+    ana: devices.ana ?? 'ana-phone',
+    kai: devices.kai ?? 'kai-phone',
   });
-  return { stored, uploads, owners, forPartner };
+  return { relay: memoryRelay(couple, bindings), stores, bindings } as const;
 }
 
 function phone(device: string): Engine {
@@ -132,13 +81,14 @@ afterEach(() => localStorage.clear());
 
 describe('startRelaySync', () => {
   it('sends a long history in uploads small enough for the server, and the other phone gets it all', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     for (let i = 0; i < 1_200; i++) ana.completeExercise('ana', 'safe-space-basics');
     const state = await syncOnce({
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'ana-phone',
       sync: relay.forPartner('ana'),
     });
@@ -154,6 +104,7 @@ describe('startRelaySync', () => {
       engine: kai,
       couple,
       self: 'kai',
+      signing: stores.kai,
       device: 'kai-phone',
       sync: relay.forPartner('kai'),
     });
@@ -161,10 +112,10 @@ describe('startRelaySync', () => {
   });
 
   it('picks up where it left off after a reload: nothing is sent twice', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     ana.completeExercise('ana', 'safe-space-basics');
-    const options = { engine: ana, couple, self: 'ana', device: 'ana-phone' };
+    const options = { engine: ana, couple, self: 'ana', signing: stores.ana, device: 'ana-phone' };
     await syncOnce({ ...options, sync: relay.forPartner('ana') });
     const sentFirst = relay.uploads.flatMap((upload) => upload.events).length;
 
@@ -176,10 +127,16 @@ describe('startRelaySync', () => {
   });
 
   it('passes on the server’s problem code with its message, so the app can say it in its own words', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     ana.completeExercise('ana', 'safe-space-basics');
-    const options = { engine: ana, couple, self: 'ana', device: 'ana-phone' } as const;
+    const options = {
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+    } as const;
     const refusal = new SyncServerError(429, {
       code: 'rate-limited',
       message: 'Too many requests in a short time',
@@ -201,13 +158,25 @@ describe('startRelaySync', () => {
   });
 
   it('never sends a private answer, and starts the history anew when the partner erases theirs', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     const kai = phone('kai-phone');
     ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-PRIVATE');
     kai.completeExercise('kai', 'safe-space-basics');
-    const anaOptions = { engine: ana, couple, self: 'ana', device: 'ana-phone' } as const;
-    const kaiOptions = { engine: kai, couple, self: 'kai', device: 'kai-phone' } as const;
+    const anaOptions = {
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+    } as const;
+    const kaiOptions = {
+      engine: kai,
+      couple,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+    } as const;
     await syncOnce({ ...anaOptions, sync: relay.forPartner('ana') });
     await syncOnce({ ...kaiOptions, sync: relay.forPartner('kai') });
     await syncOnce({ ...anaOptions, sync: relay.forPartner('ana') });
@@ -270,7 +239,7 @@ describe('startRelaySync when the server binds a device id to the other partner'
     });
 
   it('takes a new device id, says so, and syncs on with it without sending the refused events again', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     // Kai's token uploaded under this id before Ana's phone did.
     relay.owners.set('shared-id', 'kai');
     const ana = phone('shared-id');
@@ -281,6 +250,7 @@ describe('startRelaySync when the server binds a device id to the other partner'
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'shared-id',
       sync: relay.forPartner('ana'),
     });
@@ -311,6 +281,7 @@ describe('startRelaySync when the server binds a device id to the other partner'
       engine: anaAfter,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: renewed.device,
       sync: relay.forPartner('ana'),
     });
@@ -328,6 +299,7 @@ describe('startRelaySync when the server binds a device id to the other partner'
       engine: kai,
       couple,
       self: 'kai',
+      signing: stores.kai,
       device: 'kai-phone',
       sync: relay.forPartner('kai'),
     });
@@ -335,7 +307,8 @@ describe('startRelaySync when the server binds a device id to the other partner'
   });
 
   it('keeps its id when only an earlier id of this phone is refused, and sends the rest', async () => {
-    const relay = memoryRelay();
+    // Ana's phone paired under the id it had then.
+    const { relay, stores } = await setUp({ ana: 'old-id' });
     relay.owners.set('old-id', 'kai');
     const earlier = phone('old-id');
     earlier.completeExercise('ana', 'safe-space-basics');
@@ -354,6 +327,7 @@ describe('startRelaySync when the server binds a device id to the other partner'
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'ana-phone',
       sync: relay.forPartner('ana'),
       onHistoryReplaced: () => {
@@ -370,14 +344,51 @@ describe('startRelaySync when the server binds a device id to the other partner'
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'ana-phone',
       sync: relay.forPartner('ana'),
     });
     expect(relay.uploads.slice(uploads).flatMap((upload) => upload.events)).toEqual([]);
   });
 
+  it("takes a new device id when the other partner's phone introduced this one's first", async () => {
+    const { relay, stores } = await setUp();
+    const kaiKey = stores.kai?.saved?.keys[0]?.keys;
+    if (!kaiKey) throw new Error('no key');
+    const kaiSigner = createDeviceSigner({
+      couple: couple.id,
+      partner: 'kai',
+      device: 'kai-phone',
+      privateKey: kaiKey.privateKey,
+    });
+    await relay.forPartner('kai').introduce(
+      await introduceDevice(kaiSigner, {
+        couple: couple.id,
+        partner: 'kai',
+        device: 'd-shared',
+        publicKey: await exportSigningPublicKey(kaiKey),
+      }),
+    );
+    const ana = phone('d-shared');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const renewed = await untilReplaced({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'd-shared',
+      sync: relay.forPartner('ana'),
+    });
+    expect(renewed.device).not.toBe('d-shared');
+    expect(renewed.states.at(-1)).toMatchObject({
+      status: 'failed',
+      code: 'device-of-other-partner',
+    });
+    expect(relay.uploads).toEqual([]);
+  });
+
   it('leaves any other refusal of the server as it is', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     ana.completeExercise('ana', 'safe-space-basics');
     const refusal = new SyncServerError(403, {
@@ -394,6 +405,7 @@ describe('startRelaySync when the server binds a device id to the other partner'
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'ana-phone',
       sync: { ...relay.forPartner('ana'), upload: () => Promise.reject(refusal) },
       onHistoryReplaced: () => {
@@ -419,13 +431,20 @@ describe('startRelaySync with the couple key', () => {
   const withKey = async () => createAesGcmCipher({ keys: { couple: await generateAesGcmKey() } });
 
   it('sends what a partner writes encrypted and a share readable, and the other phone reads both', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const cipher = await withKey();
     const ana = phone('ana-phone');
     const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-WORDS', 'private');
     ana.shareEntry('ana', entry.id);
     ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-THANKS', 'shared');
-    const anaOptions = { engine: ana, couple, self: 'ana', device: 'ana-phone', cipher } as const;
+    const anaOptions = {
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      cipher,
+    } as const;
     expect(await syncOnce({ ...anaOptions, sync: relay.forPartner('ana') })).toMatchObject({
       status: 'synced',
     });
@@ -438,7 +457,14 @@ describe('startRelaySync with the couple key', () => {
     expect(share).not.toHaveProperty('encrypted');
 
     const kai = phone('kai-phone');
-    const kaiOptions = { engine: kai, couple, self: 'kai', device: 'kai-phone', cipher } as const;
+    const kaiOptions = {
+      engine: kai,
+      couple,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+      cipher,
+    } as const;
     expect(await syncOnce({ ...kaiOptions, sync: relay.forPartner('kai') })).toMatchObject({
       status: 'synced',
     });
@@ -447,13 +473,14 @@ describe('startRelaySync with the couple key', () => {
   });
 
   it('stops, with the reason, at an event that does not decrypt, and takes none of the page', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     ana.completeExercise('ana', 'safe-space-basics');
     await syncOnce({
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'ana-phone',
       cipher: await withKey(),
       sync: relay.forPartner('ana'),
@@ -464,6 +491,7 @@ describe('startRelaySync with the couple key', () => {
       engine: kai,
       couple,
       self: 'kai',
+      signing: stores.kai,
       device: 'kai-phone',
       cipher: await withKey(),
       sync: relay.forPartner('kai'),
@@ -473,7 +501,7 @@ describe('startRelaySync with the couple key', () => {
   });
 
   it('refuses a readable event that should have come encrypted', async () => {
-    const relay = memoryRelay();
+    const { relay, stores } = await setUp();
     const ana = phone('ana-phone');
     ana.completeExercise('ana', 'safe-space-basics');
     // Sent without the key, as a server making up events of its own would.
@@ -481,6 +509,7 @@ describe('startRelaySync with the couple key', () => {
       engine: ana,
       couple,
       self: 'ana',
+      signing: stores.ana,
       device: 'ana-phone',
       sync: relay.forPartner('ana'),
     });
@@ -489,11 +518,333 @@ describe('startRelaySync with the couple key', () => {
       engine: kai,
       couple,
       self: 'kai',
+      signing: stores.kai,
       device: 'kai-phone',
       cipher: await withKey(),
       sync: relay.forPartner('kai'),
     });
     expect(state).toMatchObject({ status: 'failed', code: 'not-encrypted' });
     expect(kai.getEvents()).toEqual([]);
+  });
+});
+
+describe('startRelaySync signing what it sends, and checking what arrives', () => {
+  const withKey = async () => createAesGcmCipher({ keys: { couple: await generateAesGcmKey() } });
+
+  it.each([
+    ['without', false],
+    ['with', true],
+  ])(
+    'signs every event it sends, %s the couple key, and the other phone takes them in',
+    async (_, encrypted) => {
+      const { relay, stores } = await setUp();
+      const cipher = encrypted ? await withKey() : undefined;
+      const ana = phone('ana-phone');
+      const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-WORDS', 'private');
+      ana.shareEntry('ana', entry.id);
+      ana.completeExercise('ana', 'safe-space-basics');
+      const common = { couple, ...(cipher && { cipher }) };
+      expect(
+        await syncOnce({
+          ...common,
+          engine: ana,
+          self: 'ana',
+          signing: stores.ana,
+          device: 'ana-phone',
+          sync: relay.forPartner('ana'),
+        }),
+      ).toMatchObject({ status: 'synced' });
+      const sent = relay.uploads.flatMap((upload) => upload.events);
+      expect(sent).toHaveLength(3);
+      expect(sent.every((event) => /^[\w-]{86}$/.test(event.signature ?? ''))).toBe(true);
+      expect(sent.some((event) => 'encrypted' in event)).toBe(encrypted);
+
+      const kai = phone('kai-phone');
+      expect(
+        await syncOnce({
+          ...common,
+          engine: kai,
+          self: 'kai',
+          signing: stores.kai,
+          device: 'kai-phone',
+          sync: relay.forPartner('kai'),
+        }),
+      ).toMatchObject({ status: 'synced' });
+      expect(kai.getEvents()).toEqual(ana.getEvents());
+      // The engine keeps no signature: it is for the way, not part of the event.
+      expect(JSON.stringify(kai.getEvents())).not.toContain('signature');
+    },
+  );
+
+  it("sends only what this phone can sign: its own device's events", async () => {
+    const { relay, stores } = await setUp();
+    // Ana's tablet recorded one too; this phone holds it but holds no key of the tablet's.
+    const tablet = phone('ana-tablet');
+    tablet.completeExercise('ana', 'what-feels-safe');
+    const ana = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: 'ana-phone',
+      events: tablet.getEvents(),
+      now: () => Date.UTC(2026, 0, 6),
+      maxFutureMs: Number.POSITIVE_INFINITY,
+    });
+    ana.completeExercise('ana', 'safe-space-basics');
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    expect(state.status).toBe('synced');
+    const sent = relay.uploads.flatMap((upload) => upload.events);
+    expect(sent.map((event) => event.device)).toEqual(['ana-phone']);
+  });
+
+  it('introduces a new device id with the key it paired with, and the other phone learns it from the relay', async () => {
+    const { relay, stores } = await setUp();
+    // The history's store gave this phone another id than the one it paired with.
+    const ana = phone('d-0a1b2c');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const options = {
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'd-0a1b2c',
+      sync: relay.forPartner('ana'),
+    } as const;
+    expect(await syncOnce(options)).toMatchObject({ status: 'synced' });
+    expect(relay.introductions).toMatchObject([
+      { partner: 'ana', device: 'd-0a1b2c', by: 'ana-phone' },
+    ]);
+    // Kept, with the new key, for the next start; which sends the introduction again, harmlessly.
+    expect(stores.ana.saved?.keys.map((held) => held.device)).toEqual(['ana-phone', 'd-0a1b2c']);
+    expect(stores.ana.saved?.introductions).toEqual(relay.introductions);
+    expect(await syncOnce(options)).toMatchObject({ status: 'synced' });
+    expect(stores.ana.saved?.keys).toHaveLength(2);
+
+    const kai = phone('kai-phone');
+    const kaiOptions = {
+      engine: kai,
+      couple,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+      sync: relay.forPartner('kai'),
+    } as const;
+    expect(await syncOnce(kaiOptions)).toMatchObject({ status: 'synced' });
+    expect(kai.getEvents().map((event) => event.id)).toEqual(['d-0a1b2c:1']);
+    expect(stores.kai.saved?.introductions).toEqual(relay.introductions);
+  });
+
+  /** Ana's phone sends one event; what reaches Kai's phone is up to `tamper`. */
+  async function kaiReceives(
+    tamper: (events: RelayEvent[]) => RelayEvent[],
+    cipher?: PayloadCipher,
+  ) {
+    const { relay, stores, bindings } = await setUp();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const common = { couple, ...(cipher && { cipher }) };
+    await syncOnce({
+      ...common,
+      engine: ana,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    relay.tamper = (events, partner) => (partner === 'kai' ? tamper(events) : events);
+    const kai = phone('kai-phone');
+    let replaced = false;
+    const state = await syncOnce({
+      ...common,
+      engine: kai,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+      sync: relay.forPartner('kai'),
+      onHistoryReplaced: () => {
+        replaced = true;
+      },
+    });
+    return { state, kai, replaced, bindings, relay, stores };
+  }
+
+  it.each([
+    ['its clock moved back', (event: RelayEvent) => ({ ...event, clock: { wall: 1, counter: 0 } })],
+    ['shared as private', (event: RelayEvent) => ({ ...event, visibility: 'private' as const })],
+    ['under another id', (event: RelayEvent) => ({ ...event, id: 'ana-phone:2', seq: 2 })],
+    ['in the other partner’s name', (event: RelayEvent) => ({ ...event, partner: 'kai' })],
+    [
+      'with its signature changed',
+      (event: RelayEvent) => ({
+        ...event,
+        signature: `${event.signature?.startsWith('A') ? 'B' : 'A'}${event.signature?.slice(1)}`,
+      }),
+    ],
+  ])(
+    'stops, with the reason, at an event changed on the way (%s), and takes none of the page',
+    async (_, change) => {
+      const { state, kai, replaced } = await kaiReceives((events) =>
+        events.map((event) => change(event) as RelayEvent),
+      );
+      expect(state).toMatchObject({ status: 'failed', code: 'forged-event' });
+      expect(syncProblemKey(state.status === 'failed' ? state.code : undefined)).toBe(
+        'sync.problem.not-signed',
+      );
+      expect(kai.getEvents()).toEqual([]);
+      expect(replaced).toBe(false);
+    },
+  );
+
+  it('refuses a changed encrypted event before decrypting it', async () => {
+    const { state, kai } = await kaiReceives(
+      (events) => events.map((event) => ({ ...event, visibility: 'sealed' })),
+      await withKey(),
+    );
+    expect(state).toMatchObject({ status: 'failed', code: 'forged-event' });
+    expect(kai.getEvents()).toEqual([]);
+  });
+
+  it('refuses an erasure request that no phone signed, as a relay could make one up', async () => {
+    const { state, kai, replaced } = await kaiReceives((events) => {
+      const [first] = events as [LoggedEvent & { signature?: string }];
+      const { signature: _, ...unsigned } = first;
+      const erasure = {
+        ...unsigned,
+        id: 'ana-phone:9',
+        seq: 9,
+        type: 'erasure-requested',
+        data: { partner: 'ana', before: { wall: Number.MAX_SAFE_INTEGER, counter: 0 } },
+      };
+      return [...events, erasure as RelayEvent];
+    });
+    expect(state).toMatchObject({ status: 'failed', code: 'unsigned-event' });
+    expect(syncProblemKey('unsigned-event')).toBe('sync.problem.not-signed');
+    // Not even the genuine event of the page: a page is taken whole or not at all.
+    expect(kai.getEvents()).toEqual([]);
+    expect(replaced).toBe(false);
+  });
+
+  it("refuses an event in Ana's name signed by Kai's phone", async () => {
+    const { relay, stores } = await setUp();
+    const kaiKeys = stores.kai.saved?.keys[0]?.keys.privateKey;
+    if (!kaiKeys) throw new Error('no key');
+    const forged = phone('kai-phone').completeExercise('ana', 'safe-space-basics');
+    const signer = createDeviceSigner({
+      couple: couple.id,
+      partner: 'ana',
+      device: 'kai-phone',
+      privateKey: kaiKeys,
+    });
+    const [event] = await signEvents([forged], signer);
+    relay.stored.push({ position: 1, recipient: 'ana', event: event as RelayEvent });
+    const ana = phone('ana-phone');
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    expect(state).toMatchObject({ status: 'failed', code: 'forged-event' });
+    expect(ana.getEvents()).toEqual([]);
+  });
+
+  it('refuses the event of a device the relay introduced with a key of its own', async () => {
+    const { state, kai, relay, stores } = await kaiReceives((events) => events);
+    expect(state.status).toBe('synced');
+    // The relay binds a device of its own to Ana, "introduced" by her phone, and writes from it.
+    const keys = await generateDeviceSigningKey();
+    const asAnasPhone = createDeviceSigner({
+      couple: couple.id,
+      partner: 'ana',
+      device: 'ana-phone',
+      privateKey: keys.privateKey,
+    });
+    relay.introductions.push(
+      await introduceDevice(asAnasPhone, {
+        couple: couple.id,
+        partner: 'ana',
+        device: 'relay-made',
+        publicKey: await exportSigningPublicKey(keys),
+      }),
+    );
+    const made = phone('relay-made').completeExercise('ana', 'what-feels-safe');
+    const [event] = await signEvents(
+      [made],
+      createDeviceSigner({
+        couple: couple.id,
+        partner: 'ana',
+        device: 'relay-made',
+        privateKey: keys.privateKey,
+      }),
+    );
+    relay.stored.push({ position: 2, recipient: 'kai', event: event as RelayEvent });
+    const before = kai.getEvents();
+    const again = await syncOnce({
+      engine: kai,
+      couple,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+      sync: relay.forPartner('kai'),
+    });
+    // Its keyring refused the introduction, so the device stays unknown, and its event with it.
+    expect(again).toMatchObject({ status: 'failed', code: 'unknown-device' });
+    expect(kai.getEvents()).toEqual(before);
+    expect(stores.kai.saved?.introductions).toEqual([]);
+  });
+
+  it('refuses a page of another couple', async () => {
+    const { relay, stores } = await setUp();
+    const ana = phone('ana-phone');
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      sync: {
+        ...relay.forPartner('ana'),
+        pull: async (since) => ({
+          ...(await relay.forPartner('ana').pull(since)),
+          couple: 'c-other',
+        }),
+      },
+    });
+    expect(state).toMatchObject({ status: 'failed', code: 'wrong-page' });
+    expect(syncProblemKey('wrong-page')).toBe('sync.problem.not-signed');
+  });
+
+  it('asks to pair again, once and for good, when this phone holds no signing key for the couple', async () => {
+    const { relay } = await setUp();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    const states: SyncState[] = [];
+    const stop = startRelaySync({
+      engine: ana,
+      couple,
+      self: 'ana',
+      // Paired before the app signed: nothing kept.
+      signing: memorySigningStore(),
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+      pollMs: 10,
+      onState: (state) => states.push(state),
+      onHistoryReplaced: () => {},
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stop();
+    expect(states.filter((state) => state.status === 'failed')).toEqual([
+      expect.objectContaining({ status: 'failed', code: 'signing-missing' }),
+    ]);
+    expect(syncProblemKey('signing-missing')).toBe('sync.problem.pair-again');
+    expect(relay.uploads).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import type { Couple, Engine, LoggedEvent } from '@attune/core';
 import {
   AttuneCryptoError,
+  AttuneSignatureError,
   decryptEvents,
   encryptEvents,
   type PayloadCipher,
+  verifyEvents,
 } from '@attune/core/crypto';
 import {
   advanceCursor,
@@ -14,6 +16,14 @@ import {
   type SyncBatch,
 } from '@attune/core/sync';
 import { type PartnerSync, SyncServerError } from '@attune/example-sync-server/client';
+import {
+  browserSigningStore,
+  DeviceIdBoundError,
+  SigningMissingError,
+  type SigningStore,
+  type SyncSigning,
+  startSigning,
+} from './device-signing.js';
 import { loadSyncPosition, saveSyncPosition } from './sync-position.js';
 import { uploadChunks } from './upload-chunks.js';
 
@@ -63,6 +73,12 @@ export interface RelaySyncOptions {
    * (couples paired before phones agreed on keys), events travel readable.
    */
   readonly cipher?: PayloadCipher;
+  /**
+   * Where this phone keeps its signing keys and what it knows of the couple's devices (default the
+   * settings database, beside the setup). Every event is signed as it leaves, encrypted or not, and
+   * every event that arrives is verified before anything else reads it.
+   */
+  readonly signing?: SigningStore;
 }
 
 /** A network failure, as opposed to the server answering no. */
@@ -70,14 +86,43 @@ function isOffline(error: unknown): boolean {
   return error instanceof TypeError || (typeof navigator !== 'undefined' && !navigator.onLine);
 }
 
+/**
+ * The state code of an event this phone refused because its signature did not hold: one no device
+ * signed, one from a device this phone cannot place even after asking the server, or one forged or
+ * changed on the way. Not the signature error's own code, which can read like the server's
+ * (`device-of-other-partner`, `wrong-couple`) and mean something else.
+ */
+function refusedCode(error: AttuneSignatureError): string {
+  if (error.code === 'unsigned') return 'unsigned-event';
+  if (error.code === 'unknown-device') return 'unknown-device';
+  return 'forged-event';
+}
+
+/** A page the server handed out for another couple or partner than this phone's. */
+class WrongPageError extends Error {
+  override readonly name = 'WrongPageError';
+  readonly code = 'wrong-page';
+}
+
 /** A refusal or an unreadable answer as a state, with the server's problem code when it gave one. */
 function failure(error: unknown): SyncState {
   const message = error instanceof Error ? error.message : String(error);
+  if (AttuneSignatureError.isInstance(error)) {
+    return { status: 'failed', message, code: refusedCode(error) };
+  }
   // A crypto error's code (such as `tampered`) says what the app tells the couple, as a server's does.
-  return error instanceof SyncServerError || error instanceof AttuneCryptoError
+  return error instanceof SyncServerError ||
+    error instanceof AttuneCryptoError ||
+    error instanceof SigningMissingError ||
+    error instanceof WrongPageError
     ? { status: 'failed', message, code: error.code }
     : { status: 'failed', message };
 }
+
+/** Refusals after which another round can only fail the same way: the couple must pair again. */
+const forGood = (error: unknown) =>
+  error instanceof SigningMissingError ||
+  (error instanceof SyncServerError && error.code === 'no-signing-keys');
 
 /** The problem code of an event the server refuses because its device is the other partner's. */
 const DEVICE_OF_OTHER_PARTNER = 'device-of-other-partner';
@@ -126,10 +171,11 @@ async function open(
 
 /**
  * Keeps this phone and the other partner's phone in step through the sync server: sends what this
- * partner records (filtered by `exportEvents`, so private entries and safety checks never leave),
- * and merges what comes back with `importEvents`. Runs after every change, every few seconds, and
- * when the browser comes back online; a round that fails is simply tried again, since the server
- * keeps each event once however often it is sent.
+ * phone recorded (filtered by `exportEvents`, so private entries and safety checks never leave),
+ * encrypted and then signed by this phone's device, and merges what comes back with `importEvents`
+ * once every event of it verified: signed by a device bound to the partner it names, as it is. Runs
+ * after every change, every few seconds, and when the browser comes back online; a round that fails
+ * is simply tried again, since the server keeps each event once however often it is sent.
  *
  * @returns how to stop.
  */
@@ -137,6 +183,22 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   const { engine, couple, self, device, sync, onState, cipher } = options;
   const other = couple.partners.find((partner) => partner.id !== self)?.id;
   if (!other) throw new Error(`"${self}" has no partner in couple "${couple.id}"`);
+
+  // Made in the first round, and again after a round that could not make it (offline, say).
+  let signing: Promise<SyncSigning> | undefined;
+  const signed = () => {
+    signing ??= startSigning({
+      couple: couple.id,
+      self,
+      device,
+      sync,
+      store: options.signing ?? browserSigningStore,
+    }).catch((error: unknown) => {
+      signing = undefined;
+      throw error;
+    });
+    return signing;
+  };
 
   // Where the last page left off: a reload sends and pulls only what is new since.
   let { sent, since } = loadSyncPosition(couple.id, device);
@@ -147,14 +209,18 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   let receiving = false;
 
   /** Sends what the server lacks; the devices it refuses as the other partner's, if any. */
-  const send = async (own: readonly LoggedEvent[]): Promise<ReadonlySet<string> | undefined> => {
+  const send = async (
+    own: readonly LoggedEvent[],
+    keys: SyncSigning,
+  ): Promise<ReadonlySet<string> | undefined> => {
     const batch = exportEvents(own, { couple, recipient: other, since: sent });
     for (const events of uploadChunks(batch.events)) {
       const sealed = cipher
         ? await encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes })
         : events;
       try {
-        await sync.upload({ ...batch, events: sealed });
+        // Signed last, over what travels: encrypted or plain alike.
+        await sync.upload({ ...batch, events: await keys.sign(sealed) });
       } catch (error) {
         const taken = devicesOfOtherPartner(error, events, device);
         if (taken) return taken;
@@ -168,10 +234,14 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
 
   const push = async () => {
     await options.saved?.();
-    const own = engine.getEvents().filter((event) => event.partner === self);
+    const keys = await signed();
+    // Only what this phone recorded, under its id now or one it had before: it can sign no other.
+    const own = engine
+      .getEvents()
+      .filter((event) => event.partner === self && keys.holds(event.device));
     // Each refusal gives up at least one more device, whose events are then left out: this ends.
     for (;;) {
-      const taken = await send(own);
+      const taken = await send(own, keys);
       if (!taken) return;
       // The server binds these ids to the other partner, who used them first, so what this phone
       // recorded under them can never go through it (the server's README, "Devices"). They count as
@@ -203,10 +273,34 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
     options.onHistoryReplaced(engine.getEvents(), next);
   };
 
+  /**
+   * The events of a page, each verified: signed by a device the keyring binds to the partner it
+   * names, over exactly what arrived. A device the keyring does not know yet may be one the server
+   * holds an introduction of; the keyring checks those too. Anything else refused stops the sync
+   * with the reason, rather than being left out: the page would be skipped for good.
+   */
+  const verified = async (events: readonly unknown[], keys: SyncSigning) => {
+    let checked = await verifyEvents(events, keys.keyring);
+    if (checked.rejected.some(({ error }) => error.code === 'unknown-device')) {
+      await keys.learn((await sync.devices()).introductions);
+      checked = await verifyEvents(events, keys.keyring);
+    }
+    const refused = checked.rejected[0];
+    if (refused) throw refused.error;
+    return checked.verified;
+  };
+
   const pull = async () => {
+    const keys = await signed();
     for (;;) {
       const page = await sync.pull(since);
-      const opened = cipher ? await open(page.events, cipher) : page.events;
+      if (page.couple !== couple.id || page.recipient !== self) {
+        throw new WrongPageError(
+          `The sync server sent a page for "${String(page.recipient)}" of couple "${String(page.couple)}", not this phone's`,
+        );
+      }
+      const arrived = await verified(page.events, keys);
+      const opened = cipher ? await open(arrived, cipher) : arrived;
       // Still unchecked after decrypting: importEvents checks every event, and the batch around them.
       const batch: SyncBatch = { ...page, events: opened as SyncBatch['events'] };
       const result = importEvents(engine.getEvents(), batch, { couple, device, self });
@@ -242,8 +336,11 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
       if (!stopped) onState({ status: 'synced', at: Date.now() });
     } catch (error) {
       if (stopped) return;
-      if (error instanceof DeviceTaken) renew();
-      else onState(isOffline(error) ? { status: 'offline' } : failure(error));
+      if (error instanceof DeviceTaken || error instanceof DeviceIdBoundError) renew();
+      else if (forGood(error)) {
+        stopped = true;
+        onState(failure(error));
+      } else onState(isOffline(error) ? { status: 'offline' } : failure(error));
     }
   };
 

@@ -26,6 +26,12 @@ describe('syncProblemKey', () => {
     ['unknown-key', 'sync.problem.cannot-open'],
     ['not-encrypted', 'sync.problem.cannot-open'],
     ['pairing-mismatch', 'sync.problem.pairing-mismatch'],
+    ['unsigned-event', 'sync.problem.not-signed'],
+    ['forged-event', 'sync.problem.not-signed'],
+    ['unknown-device', 'sync.problem.not-signed'],
+    ['wrong-page', 'sync.problem.not-signed'],
+    ['signing-missing', 'sync.problem.pair-again'],
+    ['no-signing-keys', 'sync.problem.pair-again'],
   ])('says the server’s %s in the app’s own words', (code, key) => {
     expect(syncProblemKey(code)).toBe(key);
   });

@@ -40,6 +40,16 @@ const byCode: Readonly<Record<string, SyncProblemKey>> = {
   'not-encrypted': 'sync.problem.cannot-open',
   // The app's own: the partners found different pairing checks, and this phone stopped syncing.
   'pairing-mismatch': 'sync.problem.pairing-mismatch',
+  // What arrived is not signed, as it is, by a device of the partner it names (`startRelaySync`
+  // gives these codes), or the server handed out another couple's page: changed or made up.
+  'unsigned-event': 'sync.problem.not-signed',
+  'forged-event': 'sync.problem.not-signed',
+  'unknown-device': 'sync.problem.not-signed',
+  'wrong-page': 'sync.problem.not-signed',
+  // Phones paired before events were signed: this one holds no signing key, or the server knows
+  // none of the couple's devices. They must pair again.
+  'signing-missing': 'sync.problem.pair-again',
+  'no-signing-keys': 'sync.problem.pair-again',
 };
 
 /**

@@ -1615,7 +1615,7 @@ export interface AttuneResources {
         readonly title: string;
         /** What you shared matters. You deserve to feel safe and respected, and you are not alone in this. The… */
         readonly body: string;
-        /** To protect you, some exercises you would do together are resting for now. Nothing is lost. In this… */
+        /** To protect you, we recommend letting the deeper exercises you would do together rest for a while. I… */
         readonly resting: string;
         /** You’ll find services you can contact in “Getting support”. Reach out now, later, or whenever you ar… */
         readonly help: string;
@@ -1625,6 +1625,38 @@ export interface AttuneResources {
     readonly resting: {
       /** Some exercises are resting for now. */
       readonly neutral: string;
+    };
+    /** The `rest` group. */
+    readonly rest: {
+      /** Rest the deeper exercises? */
+      readonly offer: string;
+      /** Rest the deeper exercises (recommended) */
+      readonly choose: string;
+      /** Not now */
+      readonly 'not-now': string;
+      /** If you rest them, your partner sees only “Some exercises are resting for now.” They would see the s… */
+      readonly 'others-see': string;
+      /** The deeper exercises rest for both of you from \{\{time\}\}. Nothing is lost. You can end your rest whe… */
+      readonly chosen: string;
+      /** That’s okay. You can rest them later, at any time, by choosing a slower pace. */
+      readonly declined: string;
+    };
+    /** The `pace` group. */
+    readonly pace: {
+      /** A slower pace */
+      readonly title: string;
+      /** Either of you can choose a slower pace at any time, and you don’t need a reason. The deeper exercis… */
+      readonly body: string;
+      /** Your partner sees only “Some exercises are resting for now.” These are the same words whoever chose… */
+      readonly 'others-see': string;
+      /** Choose a slower pace */
+      readonly slower: string;
+      /** Back to the usual pace */
+      readonly usual: string;
+      /** You chose a slower pace, from \{\{time\}\}. */
+      readonly on: string;
+      /** Your slower pace ends at \{\{time\}\}. If some exercises still rest after that, your partner has chosen… */
+      readonly off: string;
     };
     /** The `pause` group. */
     readonly pause: {

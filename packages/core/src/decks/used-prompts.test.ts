@@ -42,6 +42,8 @@ describe('usedDeckPrompts', () => {
       suggestion: { exercise: null, step: null, reasonKey: 'common:next', params: {} },
       due: [],
       ownSafetyConcern: false,
+      ownRest: undefined,
+      restRecommended: false,
     };
     const answered = (prompt: string): ViewEntry => ({
       id: `ana:${prompt}`,
@@ -102,6 +104,8 @@ describe('usedDeckPrompts', () => {
       suggestion: { exercise: null, step: null, reasonKey: 'common:next', params: {} },
       due: [],
       ownSafetyConcern: false,
+      ownRest: undefined,
+      restRecommended: false,
     };
     expect(usedDeckPrompts(quiz, view)).toEqual([question]);
     expect(usedDeckPrompts(starters, view)).toEqual([starter]);

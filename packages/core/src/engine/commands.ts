@@ -3,7 +3,7 @@ import { shown } from '../log/event-error.js';
 import type { Exercise } from '../program/types.js';
 import type { EngineContext } from './engine-context.js';
 import { malformed, notAllowed, objectOf, own, usableExercise } from './guards.js';
-import { recordSafetyCheck } from './safety-rest.js';
+import { recordRest, recordSafetyCheck } from './safety-rest.js';
 import type { Engine, TogetherOptions } from './types.js';
 
 /** The engine's typed recorders: one per thing a partner does. */
@@ -19,6 +19,7 @@ export type EngineCommands = Pick<
   | 'proposeAgreement'
   | 'confirmAgreement'
   | 'takeSafetyCheck'
+  | 'setRest'
   | 'pause'
   | 'resume'
   | 'leave'
@@ -221,6 +222,7 @@ export function createCommands(context: EngineContext): EngineCommands {
         answers,
       );
     },
+    setRest: (partner, active) => recordRest(context, partner, active),
     pause: (partner) => record(partner, 'program-paused', toggleData(), 'shared'),
     resume: (partner) => record(partner, 'program-resumed', toggleData(), 'shared'),
     leave: (partner) => record(partner, 'partner-left', {}, 'shared'),

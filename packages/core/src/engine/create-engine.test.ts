@@ -315,12 +315,39 @@ describe('createEngine', () => {
 });
 
 describe('the safety gate', () => {
-  it('rests exercises that need safety for both partners, neutrally, and brings help forward for the one at risk', () => {
-    const { engine } = setup();
+  it('recommends a rest to the partner at risk, rests when they choose it, neutrally for both, and brings help forward', () => {
+    const { engine, clock } = setup();
     completeFoundation(engine);
     engine.takeSafetyCheck('kai', 'safety-check', { 'feel-safe': false, afraid: true });
+    // The check alone rests nothing: Kai chooses, and is told a rest is recommended.
+    expect(engine.getSnapshot().resting).toBe(false);
+    expect(engine.viewFor('kai')).toMatchObject({
+      ownSafetyConcern: true,
+      restRecommended: true,
+      ownRest: undefined,
+    });
+    expect(engine.viewFor('ana')).toMatchObject({
+      ownSafetyConcern: false,
+      restRecommended: false,
+    });
+
+    const rest = engine.setRest('kai', true);
+    expect(rest.data).toEqual({ active: true });
+    // It takes effect at the next quarter hour, not the moment the check ended.
+    expect(engine.viewFor('kai')).toMatchObject({
+      restRecommended: false,
+      ownRest: { active: true, from: rest.clock.wall, inEffect: false },
+    });
+    expect(engine.getSnapshot().resting).toBe(false);
+    clock.set(rest.clock.wall);
+    engine.refresh();
     const snapshot = engine.getSnapshot();
     expect(snapshot.resting).toBe(true);
+    expect(engine.viewFor('kai').ownRest).toEqual({
+      active: true,
+      from: rest.clock.wall,
+      inEffect: true,
+    });
     const vulnerability = statusOf(engine, 'vulnerability');
     expect(vulnerability?.status).toBe('locked');
     const clear = vulnerability?.unlock.children?.find((child) => child.kind === 'safety-clear');
@@ -341,13 +368,14 @@ describe('the safety gate', () => {
 
     const ana = engine.viewFor('ana');
     expect(ana.ownSafetyConcern).toBe(false);
+    expect(ana.ownRest).toBeUndefined();
     expect(JSON.stringify(ana)).not.toContain('safety-check-taken');
     expect(ana.entries.find((entry) => entry.type === 'safety-rest')).toEqual(
       expect.not.objectContaining({ partner: expect.anything() }),
     );
   });
 
-  it('lets only the partner whose check rested the exercises wake them', () => {
+  it('lets each partner wake only their own rest, and never with a check', () => {
     // Only a check that answers every question, none signalling risk, is clear.
     const allClear = {
       'feel-safe': true,
@@ -356,11 +384,20 @@ describe('the safety gate', () => {
       'see-others': true,
       threatened: false,
     };
-    const { engine } = setup();
+    const { engine, clock } = setup();
     engine.takeSafetyCheck('kai', 'safety-check', { afraid: true });
+    engine.setRest('kai', true);
+    engine.setRest('ana', true);
+    engine.setRest('ana', false);
     engine.takeSafetyCheck('ana', 'safety-check', allClear);
-    expect(engine.getSnapshot().resting).toBe(true);
     engine.takeSafetyCheck('kai', 'safety-check', allClear);
+    clock.advance(HOUR);
+    engine.refresh();
+    // Kai's clear check wakes nothing, nor does Ana's wake of her own rest.
+    expect(engine.getSnapshot().resting).toBe(true);
+    engine.setRest('kai', false);
+    clock.advance(HOUR);
+    engine.refresh();
     expect(engine.getSnapshot().resting).toBe(false);
   });
 });

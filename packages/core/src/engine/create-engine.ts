@@ -144,6 +144,11 @@ export function createEngine(options: EngineOptions): Engine {
     facts,
     exercises,
     runtime,
+    device,
+    now: () => now(),
+    clockReading: () => clock.peek(),
+    lastSequence: () => seq,
+    latestWall: () => checkContext().latestWall,
     knownPartner: (partner) => checkPartner(partner, partners),
     progress: currentProgress,
     progressFacts: () => {
@@ -154,15 +159,17 @@ export function createEngine(options: EngineOptions): Engine {
       currentProgress();
       return computedAt;
     },
-    record(partner, type, data, visibility) {
+    record(partner, type, data, visibility, recordOptions) {
       checkPartner(partner, partners);
+      // A skipped number is used by nothing; the event after it takes the next (see `fold`).
+      const next = seq + (recordOptions?.skipSequence ? 2 : 1);
       const event = checkEvent(
         {
-          id: `${device}:${seq + 1}`,
+          id: `${device}:${next}`,
           partner,
           device,
-          seq: seq + 1,
-          clock: clock.tick(),
+          seq: next,
+          clock: recordOptions?.clock ?? clock.tick(),
           type,
           data,
           visibility,

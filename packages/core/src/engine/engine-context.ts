@@ -1,4 +1,4 @@
-import type { AttuneEvent, AttuneEventType } from '../events/types.js';
+import type { AttuneEvent, AttuneEventType, HybridTimestamp } from '../events/types.js';
 import type { EventLog } from '../log/event-log.js';
 import type { PluginRuntime } from '../plugins/plugin-runtime.js';
 import type { Couple } from '../program/couple.js';
@@ -12,6 +12,18 @@ export interface PlacedExercise {
   readonly step: string;
 }
 
+/** How {@link EngineContext.record} records one event, where it differs from the usual. */
+export interface RecordOptions {
+  /**
+   * The clock reading to record the event with, instead of the next one of this device's clock: a
+   * rest is recorded for the quarter hour it takes effect at. It must pass the checks every event
+   * passes (no further ahead than `maxFutureMs`).
+   */
+  readonly clock?: HybridTimestamp;
+  /** Leaves one sequence number unused before the event, as a safety check would have taken it. */
+  readonly skipSequence?: boolean;
+}
+
 /**
  * What the engine's parts share: the log and its facts, the program, the plugins' runtime, and the
  * one way to record an event. `createEngine` makes it; commands and views read it.
@@ -23,6 +35,16 @@ export interface EngineContext {
   readonly facts: Facts;
   readonly exercises: ReadonlyMap<string, PlacedExercise>;
   readonly runtime: PluginRuntime | undefined;
+  /** This install's device id. */
+  readonly device: string;
+  /** The engine's clock, in ms since the epoch. */
+  now(): number;
+  /** The latest reading of this device's hybrid clock, without advancing it. */
+  clockReading(): HybridTimestamp;
+  /** The last sequence number this device used (0 before its first event). */
+  lastSequence(): number;
+  /** The latest clock wall time an event may have now (`now` plus `maxFutureMs`). */
+  latestWall(): number;
   /** Throws `unknown-partner` unless the id is one of the couple's partners. */
   knownPartner(partner: string): void;
   /** The progress of the current log, computed once per change. */
@@ -37,5 +59,6 @@ export interface EngineContext {
     type: T,
     data: Extract<AttuneEvent, { type: T }>['data'],
     visibility: Visibility,
+    options?: RecordOptions,
   ): Extract<AttuneEvent, { type: T }>;
 }

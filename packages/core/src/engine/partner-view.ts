@@ -1,7 +1,8 @@
 import { safetyConcernOf } from '../progress/compute.js';
 import { computeDue } from '../progress/due.js';
+import { latestRestOf } from '../progress/facts.js';
 import { suggestNext } from '../progress/suggest.js';
-import type { PartnerView, ViewEntry } from '../visibility/types.js';
+import type { OwnRest, PartnerView, ViewEntry } from '../visibility/types.js';
 import { viewEvents } from '../visibility/view.js';
 import type { EngineContext } from './engine-context.js';
 import { same } from './structural-sharing.js';
@@ -31,6 +32,12 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
     const builtInDue = computeDue(facts, program, couple, state.steps, partner, at, state.paused);
     const due = runtime ? runtime.reminders(partner, builtInDue, at) : builtInDue;
     const ownSafetyConcern = safetyConcernOf(facts, program, partner);
+    const latestRest = latestRestOf(facts, partner);
+    const ownRest: OwnRest | undefined = latestRest && {
+      active: latestRest.data.active === true,
+      from: latestRest.clock.wall,
+      inEffect: latestRest.clock.wall <= at,
+    };
     const previous = lastViews.get(partner);
     // The log only grows, so a view of as many events as before has the same entries: the clock
     // moving on (`refresh`) rebuilds due items and the suggestion, not the entries.
@@ -58,6 +65,8 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
       suggestion: same(suggestion, previous?.suggestion),
       due: same(due, previous?.due),
       ownSafetyConcern,
+      ownRest: same(ownRest, previous?.ownRest),
+      restRecommended: ownSafetyConcern && ownRest?.active !== true,
     });
   };
 

@@ -1,4 +1,4 @@
-import type { AttuneEvent, LoggedEvent, UnknownEvent } from '../events/types.js';
+import type { AttuneEvent, LoggedEvent, SafetyRestEvent, UnknownEvent } from '../events/types.js';
 import type { AttuneEventError } from '../log/event-error.js';
 import type { AttunePlugin } from '../plugins/types.js';
 import type { Couple } from '../program/couple.js';
@@ -134,12 +134,33 @@ export interface Engine {
   ): AttuneEvent;
   /** Records that a partner confirms a proposal; an agreement holds once both confirmed it. */
   confirmAgreement(partner: string, exercise: string, proposal: string): AttuneEvent;
-  /** Records a private safety check; when it signals risk, exercises that need safety rest for both. */
+  /**
+   * Records a partner's private safety check, and nothing else: it never rests the exercises by
+   * itself. When it signals risk, that partner's view says a rest is recommended
+   * (`viewFor(partner).restRecommended`), and they choose with {@link Engine.setRest}.
+   */
   takeSafetyCheck(
     partner: string,
     exercise: string,
     answers: Readonly<Record<string, boolean>>,
   ): AttuneEvent;
+  /**
+   * Rests the exercises that need safety for both partners (`true`), or wakes this partner's own
+   * rest (`false`): after a safety check that signals risk, or as a slower pace chosen at any time
+   * for no stated reason. Either way it records the same `safety-rest` event, `{ active }` and
+   * nothing else, so the other partner and a relay cannot tell why. The rest takes effect at the
+   * next quarter hour, on every device, not at the moment it is chosen; the exercises rest while
+   * either partner's own rest is on, and only the partner who set a rest can wake it.
+   *
+   * @example
+   * ```ts
+   * engine.setRest('kai', true); // a slower pace, from the next quarter hour
+   * engine.viewFor('kai').ownRest; // { active: true, from: …, inEffect: false }
+   * ```
+   * @throws `AttuneEventError` with code `unknown-partner`, or `malformed` when `active` is not a
+   * boolean.
+   */
+  setRest(partner: string, active: boolean): SafetyRestEvent;
   /** Pauses the program for both partners; nothing is lost and rhythm is frozen. */
   pause(partner: string): AttuneEvent;
   /** Resumes a paused program. Either partner can. */

@@ -104,9 +104,12 @@ export type SafetyCheckTakenEvent = EventEnvelope<
 >;
 
 /**
- * Rests, or wakes, the exercises that need safety, for both partners. Recorded on a partner's own
- * device when their private safety check signals risk (or no longer does); views never show its author,
- * so the other partner learns only that some exercises are resting.
+ * A partner rests (`active: true`) or wakes (`false`) their own rest of the exercises that need
+ * safety; the exercises rest for both partners while either partner's own rest is on, and only the
+ * partner who recorded a rest event can change their rest. Recorded by `engine.setRest`, whatever the
+ * reason — after a private safety check that signals risk, or as a slower pace chosen for no reason —
+ * with the same data, visibility and size, and a clock at the next quarter hour, when it takes
+ * effect. Views never show its author.
  */
 export type SafetyRestEvent = EventEnvelope<'safety-rest', { readonly active: boolean }>;
 

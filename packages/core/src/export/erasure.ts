@@ -32,17 +32,55 @@ export function erasureCutoffs(events: Iterable<LoggedEvent>): Map<string, Hybri
   return cutoffs;
 }
 
+/** The envelope fields erasure reads; an encrypted event has them readable too. */
+export type ErasableEvent = Pick<
+  LoggedEvent,
+  'id' | 'type' | 'partner' | 'device' | 'seq' | 'clock'
+>;
+
 /**
- * Whether an erasure cutoff covers an event. The requests themselves are never erased. Only the
- * envelope is read, so an encrypted event is judged as its plain self would be.
+ * The rest events an erasure keeps, by id: erasing one's entries never lifts one's rest. Of each
+ * erasing partner's rest events (`safety-rest`) up to their cutoff, the latest by log order — the one
+ * in effect when they erased — is kept; the others go. A rest event after the cutoff is not covered
+ * at all, and stays: `erasePartner` sets the cutoff after every other event of the partner, but not
+ * after a rest still waiting for its quarter hour. A rest carries no content, only `{ active }`.
+ *
+ * Depends only on which events are held, so every device that holds the same events keeps the same
+ * rests; as more arrive, the one kept can only move later. Only envelopes are read, so a relay can
+ * judge encrypted events alike.
+ */
+export function keptRests(
+  events: Iterable<ErasableEvent>,
+  cutoffs: ReadonlyMap<string, HybridTimestamp>,
+): Set<string> {
+  const latest = new Map<string, ErasableEvent>();
+  for (const event of events) {
+    if (event.type !== 'safety-rest') continue;
+    const before = cutoffs.get(event.partner);
+    if (before === undefined || compareTimestamps(event.clock, before) > 0) continue;
+    const kept = latest.get(event.partner);
+    if (!kept || compareEvents(kept, event) < 0) latest.set(event.partner, event);
+  }
+  return new Set([...latest.values()].map((event) => event.id));
+}
+
+/**
+ * Whether an erasure cutoff covers an event. The requests themselves are never erased. A rest event
+ * (`safety-rest`) is erased only when `kept` (from {@link keptRests} over the same events) is given
+ * and does not name it; without `kept` no rest is erased, since one event alone cannot tell whether
+ * it is its partner's latest. Only the envelope is read, so an encrypted event is judged as its plain
+ * self would be.
  */
 export function isErased(
-  event: Pick<LoggedEvent, 'type' | 'partner' | 'clock'>,
+  event: Pick<LoggedEvent, 'type' | 'partner' | 'clock'> & { readonly id?: string },
   cutoffs: ReadonlyMap<string, HybridTimestamp>,
+  kept?: ReadonlySet<string>,
 ): boolean {
   if (event.type === 'erasure-requested') return false;
   const before = cutoffs.get(event.partner);
-  return before !== undefined && compareTimestamps(event.clock, before) <= 0;
+  if (before === undefined || compareTimestamps(event.clock, before) > 0) return false;
+  if (event.type === 'safety-rest') return kept !== undefined && !kept.has(event.id as string);
+  return true;
 }
 
 /** Options of {@link erasePartner}. */
@@ -74,7 +112,10 @@ export interface ErasePartnerOptions {
 export interface Erasure {
   /** The signed-off request; sync it so the other devices drop their copies. */
   readonly request: ErasureRequestedEvent;
-  /** The events this device keeps, in log order: the other partner's, and the request. */
+  /**
+   * The events this device keeps, in log order: the other partner's, the request, and the
+   * partner's own rest as it stands (see {@link keptRests}).
+   */
   readonly events: readonly LoggedEvent[];
   /** How many of the partner's events were removed. */
   readonly removed: number;
@@ -118,7 +159,13 @@ export function erasePartner(
   for (const event of events) {
     const seen = event.clock.wall > ceiling ? { wall: ceiling, counter: 0 } : event.clock;
     if (compareTimestamps(seen, latest) > 0) latest = seen;
-    if (event.partner === partner && compareTimestamps(event.clock, before) > 0)
+    // Not past a rest waiting for its quarter hour: it stays, and so do events recorded before it
+    // comes (see `keptRests`).
+    if (
+      event.partner === partner &&
+      event.type !== 'safety-rest' &&
+      compareTimestamps(event.clock, before) > 0
+    )
       before = event.clock;
     if (event.device === device && event.seq > seq) seq = event.seq;
   }
@@ -144,7 +191,8 @@ export function erasePartner(
     { partners: couple.partners.map((p) => p.id), latestWall: Number.MAX_SAFE_INTEGER },
   ) as ErasureRequestedEvent;
   const cutoffs = erasureCutoffs([...events, request]);
-  const kept = events.filter((event) => !isErased(event, cutoffs));
+  const rests = keptRests(events, cutoffs);
+  const kept = events.filter((event) => !isErased(event, cutoffs, rests));
   return {
     request,
     events: [...kept, request].sort(compareEvents),

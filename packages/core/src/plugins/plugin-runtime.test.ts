@@ -277,7 +277,7 @@ describe('an engine with plugins', () => {
           ? { exercise: 'echo-one', step: 'echoes', reasonKey: 'echo:reminder', params: {} }
           : { ...suggestion, reasonKey: `${suggestion.reasonKey}!` },
     });
-    const { engine } = setup([suggesting]);
+    const { engine, clock } = setup([suggesting]);
     expect(engine.viewFor('ana').suggestion).toEqual({
       exercise: 'echo-one',
       step: 'echoes',
@@ -297,7 +297,11 @@ describe('an engine with plugins', () => {
       'see-others': true,
       threatened: false,
     });
-    // Echo needs safety, so it rests for both; Kai's own concern brings help forward.
+    // Kai's own concern brings help forward at once.
+    expect(engine.viewFor('kai').suggestion.reasonKey).toBe('safety:result.risk.help');
+    // Echo needs safety: once Kai's chosen rest takes effect, it rests for both.
+    clock.set(engine.setRest('kai', true).clock.wall);
+    engine.refresh();
     expect(engine.viewFor('ana').suggestion.exercise).not.toBe('echo-one');
     expect(engine.viewFor('kai').suggestion.reasonKey).toBe('safety:result.risk.help');
   });
@@ -317,7 +321,7 @@ describe('an engine with plugins', () => {
           : [reminder({ id: 'never', exercise: 'echo-one', at: 0, messageKey: 'echo:reminder' })]),
       ],
     });
-    const { engine } = setup([reminding]);
+    const { engine, clock } = setup([reminding]);
     const bell = engine.viewFor('kai').due.find((intent) => intent.id === 'bell:kai');
     expect(bell).toEqual({
       id: 'bell:kai',
@@ -346,6 +350,8 @@ describe('an engine with plugins', () => {
       'see-others': true,
       threatened: false,
     });
+    clock.set(engine.setRest('ana', true).clock.wall);
+    engine.refresh();
     expect(engine.viewFor('kai').due.some((intent) => intent.id === 'bell:kai')).toBe(false);
   });
 

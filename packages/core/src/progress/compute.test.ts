@@ -246,18 +246,35 @@ describe('computeProgress', () => {
       expect(progress.steps.flatMap((step) => step.resting)).toEqual([]);
     });
 
-    it('rests them while a partner’s latest safety check signals risk, without a rest event', () => {
-      const progress = progressOf([safetyCheck('kai', { afraid: true })]);
-      expect(progress.resting).toBe(true);
-      expect(stepOf(progress, 'vulnerability')?.resting).toEqual([
-        ...vulnerableExercises,
-        'trust-check-in',
+    it('never rests them for a safety check alone: the partner chooses', () => {
+      const progress = progressOf([...foundation(), safetyCheck('kai', { afraid: true })]);
+      expect(progress.resting).toBe(false);
+      expect(progress.steps.flatMap((step) => step.resting)).toEqual([]);
+    });
+
+    it("rests while either partner's own rest is on: one partner's wake never ends the other's", () => {
+      // Ana rests while Kai is offline; Kai rests, then wakes his own: Ana's rest holds.
+      const anas = event('ana', START + HOUR, 'safety-rest', { active: true });
+      const kais = event('kai', START + 2 * HOUR, 'safety-rest', { active: true });
+      const kaiWakes = event('kai', START + 3 * HOUR, 'safety-rest', { active: false });
+      expect(progressOf([anas, kais, kaiWakes]).resting).toBe(true);
+      expect(progressOf([kaiWakes, kais, anas]).resting).toBe(true);
+      expect(progressOf([kais, kaiWakes]).resting).toBe(false);
+      const anaWakes = event('ana', START + 4 * HOUR, 'safety-rest', { active: false });
+      expect(progressOf([anas, kais, anaWakes]).resting).toBe(true);
+      expect(progressOf([anas, kais, kaiWakes, anaWakes]).resting).toBe(false);
+    });
+
+    it('takes a rest into effect when its clock comes, not before', () => {
+      const rest = event('kai', START + 2 * HOUR, 'safety-rest', { active: true });
+      const wake = event('kai', START + 5 * HOUR, 'safety-rest', { active: false });
+      const at = (now: number) => progressOf([rest, wake], { now }).resting;
+      expect([at(START + HOUR), at(START + 2 * HOUR), at(START + 5 * HOUR - 1)]).toEqual([
+        false,
+        true,
+        true,
       ]);
-      const cleared = progressOf([
-        safetyCheck('kai', { afraid: true }),
-        safetyCheck('kai', { afraid: false }, START + 2 * HOUR),
-      ]);
-      expect(cleared.resting).toBe(false);
+      expect(at(START + 5 * HOUR)).toBe(false);
     });
   });
 

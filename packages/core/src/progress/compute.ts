@@ -4,7 +4,7 @@ import { evaluateRule, fractionMet, type RuleContext } from '../rules/evaluate.j
 import type { RuleExplanation } from '../rules/types.js';
 import { localDay } from '../time/zone.js';
 import { computeCheckInTrends, visibleCheckIns } from './check-ins.js';
-import type { Facts } from './facts.js';
+import { type Facts, restInEffect } from './facts.js';
 import { computeRhythm, isPaused } from './rhythm.js';
 import type { CheckInTrends, Contribution, Diagnostic, StepProgress } from './types.js';
 
@@ -48,9 +48,16 @@ export function safetyConcernOf(facts: Facts, program: Program, partner: string)
   );
 }
 
+/**
+ * Whether the exercises that need safety rest: while any partner's own rest in effect now is on.
+ * Each partner's rest is theirs alone — set and woken only by their own rest events — so one
+ * partner's wake never ends the other's rest. A safety check never rests anything by itself: the
+ * partner chooses (`engine.setRest`), and a check's answers stay on their own devices.
+ */
 function isResting(facts: Facts, input: ProgressInput): boolean {
-  if (facts.latestRest?.data.active) return true;
-  return input.couple.partners.some((partner) => safetyConcernOf(facts, input.program, partner.id));
+  return input.couple.partners.some(
+    (partner) => restInEffect(facts, partner.id, input.now)?.data.active === true,
+  );
 }
 
 /** Computes every step's status, with explanations, rhythm, trends and diagnostics. */

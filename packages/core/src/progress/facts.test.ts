@@ -5,7 +5,14 @@ import { nineStepProgram } from '../program/nine-step-program.js';
 import type { Visibility } from '../program/types.js';
 import { testCouple } from '../testing/test-couple.js';
 import { localWeek } from '../time/zone.js';
-import { createFacts, type Facts, type FoldContext, foldEvent } from './facts.js';
+import {
+  createFacts,
+  type Facts,
+  type FoldContext,
+  foldEvent,
+  latestRestOf,
+  restInEffect,
+} from './facts.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -55,7 +62,7 @@ describe('createFacts', () => {
     expect(facts.count).toBe(0);
     expect(facts.completions.size + facts.together.size + facts.started.size).toBe(0);
     expect(facts.checkIns.size + facts.safetyChecks.size + facts.weeks.size).toBe(0);
-    expect(facts.latestRest).toBeUndefined();
+    expect(facts.rests.size).toBe(0);
     expect(facts.pauses).toEqual([]);
   });
 });
@@ -173,8 +180,45 @@ describe('foldEvent', () => {
   it('keeps the latest safety rest by log order, not by arrival', () => {
     const wake = event('ana', START + 2 * HOUR, 'safety-rest', { active: false });
     const rest = event('ana', START + HOUR, 'safety-rest', { active: true });
-    expect(factsOf([wake, rest]).latestRest).toBe(wake);
-    expect(factsOf([rest, wake]).latestRest).toBe(wake);
+    expect(latestRestOf(factsOf([wake, rest]), 'ana')).toBe(wake);
+    expect(latestRestOf(factsOf([rest, wake]), 'ana')).toBe(wake);
+  });
+
+  it("keeps each partner's rests apart: one partner's wake never ends the other's rest", () => {
+    // Ana rests while Kai is offline; Kai rests, then wakes his own rest later by the clock.
+    const anas = event('ana', START + HOUR, 'safety-rest', { active: true });
+    const kais = event('kai', START + 2 * HOUR, 'safety-rest', { active: true });
+    const kaiWakes = event('kai', START + 3 * HOUR, 'safety-rest', { active: false });
+    for (const order of [
+      [anas, kais, kaiWakes],
+      [kaiWakes, anas, kais],
+      [kais, kaiWakes, anas],
+    ]) {
+      const facts = factsOf(order);
+      expect(latestRestOf(facts, 'ana')).toBe(anas);
+      expect(latestRestOf(facts, 'kai')).toBe(kaiWakes);
+      expect(facts.rests.get('kai')).toEqual([kais, kaiWakes]);
+    }
+  });
+
+  it('finds the rest in effect at a moment: the latest whose clock has come', () => {
+    const rest = event('ana', START + HOUR, 'safety-rest', { active: true });
+    const wake = event('ana', START + 2 * HOUR, 'safety-rest', { active: false });
+    const again = event('ana', START + 2 * HOUR, 'safety-rest', { active: true });
+    const facts = factsOf([again, wake, rest]);
+    expect(restInEffect(facts, 'ana', START)).toBeUndefined();
+    expect(restInEffect(facts, 'ana', START + HOUR)).toBe(rest);
+    expect(restInEffect(facts, 'ana', START + 2 * HOUR - 1)).toBe(rest);
+    // Two on one clock reading: the later in log order.
+    expect(restInEffect(facts, 'ana', START + 2 * HOUR)).toBe(again.seq > wake.seq ? again : wake);
+    expect(restInEffect(facts, 'kai', START + 2 * HOUR)).toBeUndefined();
+  });
+
+  it('skips a rest whose data is not an object, as trusted storage could hold it', () => {
+    const broken = { ...event('ana', START, 'safety-rest', { active: true }), data: null };
+    const facts = factsOf([broken as unknown as LoggedEvent]);
+    expect(facts.rests.size).toBe(0);
+    expect(facts.skipped).toEqual([{ id: broken.id, reason: 'its data are not an object' }]);
   });
 
   it('keeps who answered a sealed prompt or a quiz question, and nothing of other answers', () => {
@@ -252,7 +296,7 @@ function summary(facts: Facts): unknown {
     started: byKey(facts.started, (set) => [...set].sort()),
     checkIns: byKey(facts.checkIns, (list) => ids(list.map((fact) => fact.event))),
     safetyChecks: byKey(facts.safetyChecks, (e) => e.id),
-    latestRest: facts.latestRest?.id,
+    rests: byKey(facts.rests, (rests) => rests.map((rest) => rest.id)),
     pauses: ids(facts.pauses),
     left: [...facts.left].sort(),
     weeks: byKey(facts.weeks, (week) => [[...week.partners].sort(), week.together]),

@@ -7,6 +7,7 @@ import { localWeek } from '../time/zone.js';
 
 type AnyEvent = AttuneEvent | UnknownEvent;
 type Toggle = AttuneEvent & { type: 'program-paused' | 'program-resumed' };
+type Rest = AttuneEvent & { type: 'safety-rest' };
 
 /** An event the fold left out, because it could not be folded, and why. */
 export interface SkippedEvent {
@@ -35,8 +36,12 @@ export interface Facts {
   readonly checkIns: Map<string, CheckInFact[]>;
   /** Partner id → their latest safety check. Only a partner's own device holds it. */
   readonly safetyChecks: Map<string, AttuneEvent & { type: 'safety-check-taken' }>;
-  /** The latest safety-rest event. */
-  latestRest: (AttuneEvent & { type: 'safety-rest' }) | undefined;
+  /**
+   * Partner id → that partner's own rest events (each rests or wakes the exercises that need
+   * safety), in log order. A rest event only ever counts for the partner who recorded it: one
+   * partner's wake never ends the other's rest. See {@link latestRestOf} and {@link restInEffect}.
+   */
+  readonly rests: Map<string, Rest[]>;
   /**
    * Pause and resume events (few), each where it takes effect: a pause or resume that names the one
    * it follows (`data.follows`) is placed right after it — as a copy with a later clock — when its own
@@ -73,7 +78,7 @@ export function createFacts(): Facts {
     started: new Map(),
     checkIns: new Map(),
     safetyChecks: new Map(),
-    latestRest: undefined,
+    rests: new Map(),
     // Placed when first read after one arrived (they only ever arrive): once per progress, however
     // many arrived meanwhile.
     get pauses() {
@@ -126,6 +131,52 @@ function placeToggles(arrived: readonly Toggle[]): readonly Toggle[] {
     }
   }
   return inOrder.map((toggle) => placed.get(toggle) as Toggle).sort(compareEvents);
+}
+
+/**
+ * A partner's latest rest event by log order, whether it has taken effect yet or not: what they last
+ * chose, resting or waking.
+ */
+export function latestRestOf(facts: Facts, partner: string): Rest | undefined {
+  const rests = facts.rests.get(partner);
+  return rests?.[rests.length - 1];
+}
+
+/**
+ * The rest event of a partner in effect at `now`: their latest by log order among those whose clock
+ * has come (`clock.wall <= now`). A rest is recorded for the next quarter hour (see
+ * `engine/safety-rest.ts`), so the latest one may not have taken effect yet.
+ */
+export function restInEffect(facts: Facts, partner: string, now: number): Rest | undefined {
+  const rests = facts.rests.get(partner);
+  if (!rests) return undefined;
+  // Log order sorts by wall time first: the first rest past `now`, found by halving.
+  let low = 0;
+  let high = rests.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((rests[middle] as Rest).clock.wall <= now) low = middle + 1;
+    else high = middle;
+  }
+  return rests[low - 1];
+}
+
+/** Adds a rest event to its partner's list, keeping it in log order (usually at the end). */
+function addRest(facts: Facts, rest: Rest): void {
+  const rests = facts.rests.get(rest.partner);
+  if (!rests) {
+    facts.rests.set(rest.partner, [rest]);
+    return;
+  }
+  let low = 0;
+  let high = rests.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareEvents(rests[middle] as Rest, rest) < 0) low = middle + 1;
+    else high = middle;
+  }
+  if (low === rests.length) rests.push(rest);
+  else rests.splice(low, 0, rest);
 }
 
 /** What folding needs to know besides the event. */
@@ -259,7 +310,9 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
       return;
     }
     case 'safety-rest': {
-      if (!facts.latestRest || compareEvents(facts.latestRest, known) < 0) facts.latestRest = known;
+      // Progress reads `data.active` later: a rest whose data is not an object is skipped here.
+      objectAt(known.data, 'data');
+      addRest(facts, known);
       return;
     }
     case 'program-paused':

@@ -1,6 +1,6 @@
 import { isEncryptedEvent } from '../crypto/encrypted-event.js';
 import type { ErasureRequestedEvent, LoggedEvent } from '../events/types.js';
-import { erasureCutoffs, isErased, isSignedOff } from '../export/erasure.js';
+import { erasureCutoffs, isErased, isSignedOff, keptRests } from '../export/erasure.js';
 import { checkEvent } from '../log/check-event.js';
 import { AttuneEventError, shown } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
@@ -101,10 +101,11 @@ function eventsOf(
  * arrives with different content is settled the same way on every device (`keptVersion`); a clock
  * far in the future is accepted (the engine's clock moves at most a bounded skew past now), within the
  * limits every event is held to (see `checkEvent`: up to the end of the year 9999); signed-off erasure
- * requests remove the events they cover. An event past a limit is refused alone, in `rejected`, and
- * the events held are kept. An event whose id is already held, or arrived earlier, under the other
- * partner is refused too (`not-allowed` on `partner`), never settled as a conflict: an id the other
- * partner squats never makes a device drop its own event.
+ * requests remove the events they cover, except the erasing partner's latest rest (`keptRests`). An
+ * event past a limit is refused alone, in `rejected`, and the events held are kept. An event whose
+ * id is already held, or arrived earlier, under the other partner is refused too (`not-allowed` on
+ * `partner`), never settled as a conflict: an id the other partner squats never makes a device drop
+ * its own event.
  *
  * @example
  * ```ts
@@ -214,12 +215,14 @@ export function importEvents(
   });
 
   const cutoffs = erasureCutoffs(merged.values());
+  // An erasure keeps its partner's latest rest up to the cutoff, judged over everything merged.
+  const rests = keptRests(merged.values(), cutoffs);
   const dropped: LoggedEvent[] = [];
   const added: LoggedEvent[] = [];
   let erased = 0;
   for (const [id, event] of merged) {
     const before = held.get(id);
-    const gone = isErased(event, cutoffs);
+    const gone = isErased(event, cutoffs, rests);
     if (before && (gone || before !== event)) dropped.push(before);
     if (!gone && before !== event) added.push(event);
     if (gone && !before) erased++;
@@ -227,11 +230,11 @@ export function importEvents(
   added.sort(compareEvents);
   dropped.sort(compareEvents);
   // Events of this device's id that it never held, unless erased anyway: another device has its id.
-  if (ownFromElsewhere.some((event) => !isErased(event, cutoffs))) deviceIdClash = true;
+  if (ownFromElsewhere.some((event) => !isErased(event, cutoffs, rests))) deviceIdClash = true;
   const remaining =
     dropped.length === 0
       ? local
-      : local.filter((event) => merged.get(event.id) === event && !isErased(event, cutoffs));
+      : local.filter((event) => merged.get(event.id) === event && !isErased(event, cutoffs, rests));
   const inOrder = remaining.every(
     (event, i) => i === 0 || compareEvents(remaining[i - 1] as LoggedEvent, event) < 0,
   );

@@ -1,5 +1,5 @@
-export type { ErasePartnerOptions, Erasure } from '../export/erasure.js';
-export { erasePartner, erasureCutoffs, isErased } from '../export/erasure.js';
+export type { ErasableEvent, ErasePartnerOptions, Erasure } from '../export/erasure.js';
+export { erasePartner, erasureCutoffs, isErased, keptRests } from '../export/erasure.js';
 export type { ExportPartnerDataOptions, PartnerExport } from '../export/export-partner-data.js';
 export { currentExportFormat, exportPartnerData } from '../export/export-partner-data.js';
 /*

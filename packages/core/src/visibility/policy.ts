@@ -9,7 +9,11 @@ import type { Visibility } from '../program/types.js';
  *   that entry; `sealed` answers whole once the viewer answered the same prompt, until then only that
  *   an answer exists.
  * - Author-only types (a safety check) are never anyone else's, whatever visibility they claim.
- * - Authorless types (a rest) are seen without their author, since naming one would reveal why.
+ * - Authorless types (a rest) are seen without their author. A rest is the same event whatever its
+ *   reason — a safety check that signalled risk, or a slower pace chosen for none — and the view does
+ *   not point at who chose it. The stored event still names its author (each partner's rest is their
+ *   own, so the fold must know whose it is), and a partner who set no rest can tell it is the other's;
+ *   neither tells why.
  */
 
 /** The fields of an event the policy reads; an encrypted event's envelope has them too. */
@@ -24,7 +28,7 @@ export interface PolicyEvent {
 /** Event types no one but their author ever sees or holds, whatever visibility they claim. */
 export const authorOnlyTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-check-taken']);
 
-/** Event types shown without their author. */
+/** Event types shown without their author: a rest, the same event whatever its reason. */
 export const authorlessTypes: ReadonlySet<string> = /* @__PURE__ */ new Set(['safety-rest']);
 
 /** Event types no plugin observes: whether a partner took a safety check, or rests, is theirs. */

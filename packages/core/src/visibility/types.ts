@@ -78,6 +78,19 @@ export interface PluginViewEntry {
  */
 export type ViewEntry = OpenViewEntry | SealedViewEntry | RestViewEntry | PluginViewEntry;
 
+/**
+ * A partner's own rest, as they last set it with `engine.setRest`: whatever the reason, a safety
+ * check that signalled risk or a slower pace. Only ever in their own view.
+ */
+export interface OwnRest {
+  /** What they chose last: `true` rests the exercises that need safety, `false` woke their rest. */
+  readonly active: boolean;
+  /** When that choice takes effect, in ms since the epoch: the quarter hour after it was made. */
+  readonly from: number;
+  /** Whether it has taken effect, by the engine's clock when the view was built. */
+  readonly inEffect: boolean;
+}
+
 /** What one partner may see, with what is for them alone. */
 export interface PartnerView {
   readonly partner: string;
@@ -86,4 +99,14 @@ export interface PartnerView {
   readonly due: readonly ReminderIntent[];
   /** This partner's own latest safety check signalled risk. Only ever in their own view. */
   readonly ownSafetyConcern: boolean;
+  /**
+   * This partner's own rest as they last set it, or `undefined` when they never set one. The other
+   * partner's rest is never in this view: `snapshot.resting` says only that some exercises rest.
+   */
+  readonly ownRest: OwnRest | undefined;
+  /**
+   * This partner's latest safety check signals risk and their own rest is not on: resting the
+   * exercises that need safety is recommended (offer `engine.setRest(partner, true)`), never forced.
+   */
+  readonly restRecommended: boolean;
 }
