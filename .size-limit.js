@@ -34,7 +34,8 @@ export default [
     // the core was renovated (issue 15): the common error base that survives two copies of the
     // package (+0.2 kB), the one visibility policy every path asks (+0.15 kB) and the engine split
     // into commands, guards and views (+0.2 kB), measured 11.06 → 11.60 kB. Issue 18 asks to win it back.
-    limit: '11.6 kB',
+    // Raised to 15.5 kB by issue 16 (15.26 kB measured): the bounds on every input (clocks, counters, sizes, depth, ids, text), typed errors from every recorder, start checks, the sequence floor, and each partner's own rest (issue 17). Issue 18 asks for 11.1 kB: that needs a decision on where these checks live.
+    limit: '15.5 kB',
   },
   {
     name: '@attune/core — nine-step program data',
@@ -50,14 +51,16 @@ export default [
     ignore: ['zod'],
     gzip: true,
     // Holds every check's messages and fixes, and the event schema; set when validation was complete.
-    limit: '8 kB',
+    // Raised from 8 kB: the event schema now takes every input bound from log/bounds.ts (8.35 kB measured).
+    limit: '8.5 kB',
   },
   {
     name: '@attune/core/testing — simulation kit, for tests only',
     path: 'packages/core/dist/testing/index.js',
     import: '*',
     gzip: true,
-    limit: '5 kB',
+    // Raised from 5 kB: the kit now holds createPluginTestCouple, which runs two engines and their sync filter (19.79 kB measured); tests only.
+    limit: '20 kB',
   },
   {
     name: '@attune/core/storage — openEventStore with the memory and IndexedDB adapters',
@@ -67,7 +70,8 @@ export default [
     // Includes the event checks the engine entry also has; most of the rest is the messages that say
     // what went wrong with stored data and what to do. Set at 7.0 kB when storage was first complete;
     // raised from 7.5 kB by the error base and each storage problem's `path` and `fix` (issue 15).
-    limit: '7.6 kB',
+    // Raised by issue 16: device identity, high-water marks, read-back before acknowledging, exact set-aside bytes, format 2 and its migration, and the input bounds (12.21 kB measured).
+    limit: '12.5 kB',
   },
   {
     name: '@attune/core/storage — openEventStore with IndexedDB, as a web app imports it',
@@ -75,7 +79,8 @@ export default [
     import: '{ openEventStore, createIndexedDbAdapter, persistEngine }',
     gzip: true,
     // Raised from 7.25 kB by the error base and each storage problem's `path` and `fix` (issue 15).
-    limit: '7.35 kB',
+    // Raised by issue 16, as above (10.53 kB measured).
+    limit: '10.75 kB',
   },
   {
     name: '@attune/core/sync — export, import, cursors, partner export and erasure',
@@ -84,7 +89,8 @@ export default [
     gzip: true,
     // Includes the event checks and the partner view, shared with the engine entry. Set at 4.8 kB;
     // raised from 5.25 kB by the error base and the visibility policy (issue 15).
-    limit: '5.35 kB',
+    // Raised by issues 16 and 17: authorship on import, the input bounds, and rests kept through erasure (6.86 kB measured).
+    limit: '7 kB',
   },
   {
     name: '@attune/core/crypto — AES-GCM reference cipher and event encryption',
@@ -115,7 +121,8 @@ export default [
     import: '*',
     ignore: ['node:fs/promises', 'node:path'],
     gzip: true,
-    limit: '1.25 kB',
+    // Raised from 1.25 kB: set-aside lines keep their exact bytes (1.29 kB measured).
+    limit: '1.35 kB',
   },
   {
     name: '@attune/content — index without locale resources',
@@ -125,7 +132,8 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
     gzip: true,
     // Raised from 1.5 kB by the deck namespaces' loader table, itself loaded with the first deck.
-    limit: '1.6 kB',
+    // Raised from 1.6 kB: files passed in, so per-locale entries share the loaders (1.76 kB measured).
+    limit: '1.8 kB',
   },
   {
     name: '@attune/content/help — help resources per region',
