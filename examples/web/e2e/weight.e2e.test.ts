@@ -10,10 +10,10 @@ const e2e = setupE2E();
 
 /**
  * The budget for the first screen's JavaScript, gzipped, in bytes (kB = 1000 bytes, as Vite). Raised
- * from 120 kB when the engine took its input bounds and the store its device identity (about 122 kB
- * measured); issue 18 is to bring the first screen near a hello world's again.
+ * from 120 kB when the engine took its input bounds, the store its device identity and the sync its
+ * signatures (128.2 kB measured); issue 18 is to bring the first screen near a hello world's again.
  */
-const BUDGET = 125_000;
+const BUDGET = 130_000;
 
 /** The paths of the JavaScript files the page requests from now on. */
 function watchScripts(page: Page, origin: string): string[] {
@@ -35,7 +35,7 @@ function weigh(paths: readonly string[]) {
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 describe('the first screen’s weight', () => {
-  it('loads at most 125 kB of gzipped JavaScript, for a new couple and a returning one', async () => {
+  it('loads at most 130 kB of gzipped JavaScript, for a new couple and a returning one', async () => {
     const page = await e2e.newPage();
     const first = watchScripts(page, e2e.url);
     await page.goto(e2e.url);
