@@ -23,6 +23,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine, nineStepProgram } from '@attune/core';
+import {
+  createDeviceSigner,
+  exportSigningPublicKey,
+  generateDeviceSigningKey,
+  signEvents,
+} from '@attune/core/crypto';
 import { advanceCursor, createDeviceId, exportEvents, importEvents } from '@attune/core/sync';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -367,13 +373,24 @@ async function pairCouple(run, index) {
   const localAddress = addressOf(index);
   const giveUpAt = performance.now() + 120_000;
   const [first, second] = [`ana-${index}`, `kai-${index}`];
+  // Each phone pairs with its device id and the public half of its signing key, as the app does.
+  const keyOf = async () => {
+    const keys = await generateDeviceSigningKey();
+    return { device: createDeviceId(), keys, signingKey: await exportSigningPublicKey(keys) };
+  };
+  const [firstDevice, secondDevice] = [await keyOf(), await keyOf()];
   const created = await send(
     run,
     'pairing',
     'POST',
     '/couples',
     {
-      body: { partner: { id: first, timeZone: TIME_ZONES[0] }, startedAt: Date.now() - 14 * DAY },
+      body: {
+        partner: { id: first, timeZone: TIME_ZONES[0] },
+        startedAt: Date.now() - 14 * DAY,
+        device: firstDevice.device,
+        signingKey: firstDevice.signingKey,
+      },
       localAddress,
     },
     giveUpAt,
@@ -384,7 +401,12 @@ async function pairCouple(run, index) {
     'POST',
     '/couples/join',
     {
-      body: { code: created.json.code, partner: { id: second, timeZone: TIME_ZONES[1] } },
+      body: {
+        code: created.json.code,
+        partner: { id: second, timeZone: TIME_ZONES[1] },
+        device: secondDevice.device,
+        signingKey: secondDevice.signingKey,
+      },
       localAddress,
     },
     giveUpAt,
@@ -401,14 +423,20 @@ async function pairCouple(run, index) {
   if (!status.json.paired) throw new Error(`Couple ${index} is not paired after joining`);
   const couple = joined.json.couple;
   return [
-    createPhone(couple, first, second, created.json.token, localAddress),
-    createPhone(couple, second, first, joined.json.token, localAddress),
+    createPhone(couple, first, second, created.json.token, localAddress, firstDevice),
+    createPhone(couple, second, first, joined.json.token, localAddress, secondDevice),
   ];
 }
 
-function createPhone(couple, partner, other, token, localAddress) {
-  const device = createDeviceId();
+function createPhone(couple, partner, other, token, localAddress, signing) {
+  const { device } = signing;
   return {
+    signer: createDeviceSigner({
+      couple: couple.id,
+      partner,
+      device,
+      privateKey: signing.keys.privateKey,
+    }),
     couple,
     partner,
     other,
@@ -460,7 +488,8 @@ function record(phone) {
 
 /** Uploads what the other partner has not been sent; true once the relay acknowledged it. */
 async function push(run, phone, giveUpAt) {
-  const own = phone.engine.getEvents().filter((event) => event.partner === phone.partner);
+  // Only this phone's own events: it can sign nothing else.
+  const own = phone.engine.getEvents().filter((event) => event.device === phone.device);
   const batch = exportEvents(own, {
     couple: phone.couple,
     recipient: phone.other,
@@ -473,7 +502,11 @@ async function push(run, phone, giveUpAt) {
     'upload',
     'POST',
     `/couples/${phone.couple.id}/events`,
-    { body: batch, token: phone.token, localAddress: phone.localAddress },
+    {
+      body: { ...batch, events: await signEvents(batch.events, phone.signer) },
+      token: phone.token,
+      localAddress: phone.localAddress,
+    },
     giveUpAt,
   );
   if (!answer) {
