@@ -107,14 +107,13 @@ describe('the question-ladder plugin', () => {
   it('keeps each answer sealed until the other partner answered the same question', () => {
     const engine = setup();
     openLadder(engine);
-    engine.answer('sam', 'question-ladder', 'home-meal', 'Paella on Sundays');
+    const sams = engine.answer('sam', 'question-ladder', 'home-meal', 'Paella on Sundays');
     const waiting = engine.viewFor('noor').entries.at(-1);
-    expect(waiting).toMatchObject({ sealed: true, prompt: 'home-meal' });
+    expect(waiting).toMatchObject({ id: sams.id, sealed: true, prompt: 'home-meal' });
     expect(waiting?.data).toBeUndefined();
     engine.answer('noor', 'question-ladder', 'home-meal', 'Machboos');
-    expect(engine.viewFor('noor').entries.at(-2)?.data).toMatchObject({
-      text: 'Paella on Sundays',
-    });
+    const opened = engine.viewFor('noor').entries.find((entry) => entry.id === sams.id);
+    expect(opened?.data).toMatchObject({ text: 'Paella on Sundays' });
   });
 
   it('rests once a partner chooses a rest after a safety check that signals risk', () => {

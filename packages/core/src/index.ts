@@ -24,7 +24,13 @@ export type {
 export { usedDeckPrompts } from './decks/used-prompts.js';
 export { createEngine } from './engine/create-engine.js';
 export { restStartAfter } from './engine/safety-rest.js';
-export type { Engine, EngineOptions, ReceiveResult, TogetherOptions } from './engine/types.js';
+export type {
+  Engine,
+  EngineOptions,
+  ReceiveResult,
+  RevealMode,
+  TogetherOptions,
+} from './engine/types.js';
 export type { AttuneErrorOptions } from './errors/attune-error.js';
 export { AttuneError } from './errors/attune-error.js';
 export type { AttuneProblem } from './errors/problem.js';
@@ -32,6 +38,7 @@ export type {
   AgreementConfirmedEvent,
   AgreementProposedEvent,
   AnswerRecordedEvent,
+  AnswerSealedEvent,
   AppreciationSentEvent,
   AttuneEvent,
   AttuneEventType,
@@ -49,6 +56,7 @@ export type {
   QuizAnsweredEvent,
   SafetyCheckTakenEvent,
   SafetyRestEvent,
+  SealableEventType,
   ToggleData,
   UnknownEvent,
 } from './events/types.js';
@@ -191,6 +199,7 @@ export type {
   PluginEventType,
   PluginViewEntry,
   RestViewEntry,
+  SealedAnswerRef,
   SealedViewEntry,
   ViewEntry,
 } from './visibility/types.js';

@@ -44,8 +44,13 @@ describe('useExercise', () => {
       result.current?.answer('promises', 'we listen first', 'sealed');
       result.current?.complete({ together: true });
     });
-    expect(engine.getEvents().map((event) => event.visibility)).toEqual(['sealed', 'shared']);
-    expect(engine.getEvents()[1]?.data).toEqual({ exercise: 'ground-rules', together: true });
+    // A sealed answer is recorded with its mark, which is all the other partner's phone receives.
+    expect(engine.getEvents().map((event) => [event.type, event.visibility])).toEqual([
+      ['answer-recorded', 'sealed'],
+      ['answer-sealed', 'shared'],
+      ['exercise-completed', 'shared'],
+    ]);
+    expect(engine.getEvents()[2]?.data).toEqual({ exercise: 'ground-rules', together: true });
   });
 
   it("passes the engine's error to the caller and records nothing", () => {

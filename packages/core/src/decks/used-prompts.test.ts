@@ -44,6 +44,7 @@ describe('usedDeckPrompts', () => {
       ownSafetyConcern: false,
       ownRest: undefined,
       restRecommended: false,
+      toReveal: [],
     };
     const answered = (prompt: string): ViewEntry => ({
       id: `ana:${prompt}`,
@@ -106,6 +107,7 @@ describe('usedDeckPrompts', () => {
       ownSafetyConcern: false,
       ownRest: undefined,
       restRecommended: false,
+      toReveal: [],
     };
     expect(usedDeckPrompts(quiz, view)).toEqual([question]);
     expect(usedDeckPrompts(starters, view)).toEqual([starter]);

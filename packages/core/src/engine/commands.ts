@@ -1,9 +1,17 @@
-import type { AttuneEventType, ToggleData, UnknownEvent } from '../events/types.js';
+import type {
+  AnswerRecordedEvent,
+  AttuneEventType,
+  CheckInRecordedEvent,
+  QuizAnsweredEvent,
+  ToggleData,
+  UnknownEvent,
+} from '../events/types.js';
 import { shown } from '../log/event-error.js';
 import type { Exercise } from '../program/types.js';
 import type { EngineContext } from './engine-context.js';
 import { malformed, notAllowed, objectOf, own, usableExercise } from './guards.js';
 import { recordRest, recordSafetyCheck } from './safety-rest.js';
+import { checkReveal, nextCheckInRound, recordSealed, sealedEntryOf } from './sealing.js';
 import type { Engine, TogetherOptions } from './types.js';
 
 /** The engine's typed recorders: one per thing a partner does. */
@@ -80,12 +88,17 @@ export function createCommands(context: EngineContext): EngineCommands {
     },
     answer(partner, exercise, prompt, text, visibility) {
       const found = usableExercise(context, partner, exercise);
-      return record(
-        partner,
-        'answer-recorded',
-        { exercise, prompt, text },
-        visibility ?? found.visibility,
-      );
+      const chosen = visibility ?? found.visibility;
+      if (chosen === 'sealed') {
+        return recordSealed<AnswerRecordedEvent>(
+          context,
+          partner,
+          'answer-recorded',
+          { exercise, prompt, text },
+          { exercise, prompt },
+        );
+      }
+      return record(partner, 'answer-recorded', { exercise, prompt, text }, chosen);
     },
     shareEntry(partner, entry) {
       context.knownPartner(partner);
@@ -100,6 +113,9 @@ export function createCommands(context: EngineContext): EngineCommands {
           'Pass the id of an entry you wrote.',
         );
       }
+      // Sharing a sealed answer reveals it, which waits for the other partner's answer.
+      const sealed = sealedEntryOf(context, partner, entry);
+      if (sealed) checkReveal(context, sealed);
       return record(partner, 'entry-shared', { entry }, 'shared');
     },
     recordCheckIn(partner, exercise, scores) {
@@ -134,12 +150,15 @@ export function createCommands(context: EngineContext): EngineCommands {
           );
         }
       }
-      return record(
-        partner,
-        'check-in-recorded',
-        { exercise, scores: { ...scores } },
-        found.visibility,
-      );
+      const data = { exercise, scores: { ...scores } };
+      if (found.visibility === 'sealed') {
+        const round = nextCheckInRound(context, partner, exercise);
+        return recordSealed<CheckInRecordedEvent>(context, partner, 'check-in-recorded', data, {
+          exercise,
+          prompt: round,
+        });
+      }
+      return record(partner, 'check-in-recorded', data, found.visibility);
     },
     answerQuiz(partner, exercise, question, self, guess) {
       const found = usable(partner, exercise, 'partner-quiz');
@@ -156,7 +175,13 @@ export function createCommands(context: EngineContext): EngineCommands {
         oneOf(self, options, 'data.self', 'The answer');
         oneOf(guess, options, 'data.guess', 'The guess');
       }
-      return record(partner, 'quiz-answered', { exercise, question, self, guess }, 'sealed');
+      return recordSealed<QuizAnsweredEvent>(
+        context,
+        partner,
+        'quiz-answered',
+        { exercise, question, self, guess },
+        { exercise, prompt: question },
+      );
     },
     sendAppreciation(partner, exercise, text, starter) {
       const found = usable(partner, exercise, 'appreciation');

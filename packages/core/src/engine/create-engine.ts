@@ -13,6 +13,7 @@ import type { EngineSnapshot } from '../progress/types.js';
 import { createCommands } from './commands.js';
 import type { EngineContext, PlacedExercise } from './engine-context.js';
 import { createPartnerViews } from './partner-view.js';
+import { revealAnswers, revealDue, sealedPromptsOf } from './sealing.js';
 import { attachSequenceFloor, checkSequenceFloor } from './sequence-floor.js';
 import { checkStartedAt, describeId, isEventShaped } from './start-checks.js';
 import { shareUnchanged } from './structural-sharing.js';
@@ -93,9 +94,18 @@ export function createEngine(options: EngineOptions): Engine {
 
   const checkContext = () => ({ partners, latestWall: now() + (options.maxFutureMs ?? DAY) });
 
+  // Within `batch`, subscribers hear once, at its end.
+  let batching = 0;
+  let heldBack = false;
   const notify = () => {
+    if (batching > 0) {
+      heldBack = true;
+      return;
+    }
     for (const listener of [...listeners]) listener();
   };
+  // Partners who record on this device: only theirs are sealed answers the engine reveals itself.
+  const recordingHere = new Set<string>();
 
   const changed = (added?: readonly LoggedEvent[], origin?: 'recorded' | 'received') => {
     progress = undefined;
@@ -109,7 +119,10 @@ export function createEngine(options: EngineOptions): Engine {
   const fold = (event: LoggedEvent) => {
     foldEvent(facts, event, foldContext);
     runtime?.fold(event);
-    if (event.device === device && event.seq > seq) seq = event.seq;
+    if (event.device === device) {
+      if (event.seq > seq) seq = event.seq;
+      recordingHere.add(event.partner);
+    }
   };
 
   const add = (event: LoggedEvent): boolean => {
@@ -150,6 +163,20 @@ export function createEngine(options: EngineOptions): Engine {
     lastSequence: () => seq,
     latestWall: () => checkContext().latestWall,
     knownPartner: (partner) => checkPartner(partner, partners),
+    revealsByItself: options.reveal !== 'by-choice',
+    recordsHere: (partner) => recordingHere.has(partner),
+    batch(change) {
+      batching++;
+      try {
+        return change();
+      } finally {
+        batching--;
+        if (batching === 0 && heldBack) {
+          heldBack = false;
+          notify();
+        }
+      }
+    },
     progress: currentProgress,
     progressFacts: () => {
       currentProgress();
@@ -244,12 +271,12 @@ export function createEngine(options: EngineOptions): Engine {
       let added = 0;
       let duplicates = 0;
       const rejected: { index: number; error: AttuneEventError }[] = [];
-      const context = checkContext();
+      const checks = checkContext();
       const checked: { event: LoggedEvent; index: number }[] = [];
       const addedEvents: LoggedEvent[] = [];
       events.forEach((input, index) => {
         try {
-          const event = checkEvent(input, context);
+          const event = checkEvent(input, checks);
           // An event of this device's id that it never recorded: another device uses the same id.
           // Taking it would move this device's sequence past it, or block recording altogether.
           if (floorKnown && event.device === device && event.seq > seq && !log.get(event.id)) {
@@ -281,7 +308,13 @@ export function createEngine(options: EngineOptions): Engine {
         }
       }
       rejected.sort((a, b) => a.index - b.index);
-      if (added > 0) changed(addedEvents, 'received');
+      if (added > 0) {
+        // The other partner's answer may be what a sealed answer written here waited for.
+        context.batch(() => {
+          changed(addedEvents, 'received');
+          for (const key of sealedPromptsOf(addedEvents)) revealDue(context, key);
+        });
+      }
       return { added, duplicates, rejected };
     },
     refresh() {
@@ -295,6 +328,7 @@ export function createEngine(options: EngineOptions): Engine {
       else changed();
     },
     ...createCommands(context),
+    revealAnswers: (partner, entries) => revealAnswers(context, partner, entries),
   };
   attachSequenceFloor(engine, (floor) => {
     floorKnown = true;

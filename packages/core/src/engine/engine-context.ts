@@ -53,6 +53,15 @@ export interface EngineContext {
   progressFacts(): Facts;
   /** When that progress was computed, by the engine's clock. */
   computedAt(): number;
+  /** Whether the engine reveals sealed answers by itself once both answered (the default). */
+  readonly revealsByItself: boolean;
+  /** Whether the partner recorded events on this device (under its id now). */
+  recordsHere(partner: string): boolean;
+  /**
+   * Runs `change`, telling the subscribers once at its end rather than after each event it
+   * records, so no one sees half of it.
+   */
+  batch<T>(change: () => T): T;
   /** Checks, appends and folds a new event of this device, then tells the subscribers. */
   record<T extends AttuneEventType>(
     partner: string,

@@ -5,6 +5,7 @@ import { suggestNext } from '../progress/suggest.js';
 import type { OwnRest, PartnerView, ViewEntry } from '../visibility/types.js';
 import { viewEvents } from '../visibility/view.js';
 import type { EngineContext } from './engine-context.js';
+import { pendingReveals } from './sealing.js';
 import { same } from './structural-sharing.js';
 
 /** Each partner's view, built once per change and kept until the next. */
@@ -67,6 +68,7 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
       ownSafetyConcern,
       ownRest: same(ownRest, previous?.ownRest),
       restRecommended: ownSafetyConcern && ownRest?.active !== true,
+      toReveal: same(pendingReveals(context, partner), previous?.toReveal),
     });
   };
 

@@ -1,4 +1,10 @@
-import type { AttuneEvent, LoggedEvent, SafetyRestEvent, UnknownEvent } from '../events/types.js';
+import type {
+  AttuneEvent,
+  EntrySharedEvent,
+  LoggedEvent,
+  SafetyRestEvent,
+  UnknownEvent,
+} from '../events/types.js';
 import type { AttuneEventError } from '../log/event-error.js';
 import type { AttunePlugin } from '../plugins/types.js';
 import type { Couple } from '../program/couple.js';
@@ -53,7 +59,21 @@ export interface EngineOptions {
    * code that validates and runs them comes with them, so an engine without plugins does not ship it.
    */
   readonly plugins?: readonly AttunePlugin[];
+  /**
+   * When a sealed answer written on this device opens for the other partner. Either way it never
+   * leaves its author's devices before the other partner answered the same prompt; only its mark
+   * (`answer-sealed`) does.
+   *
+   * - `'when-both-answered'` (default): the engine reveals it by itself (an `entry-shared`) as soon
+   *   as it holds the other partner's answer to the same prompt.
+   * - `'by-choice'`: it waits in the author's `view.toReveal`, and the author reveals all, some or
+   *   none of their answers, now or later, with {@link Engine.revealAnswers}.
+   */
+  readonly reveal?: RevealMode;
 }
+
+/** When sealed answers open: see {@link EngineOptions.reveal}. */
+export type RevealMode = 'when-both-answered' | 'by-choice';
 
 /** The outcome of {@link Engine.receive}: what was added, what was already here, what was refused. */
 export interface ReceiveResult {
@@ -108,8 +128,20 @@ export interface Engine {
     text: string,
     visibility?: Visibility,
   ): AttuneEvent;
-  /** Shares an entry its author had kept private. Only the author can share it. */
+  /**
+   * Shares an entry its author had kept private. Only the author can share it. Sharing a sealed
+   * answer reveals it, which is refused until the other partner answered the same prompt.
+   */
   shareEntry(partner: string, entry: string): AttuneEvent;
+  /**
+   * Reveals a partner's sealed answers that wait in their `view.toReveal` — those given by id, or
+   * all of them — one `entry-shared` each, as one change. The other partner's device receives each
+   * answer only then. A revealed answer can be erased later, not unseen.
+   *
+   * @throws `AttuneEventError` with code `not-allowed` for an id that is not the partner's sealed
+   * answer held here, is revealed already, or whose prompt the other partner has not answered.
+   */
+  revealAnswers(partner: string, entries?: readonly string[]): EntrySharedEvent[];
   /** Records a partner's check-in: a score per dimension, within the check-in's scale. */
   recordCheckIn(
     partner: string,

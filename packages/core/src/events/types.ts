@@ -56,8 +56,36 @@ export type AnswerRecordedEvent = EventEnvelope<
   { readonly exercise: string; readonly prompt: string; readonly text: string }
 >;
 
-/** The author shares an entry they had kept private. Only the author can share their own entry. */
+/**
+ * The author shares an entry they had kept private, or reveals a sealed answer. Only the author can
+ * share their own entry; a sealed answer can be revealed once the other partner answered the same
+ * prompt.
+ */
 export type EntrySharedEvent = EventEnvelope<'entry-shared', { readonly entry: string }>;
+
+/** The kinds of event a partner can seal: a written answer, a quiz answer, a check-in. */
+export type SealableEventType = 'answer-recorded' | 'quiz-answered' | 'check-in-recorded';
+
+/**
+ * That a sealed answer exists, without its words: recorded, `shared`, right after every sealed
+ * answer, which itself stays on its author's devices until the author reveals it (an `entry-shared`
+ * naming it). The other partner's devices learn from it that the prompt was answered — all a step's
+ * progress needs — and nothing of what was answered.
+ *
+ * `entry` is always the id of the previous event of the same device (the sealed answer itself),
+ * and the mark has the same clock wall time. `prompt` is the prompt or question the answer answers;
+ * for a check-in, its round (`round-3` for a partner's third sealed check-in of that exercise). See
+ * "The same prompt" in the concepts guide.
+ */
+export type AnswerSealedEvent = EventEnvelope<
+  'answer-sealed',
+  {
+    readonly entry: string;
+    readonly answer: SealableEventType;
+    readonly exercise: string;
+    readonly prompt: string;
+  }
+>;
 
 /** One partner's check-in: a score per dimension on the exercise's scale. */
 export type CheckInRecordedEvent = EventEnvelope<
@@ -147,6 +175,7 @@ export type AttuneEvent =
   | ExerciseCompletedEvent
   | AnswerRecordedEvent
   | EntrySharedEvent
+  | AnswerSealedEvent
   | CheckInRecordedEvent
   | QuizAnsweredEvent
   | AppreciationSentEvent

@@ -154,6 +154,14 @@ const shape =
     return out;
   };
 
+const sealable: Check = (value, field) => {
+  if (value !== 'answer-recorded' && value !== 'quiz-answered' && value !== 'check-in-recorded') {
+    fail(field, '"answer-recorded", "quiz-answered" or "check-in-recorded"', 'Pass one of them.');
+  }
+  sizeBound += (value as string).length + 2;
+  return value;
+};
+
 const none = shape({});
 // A pause or resume names the pause or resume it follows, so it takes effect after it whatever the
 // clocks say (see `progress/facts.ts`).
@@ -166,6 +174,7 @@ const dataShapes: { readonly [T in AttuneEventType]: Check } = {
   'exercise-completed': shape({ exercise: name, together: bool }),
   'answer-recorded': shape({ exercise: name, prompt: name, text }),
   'entry-shared': shape({ entry: name }),
+  'answer-sealed': shape({ entry: name, answer: sealable, exercise: name, prompt: name }),
   'check-in-recorded': shape({ exercise: name, scores: recordOf(finite) }),
   'quiz-answered': shape({ exercise: name, question: name, self: name, guess: name }),
   'appreciation-sent': shape({ exercise: name, text, starter: name }, ['starter']),
@@ -325,13 +334,23 @@ export function checkPartner(partner: string, partners: readonly string[]): void
 /** An event whose envelope is checked; its data is still as it came. */
 type EnvelopeChecked = Omit<UnknownEvent, 'data'> & { data: unknown };
 
+/** The fields an encrypted event leaves readable, checked. */
+export type ReadableFieldsChecked = Pick<
+  UnknownEvent,
+  'id' | 'partner' | 'device' | 'seq' | 'clock'
+>;
+
 /**
- * Checks the envelope of an event (every field but its data) and returns a fresh copy of it, with
- * the data as it came, unchecked. Encrypted events, whose data cannot be read, are checked with it.
+ * Checks the fields of an event that stay readable when it is encrypted — id, author, device,
+ * sequence and clock — and returns a fresh copy of them. Encrypted events, whose type, visibility
+ * and data cannot be read, are checked with it.
  *
  * @throws {@link AttuneEventError} naming the field at fault.
  */
-export function checkEnvelope(input: unknown, context: EventCheckContext): EnvelopeChecked {
+export function checkReadableFields(
+  input: unknown,
+  context: EventCheckContext,
+): ReadableFieldsChecked {
   const event = record(input, 'event');
   const partner = name(event.partner, 'partner') as string;
   checkPartner(partner, context.partners);
@@ -353,21 +372,42 @@ export function checkEnvelope(input: unknown, context: EventCheckContext): Envel
       "Check the recording device's date and time.",
     );
   }
+  return { id, partner, device, seq, clock: { wall: at, counter: count } };
+}
+
+/**
+ * Checks the envelope of an event (every field but its data) and returns a fresh copy of it, with
+ * the data as it came, unchecked.
+ *
+ * @throws {@link AttuneEventError} naming the field at fault.
+ */
+export function checkEnvelope(input: unknown, context: EventCheckContext): EnvelopeChecked {
+  const readable = checkReadableFields(input, context);
+  const event = input as Json;
   const type = name(event.type, 'type') as string;
   const visibility = event.visibility;
   if (visibility !== 'private' && visibility !== 'shared' && visibility !== 'sealed') {
     fail('visibility', '"private", "shared" or "sealed"', 'Pass one of them.');
   }
-  return {
-    id,
-    partner,
-    device,
-    seq,
-    clock: { wall: at, counter: count },
-    type,
-    visibility,
-    data: event.data,
-  };
+  return { ...readable, type, visibility, data: event.data };
+}
+
+/**
+ * The mark of a sealed answer names the previous event of its own device, the answer itself: no one
+ * can mark another's event, and an answer counts once whichever of the two a device holds first.
+ */
+function checkSealedMarker(event: EnvelopeChecked, data: { readonly entry: string }): void {
+  const entry = `${event.device}:${event.seq - 1}`;
+  if (data.entry !== entry) {
+    fail(
+      'data.entry',
+      `"${entry}", the previous event of the same device`,
+      'Record it with the engine.',
+    );
+  }
+  if (event.visibility !== 'shared') {
+    fail('visibility', '"shared" for the mark of a sealed answer', 'Record it with the engine.');
+  }
 }
 
 /**
@@ -393,6 +433,7 @@ export function checkEvent(input: unknown, context: EventCheckContext): AttuneEv
   ) {
     tooLarge('data');
   }
+  if (type === 'answer-sealed') checkSealedMarker(event, data as { entry: string });
   event.data = data;
   return event as AttuneEvent | UnknownEvent;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CheckInRecordedEvent } from '../events/types.js';
+import type { CheckInRecordedEvent, EntrySharedEvent } from '../events/types.js';
 import { nineStepProgram } from '../program/nine-step-program.js';
 import type { CheckInExercise, Visibility } from '../program/types.js';
 import { testCouple } from '../testing/test-couple.js';
@@ -41,6 +41,20 @@ function checkIn(
   };
 }
 
+function share(partner: string, entry: string): EntrySharedEvent {
+  seq++;
+  return {
+    id: `${partner}-phone:${seq}`,
+    partner,
+    device: `${partner}-phone`,
+    seq,
+    clock: { wall: START + 3 * DAY, counter: 0 },
+    type: 'entry-shared',
+    data: { entry },
+    visibility: 'shared',
+  };
+}
+
 function factsOf(events: readonly CheckInRecordedEvent[]): Facts {
   const facts = createFacts();
   for (const event of events) foldEvent(facts, event, context);
@@ -73,14 +87,19 @@ describe('visibleCheckIns', () => {
     expect(visibleCheckIns(facts, 'weekly-check-in', PARTNERS)).toEqual([]);
   });
 
-  it('keeps sealed check-ins hidden until both partners have answered', () => {
+  it('shows a sealed check-in only once its author revealed it, whoever else answered', () => {
     const anas = checkIn('ana', START, { closeness: 2 }, 'sealed');
     const kais = checkIn('kai', START + DAY, { closeness: 5 }, 'sealed');
-    expect(visibleCheckIns(factsOf([anas]), 'weekly-check-in', PARTNERS)).toEqual([]);
-    expect(visibleCheckIns(factsOf([anas, kais]), 'weekly-check-in', PARTNERS)).toEqual([
-      anas,
-      kais,
-    ]);
+    // Both answered: still sealed, until each author reveals their own.
+    expect(visibleCheckIns(factsOf([anas, kais]), 'weekly-check-in', PARTNERS)).toEqual([]);
+    const revealed = factsOf([anas, kais]);
+    foldEvent(revealed, share('ana', anas.id), context);
+    expect(visibleCheckIns(revealed, 'weekly-check-in', PARTNERS)).toEqual([anas]);
+    // A share by someone else than the author reveals nothing.
+    foldEvent(revealed, share('ana', kais.id), context);
+    expect(visibleCheckIns(revealed, 'weekly-check-in', PARTNERS)).toEqual([anas]);
+    foldEvent(revealed, share('kai', kais.id), context);
+    expect(visibleCheckIns(revealed, 'weekly-check-in', PARTNERS)).toEqual([anas, kais]);
   });
 
   it('shows only the check-ins of the exercise asked for', () => {
@@ -132,7 +151,7 @@ describe('computeCheckInTrends', () => {
     });
   });
 
-  it('leaves sealed check-ins out of trends until both partners have answered', () => {
+  it('leaves sealed check-ins out of trends until revealed', () => {
     const facts = factsOf([checkIn('ana', START, { closeness: 1 }, 'sealed')]);
     expect(closeness(facts)?.points).toEqual([]);
   });

@@ -16,20 +16,22 @@ function direction(scores: readonly number[]): TrendDirection {
   return 'steady';
 }
 
-/** The check-ins both partners may see: shared ones, and sealed ones once both answered. */
+/**
+ * The check-ins both partners may see: shared ones, and sealed ones once their author revealed them
+ * (which the author's device does once the other partner checked in for the same round). Only
+ * those, so that every device of both partners shows the same trends.
+ */
 export function visibleCheckIns(
   facts: Facts,
   exercise: string,
-  partners: readonly string[],
+  _partners: readonly string[],
 ): CheckInRecordedEvent[] {
   const all = [...(facts.checkIns.get(exercise) ?? [])].map((fact) => fact.event);
-  const answered = new Set(
-    all.filter((event) => event.visibility === 'sealed').map((e) => e.partner),
-  );
-  const sealedOpen = partners.every((partner) => answered.has(partner));
   return all
     .filter(
-      (event) => event.visibility === 'shared' || (event.visibility === 'sealed' && sealedOpen),
+      (event) =>
+        event.visibility === 'shared' ||
+        (event.visibility === 'sealed' && facts.shares.has(`${event.id}|${event.partner}`)),
     )
     .sort(compareEvents);
 }

@@ -15,6 +15,16 @@ export interface SkippedEvent {
   readonly reason: string;
 }
 
+/** A sealed answer held whole, that its author may reveal. */
+export interface SealedEntry {
+  /** The answer's id. */
+  readonly id: string;
+  readonly partner: string;
+  readonly type: 'answer-recorded' | 'quiz-answered' | 'check-in-recorded';
+  readonly exercise: string;
+  readonly prompt: string;
+}
+
 /** One partner's check-in, kept for trends. */
 export interface CheckInFact {
   readonly event: AttuneEvent & { type: 'check-in-recorded' };
@@ -59,8 +69,21 @@ export interface Facts {
   readonly left: Set<string>;
   /** Week index → which partners practised that week, and whether they did something together. */
   readonly weeks: Map<number, { partners: Set<string>; together: boolean }>;
-  /** Sealed answers: `exercise|prompt` → partners who answered. */
+  /**
+   * Sealed answers: `exercise|prompt` → partners who answered, from each answer's mark or from the
+   * answer itself, whichever a device holds (the other partner's devices hold only marks until an
+   * answer is revealed). A check-in's prompt is its round (`round-2`).
+   */
   readonly sealedAnswers: Map<string, Set<string>>;
+  /**
+   * Sealed answers this device holds whole, by `exercise|prompt`: the answers its partners may reveal
+   * once the other partner answered the same prompt. Only their author's devices hold them before.
+   */
+  readonly sealedEntries: Map<string, SealedEntry[]>;
+  /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
+  readonly shares: Set<string>;
+  /** `id|author` of the sealed check-ins counted as done, from their mark or the check-in. */
+  readonly countedSealed: Set<string>;
   /** Unknown event types and how often they occurred. */
   readonly unknownTypes: Map<string, number>;
   /** Exercise ids referenced by events that the program does not have. */
@@ -90,6 +113,9 @@ export function createFacts(): Facts {
     left: new Set(),
     weeks: new Map(),
     sealedAnswers: new Map(),
+    sealedEntries: new Map(),
+    shares: new Set(),
+    countedSealed: new Set(),
     unknownTypes: new Map(),
     unknownExercises: new Set(),
     count: 0,
@@ -206,6 +232,30 @@ function addTo(map: Map<string, Set<string>>, key: string, partner: string): boo
   return !set;
 }
 
+/** True the first time a sealed check-in is seen, from itself or from its mark. */
+function countOnce(facts: Facts, id: string, partner: string): boolean {
+  const key = `${id}|${partner}`;
+  if (facts.countedSealed.has(key)) return false;
+  facts.countedSealed.add(key);
+  return true;
+}
+
+/** Notes a sealed answer this device holds whole. */
+function holdSealed(
+  facts: Facts,
+  id: string,
+  partner: string,
+  type: SealedEntry['type'],
+  exercise: string,
+  prompt: string,
+): void {
+  const key = `${exercise}|${prompt}`;
+  const entry: SealedEntry = { id, partner, type, exercise, prompt };
+  const held = facts.sealedEntries.get(key);
+  if (held) held.push(entry);
+  else facts.sealedEntries.set(key, [entry]);
+}
+
 /** Counts a partner's own completion of an exercise; true when it is the exercise's first. */
 function completed(facts: Facts, exercise: string, partner: string, wall: number): boolean {
   const byPartner = facts.completions.get(exercise);
@@ -287,21 +337,47 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
         facts.checkIns.set(known.data.exercise, [{ event: known }]);
         noteExercise(facts, known.data.exercise, context);
       }
-      // Answering a check-in is doing it: it counts as that partner's completion.
-      completed(facts, known.data.exercise, known.partner, known.clock.wall);
-      practised(facts, known, false, context);
+      // Answering a check-in is doing it: it counts as that partner's completion — a sealed one
+      // once, from it or from its mark, whichever came first.
+      if (known.visibility !== 'sealed' || countOnce(facts, known.id, known.partner)) {
+        completed(facts, known.data.exercise, known.partner, known.clock.wall);
+        practised(facts, known, false, context);
+      }
       return;
     }
     case 'answer-recorded': {
       if (known.visibility === 'sealed') {
-        addTo(facts.sealedAnswers, `${known.data.exercise}|${known.data.prompt}`, known.partner);
+        const { exercise, prompt } = known.data;
+        addTo(facts.sealedAnswers, `${exercise}|${prompt}`, known.partner);
+        holdSealed(facts, known.id, known.partner, known.type, exercise, prompt);
       }
       return;
     }
     case 'quiz-answered': {
-      addTo(facts.sealedAnswers, `${known.data.exercise}|${known.data.question}`, known.partner);
+      const { exercise, question } = known.data;
+      addTo(facts.sealedAnswers, `${exercise}|${question}`, known.partner);
+      holdSealed(facts, known.id, known.partner, known.type, exercise, question);
       return;
     }
+    case 'answer-sealed': {
+      const { entry, answer, exercise, prompt } = known.data;
+      addTo(facts.sealedAnswers, `${exercise}|${prompt}`, known.partner);
+      if (answer === 'check-in-recorded') {
+        // A check-in's prompt is its round, which only the mark knows: the author's devices hold
+        // the check-in too, right before its mark.
+        const held = facts.checkIns.get(exercise)?.some(({ event }) => event.id === entry);
+        if (held) holdSealed(facts, entry, known.partner, answer, exercise, prompt);
+        if (countOnce(facts, entry, known.partner)) {
+          noteExercise(facts, exercise, context);
+          completed(facts, exercise, known.partner, known.clock.wall);
+          practised(facts, known, false, context);
+        }
+      }
+      return;
+    }
+    case 'entry-shared':
+      facts.shares.add(`${known.data.entry}|${known.partner}`);
+      return;
     case 'safety-check-taken': {
       objectAt(known.data.answers, 'answers');
       const previous = facts.safetyChecks.get(known.partner);

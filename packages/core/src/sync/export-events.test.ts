@@ -60,14 +60,17 @@ describe('eventsFor', () => {
     event({ id: 'k:2', partner: 'kai', visibility: 'private' }),
   ];
 
-  it('gives the other partner shared and sealed events, and private entries only once their author shared them', () => {
-    expect(eventsFor(history, 'kai').map((e) => e.id)).toEqual([
+  it('gives the other partner shared events, and private entries and sealed answers only once their author shared them', () => {
+    expect(eventsFor(history, 'kai').map((e) => e.id)).toEqual(['a:1', 'a:3', 'k:1', 'a:6', 'k:2']);
+    const revealed = [...history, event({ id: 'a:8', type: 'entry-shared', data: { entry: 'a:4' } })];
+    expect(eventsFor(revealed, 'kai').map((e) => e.id)).toEqual([
       'a:1',
       'a:3',
       'k:1',
       'a:4',
       'a:6',
       'k:2',
+      'a:8',
     ]);
   });
 

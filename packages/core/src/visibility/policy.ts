@@ -6,8 +6,10 @@ import type { Visibility } from '../program/types.js';
  *
  * - A partner sees their own events whole.
  * - Of the other partner's events: `shared` ones whole; `private` ones only when their author shared
- *   that entry; `sealed` answers whole once the viewer answered the same prompt, until then only that
- *   an answer exists.
+ *   that entry. A `sealed` answer is held like a private entry — never on the other partner's
+ *   devices until its author reveals it (an `entry-shared` naming it, recorded once the other partner
+ *   answered the same prompt) — and its mark (`answer-sealed`) tells the other partner only that it
+ *   exists, for which prompt. A revealed answer to a prompt opens once the viewer answered it too.
  * - Author-only types (a safety check) are never anyone else's, whatever visibility they claim.
  * - Authorless types (a rest) are seen without their author. A rest is the same event whatever its
  *   reason — a safety check that signalled risk, or a slower pace chosen for none — and the view does
@@ -56,7 +58,7 @@ export function sealedPromptOf(
 ): { readonly exercise: string; readonly prompt: string } | undefined {
   const data = event.data as Record<string, unknown> | undefined;
   if (!data) return undefined;
-  if (event.type === 'answer-recorded') {
+  if (event.type === 'answer-recorded' || event.type === 'answer-sealed') {
     return { exercise: data.exercise as string, prompt: data.prompt as string };
   }
   if (event.type === 'quiz-answered') {
@@ -89,11 +91,15 @@ export function isSharedByAuthor(event: PolicyEvent, shares: ReadonlySet<string>
   return shares.has(`${event.id}|${event.partner}`);
 }
 
-/** `exercise|prompt` of every sealed answer `viewer` wrote. */
+/**
+ * `exercise|prompt` of every sealed answer `viewer` wrote: from its mark, or from the answer itself
+ * when it has no mark.
+ */
 export function sealedAnswersBy(events: Iterable<PolicyEvent>, viewer: string): Set<string> {
   const answered = new Set<string>();
   for (const event of events) {
-    if (event.partner !== viewer || event.visibility !== 'sealed') continue;
+    if (event.partner !== viewer) continue;
+    if (event.visibility !== 'sealed' && event.type !== 'answer-sealed') continue;
     const prompt = sealedPromptOf(event);
     if (prompt) answered.add(promptKey(prompt));
   }
@@ -102,8 +108,8 @@ export function sealedAnswersBy(events: Iterable<PolicyEvent>, viewer: string): 
 
 /**
  * What a device of `recipient` may hold: everything the recipient wrote (their other devices need
- * it); of the other partner's events, never an author-only one and never a `private` entry its author
- * did not share. Sealed answers go, since the view shows that they exist and opens them in time.
+ * it); of the other partner's events, never an author-only one, and never a `private` entry or a
+ * `sealed` answer its author did not share or reveal.
  */
 export function mayHold(
   event: PolicyEvent,
@@ -112,7 +118,7 @@ export function mayHold(
 ): boolean {
   if (event.partner === recipient) return true;
   if (authorOnlyTypes.has(event.type)) return false;
-  if (event.visibility !== 'private') return true;
+  if (event.visibility === 'shared') return true;
   return isSharedByAuthor(event, shares);
 }
 
@@ -128,20 +134,22 @@ export function accessOf(event: PolicyEvent, viewer: string, context: AccessCont
       const entry = (event.data as { entry: string } | undefined)?.entry;
       return entry !== undefined && context.authorOf(entry) === event.partner ? 'whole' : 'none';
     }
+    // The other partner's mark of a sealed answer: that it exists, until the answer opens.
+    if (event.type === 'answer-sealed') return 'sealed';
     return 'whole';
   }
-  if (event.visibility === 'private') {
-    return isSharedByAuthor(event, context.shares) ? 'whole' : 'none';
-  }
+  const shared = isSharedByAuthor(event, context.shares);
+  if (event.visibility === 'private') return shared ? 'whole' : 'none';
+  // Sealed. A revealed answer to a prompt opens once the viewer answered it too; a check-in, or a
+  // plugin's sealed event, has no prompt here and opens when revealed.
   const prompt = sealedPromptOf(event);
-  if (!prompt) return 'none';
-  return context.answered.has(promptKey(prompt)) ? 'whole' : 'sealed';
+  if (!prompt) return shared ? 'whole' : 'none';
+  return shared && context.answered.has(promptKey(prompt)) ? 'whole' : 'sealed';
 }
 
 /**
  * Whether `viewer` may read `event` whole, as a plugin context for that partner reads it. The same
- * rule as the view: a sealed event a plugin declared has no prompt to unlock it, so it stays the
- * author's.
+ * rule as the view.
  */
 export function mayRead(event: PolicyEvent, viewer: string, context: AccessContext): boolean {
   return accessOf(event, viewer, context) === 'whole';

@@ -1,4 +1,4 @@
-import type { AttuneEvent, SafetyRestEvent } from '../events/types.js';
+import type { AnswerSealedEvent, AttuneEvent, SafetyRestEvent } from '../events/types.js';
 import type { Visibility } from '../program/types.js';
 import type { ReminderIntent, Suggestion } from '../progress/types.js';
 
@@ -22,12 +22,18 @@ export type OpenEntryOf<E> = E extends AttuneEvent
     }
   : never;
 
-/** A built-in event this partner may read whole, its `data` typed by its `type`. */
-export type OpenViewEntry = OpenEntryOf<Exclude<AttuneEvent, SafetyRestEvent>>;
+/**
+ * A built-in event this partner may read whole, its `data` typed by its `type`. Marks of sealed
+ * answers are not among them: the other partner's show as {@link SealedViewEntry}, one's own not at
+ * all.
+ */
+export type OpenViewEntry = OpenEntryOf<Exclude<AttuneEvent, SafetyRestEvent | AnswerSealedEvent>>;
 
 /**
- * The other partner's sealed answer that this partner has not unlocked: that it exists, for which
- * prompt, and nothing of what it says. It opens once this partner answers the same prompt.
+ * The other partner's sealed answer that has not opened for this partner: that it exists, for which
+ * prompt, and nothing of what it says — this partner's device does not hold its words. It opens once
+ * this partner answered the same prompt and the author revealed it (at once by default, or when they
+ * choose; see `EngineOptions.reveal`). `id` is the answer's own id, which it keeps when it opens.
  */
 export interface SealedViewEntry {
   readonly id: string;
@@ -91,6 +97,16 @@ export interface OwnRest {
   readonly inEffect: boolean;
 }
 
+/** One of a partner's own sealed answers, named without its words. */
+export interface SealedAnswerRef {
+  /** The answer's id: pass it to `engine.revealAnswers`. */
+  readonly entry: string;
+  readonly type: 'answer-recorded' | 'quiz-answered' | 'check-in-recorded';
+  readonly exercise: string;
+  /** The prompt or question it answers; for a check-in, its round (`round-2`). */
+  readonly prompt: string;
+}
+
 /** What one partner may see, with what is for them alone. */
 export interface PartnerView {
   readonly partner: string;
@@ -109,4 +125,11 @@ export interface PartnerView {
    * exercises that need safety is recommended (offer `engine.setRest(partner, true)`), never forced.
    */
   readonly restRecommended: boolean;
+  /**
+   * This partner's sealed answers that wait for their choice: the other partner answered the same
+   * prompt, and this partner has not revealed them. Always empty when the engine reveals by itself
+   * (`reveal: 'when-both-answered'`, the default); with `reveal: 'by-choice'`, offer to reveal all,
+   * some or none of them, now or later, with `engine.revealAnswers`.
+   */
+  readonly toReveal: readonly SealedAnswerRef[];
 }

@@ -129,6 +129,28 @@ describe('a partner view', () => {
         data: { exercise: 'sealed-answers', prompt: 'fear', text: 'mine' },
       },
     ]);
+    // Both answered, but only the author reveals: until then it stays sealed.
+    expect(JSON.stringify(engine.viewFor('kai'))).not.toContain(SEALED);
+    engine.receive([
+      {
+        ...sealed,
+        id: 'ana-phone:2',
+        seq: 2,
+        type: 'entry-shared',
+        visibility: 'shared',
+        data: { entry: 'ana-phone:1' },
+      },
+      {
+        ...sealed,
+        id: 'kai-phone:3',
+        seq: 3,
+        partner: 'kai',
+        device: 'kai-phone',
+        type: 'entry-shared',
+        visibility: 'shared',
+        data: { entry: 'kai-phone:2' },
+      },
+    ]);
     expect(JSON.stringify(engine.viewFor('kai'))).toContain(SEALED);
     expect(JSON.stringify(engine.viewFor('ana'))).toContain('"mine"');
   });
