@@ -163,7 +163,9 @@ export function createEngine(options: EngineOptions): Engine {
     lastSequence: () => seq,
     latestWall: () => checkContext().latestWall,
     knownPartner: (partner) => checkPartner(partner, partners),
-    revealsByItself: options.reveal !== 'by-choice',
+    revealsByItself: (partner) =>
+      (typeof options.reveal === 'function' ? options.reveal(partner) : options.reveal) !==
+      'by-choice',
     recordsHere: (partner) => recordingHere.has(partner),
     batch(change) {
       batching++;

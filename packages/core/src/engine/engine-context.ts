@@ -53,8 +53,8 @@ export interface EngineContext {
   progressFacts(): Facts;
   /** When that progress was computed, by the engine's clock. */
   computedAt(): number;
-  /** Whether the engine reveals sealed answers by itself once both answered (the default). */
-  readonly revealsByItself: boolean;
+  /** Whether the engine reveals a partner's sealed answers by itself once both answered. */
+  revealsByItself(partner: string): boolean;
   /** Whether the partner recorded events on this device (under its id now). */
   recordsHere(partner: string): boolean;
   /**

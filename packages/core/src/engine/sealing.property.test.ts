@@ -326,3 +326,47 @@ describe('sealed answers, two phones', () => {
     expect(kai.engine.getEvents().filter((event) => event.partner === 'ana')).toHaveLength(2);
   });
 });
+
+describe('a reveal choice per partner', () => {
+  it('reveals by itself for one partner and waits for the other', () => {
+    const modes: Record<string, RevealMode> = { ana: 'by-choice', kai: 'when-both-answered' };
+    const engine = createEngine({
+      program,
+      couple: testCouple,
+      device: 'shared-phone',
+      now: () => START + 60_000,
+      reveal: (partner) => modes[partner] ?? 'when-both-answered',
+    });
+    const anas = engine.answer('ana', sealedAnswers.id, 'fear', 'ANA-FEAR', 'sealed');
+    const kais = engine.answer('kai', sealedAnswers.id, 'fear', 'KAI-FEAR', 'sealed');
+    // Kai's answer opened for Ana; Ana's waits for her choice.
+    expect(engine.viewFor('ana').entries.find((entry) => entry.id === kais.id)?.data).toBeDefined();
+    expect(engine.viewFor('kai').entries.find((entry) => entry.id === anas.id)?.sealed).toBe(true);
+    expect(engine.viewFor('ana').toReveal.map((ref) => ref.entry)).toEqual([anas.id]);
+    expect(engine.viewFor('kai').toReveal).toEqual([]);
+    engine.revealAnswers('ana');
+    expect(JSON.stringify(engine.viewFor('kai'))).toContain('ANA-FEAR');
+    expect(engine.viewFor('ana').toReveal).toEqual([]);
+  });
+
+  it('tells subscribers once for an answer, its mark and the reveals it set off', () => {
+    const engine = createEngine({
+      program,
+      couple: testCouple,
+      device: 'shared-phone',
+      now: () => START + 60_000,
+    });
+    engine.answer('ana', sealedAnswers.id, 'fear', 'ANA-FEAR', 'sealed');
+    let heard = 0;
+    engine.subscribe(() => heard++);
+    engine.answer('kai', sealedAnswers.id, 'fear', 'KAI-FEAR', 'sealed');
+    // Kai's answer, its mark, and both reveals.
+    expect(engine.getEvents().slice(2).map((event) => event.type)).toEqual([
+      'answer-recorded',
+      'answer-sealed',
+      'entry-shared',
+      'entry-shared',
+    ]);
+    expect(heard).toBe(1);
+  });
+});

@@ -164,16 +164,16 @@ export function revealAnswers(
 }
 
 /**
- * Reveals, when the engine reveals by itself (`reveal: 'when-both-answered'`, the default), every
- * answer to the prompt `key` that can be revealed now and that was written here by a partner who
- * records on this device: never in the name of a partner whose device this is not.
+ * Reveals every answer to the prompt `key` that can be revealed now, of the partners for whom the
+ * engine reveals by itself (`reveal: 'when-both-answered'`, the default) and who record on this
+ * device: never in the name of a partner whose device this is not.
  */
 export function revealDue(context: EngineContext, key: string): void {
-  if (!context.revealsByItself) return;
   const entries = context.facts.sealedEntries.get(key);
   if (!entries) return;
   for (const entry of entries) {
-    if (!context.recordsHere(entry.partner) || !revealable(context, entry)) continue;
+    if (!context.recordsHere(entry.partner) || !context.revealsByItself(entry.partner)) continue;
+    if (!revealable(context, entry)) continue;
     context.record(entry.partner, 'entry-shared', { entry: entry.id }, 'shared');
   }
 }

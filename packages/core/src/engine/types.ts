@@ -68,8 +68,12 @@ export interface EngineOptions {
    *   as it holds the other partner's answer to the same prompt.
    * - `'by-choice'`: it waits in the author's `view.toReveal`, and the author reveals all, some or
    *   none of their answers, now or later, with {@link Engine.revealAnswers}.
+   *
+   * A function gives each partner their own choice, read whenever an answer could open — so a
+   * partner can change their mind without a new engine (reveal what waits with `revealAnswers`
+   * when they switch to `'when-both-answered'`).
    */
-  readonly reveal?: RevealMode;
+  readonly reveal?: RevealMode | ((partner: string) => RevealMode);
 }
 
 /** When sealed answers open: see {@link EngineOptions.reveal}. */

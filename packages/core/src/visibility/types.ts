@@ -127,9 +127,10 @@ export interface PartnerView {
   readonly restRecommended: boolean;
   /**
    * This partner's sealed answers that wait for their choice: the other partner answered the same
-   * prompt, and this partner has not revealed them. Always empty when the engine reveals by itself
-   * (`reveal: 'when-both-answered'`, the default); with `reveal: 'by-choice'`, offer to reveal all,
-   * some or none of them, now or later, with `engine.revealAnswers`.
+   * prompt, and this partner has not revealed them. With `reveal: 'by-choice'`, offer to reveal all,
+   * some or none of them, now or later, with `engine.revealAnswers`. Empty when the engine reveals
+   * this partner's answers by itself (the default), but for answers that waited from before a
+   * switch to it.
    */
   readonly toReveal: readonly SealedAnswerRef[];
 }
