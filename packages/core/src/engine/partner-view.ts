@@ -2,8 +2,8 @@ import { safetyConcernOf } from '../progress/compute.js';
 import { computeDue } from '../progress/due.js';
 import { latestRestOf } from '../progress/facts.js';
 import { suggestNext } from '../progress/suggest.js';
-import type { OwnRest, PartnerView, ViewEntry } from '../visibility/types.js';
-import { viewEvents } from '../visibility/view.js';
+import type { OwnRest, PartnerView } from '../visibility/types.js';
+import { createViewBuilder, type ViewBuilder } from '../visibility/view-builder.js';
 import type { EngineContext } from './engine-context.js';
 import { pendingReveals } from './sealing.js';
 import { same } from './structural-sharing.js';
@@ -23,8 +23,7 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
   const { program, couple, log, runtime } = context;
   const views = new Map<string, PartnerView>();
   const lastViews = new Map<string, PartnerView>();
-  // Each partner's view entries, with the length of the log they were built from.
-  const viewEntries = new Map<string, { events: number; entries: readonly ViewEntry[] }>();
+  const builders = new Map<string, ViewBuilder>();
 
   const build = (partner: string): PartnerView => {
     const state = context.progress();
@@ -40,14 +39,14 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
       inEffect: latestRest.clock.wall <= at,
     };
     const previous = lastViews.get(partner);
-    // The log only grows, so a view of as many events as before has the same entries: the clock
-    // moving on (`refresh`) rebuilds due items and the suggestion, not the entries.
-    // The count stays out of the view itself: it would tell a partner how many events they
-    // cannot see.
-    const built = viewEntries.get(partner);
-    const entries =
-      built && built.events === log.events.length ? built.entries : viewEvents(log.events, partner);
-    viewEntries.set(partner, { events: log.events.length, entries });
+    // Each partner's entries go on from the last build as the log grows: the clock moving on
+    // (`refresh`) rebuilds due items and the suggestion, not the entries.
+    let builder = builders.get(partner);
+    if (!builder) {
+      builder = createViewBuilder(log, partner);
+      builders.set(partner, builder);
+    }
+    const entries = builder.entries();
     let suggestion = suggestNext({
       program,
       facts,

@@ -12,6 +12,7 @@ export type AppendOutcome = 'added' | 'duplicate';
  */
 export class EventLog {
   #events: LoggedEvent[] = [];
+  #insertions = 0;
   // Per device, which sequences are held, one byte each. An event whose sequence is not marked
   // cannot be held yet — nearly every event, recorded or received — so it needs no lookup, and a
   // long log folded at start-up creates no garbage for the index.
@@ -22,6 +23,14 @@ export class EventLog {
   #byDevice: Map<string, (LoggedEvent | undefined)[]> | undefined;
 
   /** How many events the log holds. */
+  /**
+   * How many events so far went somewhere other than the end of the log. What was built over the
+   * log in order (a partner's view) can go on from where it stopped while this stays the same.
+   */
+  get insertions(): number {
+    return this.#insertions;
+  }
+
   get size(): number {
     return this.#events.length;
   }
@@ -99,7 +108,10 @@ export class EventLog {
       }
     }
     if (at === events.length) events.push(event);
-    else events.splice(at, 0, event);
+    else {
+      events.splice(at, 0, event);
+      this.#insertions++;
+    }
     if (this.#byDevice) this.#slot(this.#byDevice, event);
     return 'added';
   }

@@ -106,6 +106,27 @@ export function simulateCouple(options: SimulateCoupleOptions): SimulatedCouple 
   const pauseTo = Math.floor((2 * options.days) / 3);
   const riskDay = Math.floor(options.days / 2);
 
+  // Sealed answers by prompt, to mark each and reveal both once both partners answered, as their
+  // engines do.
+  const sealedByPrompt = new Map<string, { partner: string; id: string }[]>();
+  const seal = (
+    partner: string,
+    at: number,
+    answer: 'answer-recorded' | 'quiz-answered',
+    exercise: string,
+    prompt: string,
+  ) => {
+    const answered = events[events.length - 1] as AttuneEvent;
+    emit(partner, at, 'answer-sealed', { entry: answered.id, answer, exercise, prompt }, 'shared');
+    const key = `${exercise}|${prompt}`;
+    const earlier = sealedByPrompt.get(key) ?? [];
+    sealedByPrompt.set(key, [...earlier, { partner, id: answered.id }]);
+    const other = earlier.find((each) => each.partner !== partner);
+    if (!other || earlier.some((each) => each.partner === partner)) return;
+    emit(partner, at, 'entry-shared', { entry: answered.id }, 'shared');
+    emit(other.partner, at + 1, 'entry-shared', { entry: other.id }, 'shared');
+  };
+
   const practise = (partner: string, exercise: Exercise, at: number) => {
     const together = exercise.mode === 'together';
     emit(partner, at, 'exercise-started', { exercise: exercise.id, together }, 'shared');
@@ -127,6 +148,7 @@ export function simulateCouple(options: SimulateCoupleOptions): SimulatedCouple 
         { exercise: exercise.id, prompt, text: `My answer ${options.sealedMarker ?? ''}` },
         'sealed',
       );
+      seal(partner, at + 60_000, 'answer-recorded', exercise.id, prompt);
     } else if (exercise.kind === 'partner-quiz') {
       const question = random.pick(exercise.questions);
       const option = random.pick(question.options).id;
@@ -137,6 +159,7 @@ export function simulateCouple(options: SimulateCoupleOptions): SimulatedCouple 
         { exercise: exercise.id, question: question.id, self: option, guess: option },
         'sealed',
       );
+      seal(partner, at + 60_000, 'quiz-answered', exercise.id, question.id);
     } else if (exercise.kind === 'appreciation') {
       emit(
         partner,

@@ -43,7 +43,8 @@ export function viewEvents(events: readonly LoggedEvent[], viewer: string): View
   }
 
   // Object literals rather than spreads of a common base: building an entry this way is many times
-  // faster, and a view is rebuilt over the whole log.
+  // faster. The engine keeps each view as the log grows instead (`view-builder.ts`); this builds
+  // one over a whole log at once, as an export does, and is what that one must always equal.
   const entries: ViewEntry[] = [];
   for (const event of events) {
     const access = accessOf(event, viewer, context);
