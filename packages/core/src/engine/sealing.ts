@@ -6,6 +6,7 @@ import type {
   QuizAnsweredEvent,
 } from '../events/types.js';
 import { MAX_COUNTER } from '../log/bounds.js';
+import { compareEvents } from '../log/order.js';
 import type { SealedEntry } from '../progress/facts.js';
 import { promptKey, sealedPromptOf } from '../visibility/policy.js';
 import type { SealedAnswerRef } from '../visibility/types.js';
@@ -83,15 +84,15 @@ const refOf = (entry: SealedEntry): SealedAnswerRef => ({
  * and this partner has not revealed them yet. In log order of the answers.
  */
 export function pendingReveals(context: EngineContext, partner: string): SealedAnswerRef[] {
-  const pending: SealedEntry[] = [];
-  for (const entries of context.facts.sealedEntries.values()) {
-    for (const entry of entries) {
-      if (entry.partner === partner && revealable(context, entry)) pending.push(entry);
+  const pending: { entry: SealedEntry; at: LoggedEvent | undefined }[] = [];
+  for (const entry of context.facts.unrevealed.values()) {
+    if (entry.partner === partner && otherAnswered(context, entry)) {
+      pending.push({ entry, at: context.log.get(entry.id) });
     }
   }
+  if (pending.length === 0) return [];
   return pending
-    .map((entry) => ({ entry, event: context.log.get(entry.id) }))
-    .sort((a, b) => (a.event?.clock.wall ?? 0) - (b.event?.clock.wall ?? 0))
+    .sort((a, b) => (a.at && b.at ? compareEvents(a.at, b.at) : 0))
     .map(({ entry }) => refOf(entry));
 }
 

@@ -80,6 +80,8 @@ export interface Facts {
    * once the other partner answered the same prompt. Only their author's devices hold them before.
    */
   readonly sealedEntries: Map<string, SealedEntry[]>;
+  /** Of those, the ones their author has not revealed yet, by id: few, as most open at once. */
+  readonly unrevealed: Map<string, SealedEntry>;
   /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
   readonly shares: Set<string>;
   /** `id|author` of the sealed check-ins counted as done, from their mark or the check-in. */
@@ -114,6 +116,7 @@ export function createFacts(): Facts {
     weeks: new Map(),
     sealedAnswers: new Map(),
     sealedEntries: new Map(),
+    unrevealed: new Map(),
     shares: new Set(),
     countedSealed: new Set(),
     unknownTypes: new Map(),
@@ -251,6 +254,7 @@ function holdSealed(
 ): void {
   const key = `${exercise}|${prompt}`;
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
+  if (!facts.shares.has(`${id}|${partner}`)) facts.unrevealed.set(id, entry);
   const held = facts.sealedEntries.get(key);
   if (held) held.push(entry);
   else facts.sealedEntries.set(key, [entry]);
@@ -377,6 +381,9 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
     }
     case 'entry-shared':
       facts.shares.add(`${known.data.entry}|${known.partner}`);
+      if (facts.unrevealed.get(known.data.entry)?.partner === known.partner) {
+        facts.unrevealed.delete(known.data.entry);
+      }
       return;
     case 'safety-check-taken': {
       objectAt(known.data.answers, 'answers');
