@@ -2,7 +2,8 @@
 //
 // Starts the real relay (examples/sync-server/src/main.ts) as a child process on 127.0.0.1, pairs
 // simulated couples through its pairing routes, and lets each partner's phone record small batches
-// of events with a real engine, upload them and pull the other's, for a while. Midway the relay is
+// of events with a real engine, upload them encrypted with the couple's key (type and visibility
+// inside, padded to a size bucket) and pull and decrypt the other's, for a while. Midway the relay is
 // killed with SIGKILL and started again on the same database; phones retry until it answers. A phone
 // counts an event as acknowledged only once the relay answered 2xx for the upload that held it.
 // Afterwards every acknowledged event must be in the database and in a full pull of the partner it
@@ -24,12 +25,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEngine, nineStepProgram } from '@attune/core';
 import {
+  createAesGcmCipher,
   createDeviceSigner,
+  decryptEvents,
+  encryptEvents,
   exportSigningPublicKey,
+  generateAesGcmKey,
   generateDeviceSigningKey,
   signEvents,
 } from '@attune/core/crypto';
-import { advanceCursor, createDeviceId, exportEvents, importEvents } from '@attune/core/sync';
+import {
+  advanceCursor,
+  createDeviceId,
+  exportEvents,
+  importEvents,
+  relayReadableEventTypes,
+} from '@attune/core/sync';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverDir = join(root, 'examples', 'sync-server');
@@ -422,15 +433,18 @@ async function pairCouple(run, index) {
   );
   if (!status.json.paired) throw new Error(`Couple ${index} is not paired after joining`);
   const couple = joined.json.couple;
+  // The key both phones would agree on through the relay's public keys; here, one made for both.
+  const cipher = createAesGcmCipher({ keys: { couple: await generateAesGcmKey() } });
   return [
-    createPhone(couple, first, second, created.json.token, localAddress, firstDevice),
-    createPhone(couple, second, first, joined.json.token, localAddress, secondDevice),
+    createPhone(couple, first, second, created.json.token, localAddress, firstDevice, cipher),
+    createPhone(couple, second, first, joined.json.token, localAddress, secondDevice, cipher),
   ];
 }
 
-function createPhone(couple, partner, other, token, localAddress, signing) {
+function createPhone(couple, partner, other, token, localAddress, signing, cipher) {
   const { device } = signing;
   return {
+    cipher,
     signer: createDeviceSigner({
       couple: couple.id,
       partner,
@@ -503,7 +517,14 @@ async function push(run, phone, giveUpAt) {
     'POST',
     `/couples/${phone.couple.id}/events`,
     {
-      body: { ...batch, events: await signEvents(batch.events, phone.signer) },
+      body: {
+        ...batch,
+        // Encrypted, then signed over what travels, as the web app's phones send.
+        events: await signEvents(
+          await encryptEvents(batch.events, phone.cipher, { plainTypes: relayReadableEventTypes }),
+          phone.signer,
+        ),
+      },
       token: phone.token,
       localAddress: phone.localAddress,
     },
@@ -527,7 +548,7 @@ async function push(run, phone, giveUpAt) {
   return true;
 }
 
-/** Pulls every page since the last pull, checks it with importEvents and merges it. */
+/** Pulls every page since the last pull, decrypts it, checks it with importEvents and merges it. */
 async function pull(run, phone, giveUpAt) {
   for (;;) {
     const answer = await send(
@@ -545,12 +566,15 @@ async function pull(run, phone, giveUpAt) {
       if (phone.received.has(event.id)) phone.redelivered++;
       phone.received.add(event.id);
     }
-    const result = importEvents(phone.engine.getEvents(), page, {
-      couple: phone.couple,
-      device: phone.device,
-      self: phone.partner,
+    const opened = await decryptEvents(page.events, phone.cipher, {
+      allowPlain: relayReadableEventTypes,
     });
-    phone.rejectedOnPull += result.rejected.length;
+    const result = importEvents(
+      phone.engine.getEvents(),
+      { ...page, events: opened.events },
+      { couple: phone.couple, device: phone.device, self: phone.partner },
+    );
+    phone.rejectedOnPull += opened.rejected.length + result.rejected.length;
     if (result.added.length > 0) phone.engine.receive(result.added);
     phone.since = page.next;
     if (!page.more) return true;

@@ -31,6 +31,33 @@ function relayDisk(): string {
     .join('\n');
 }
 
+/**
+ * Every record in every IndexedDB database of the page's origin, as JSON text: what someone with the
+ * phone and the browser's developer tools could read.
+ */
+async function indexedDbText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const ask = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const dump: unknown[] = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await ask(indexedDB.open(name));
+      for (const store of Array.from(db.objectStoreNames)) {
+        const records = await ask(db.transaction(store, 'readonly').objectStore(store).getAll());
+        // Keys and crypto handles do not serialise; the words would be in plain records.
+        dump.push(name, store, JSON.parse(JSON.stringify(records)));
+      }
+      db.close();
+    }
+    // Records that hold JSON text are searched as the JSON they hold.
+    return JSON.stringify(dump).replaceAll('\\"', '"');
+  });
+}
+
 /** Whether a request is an upload to the sync server (`POST`) or a pull from it (`GET`). */
 const eventsOf = (method: 'GET' | 'POST') => (route: Route) =>
   route.request().method() === method &&
@@ -137,6 +164,11 @@ describe('a couple with a phone each, through the sync server', () => {
       .toContain('Ana has answered. Their answer opens once you answer too.');
     expect(await kai.getByTestId('quiz-comparison').count()).toBe(0);
     expect(kaiReceived.join('\n')).not.toContain('Quiet time alone');
+    // Sealed by construction: Kai's phone holds only the mark of Ana's answer, not her picks.
+    const kaiStorage = await indexedDbText(kai);
+    expect(kaiStorage).toContain('"answer-sealed"');
+    expect(kaiStorage).not.toContain('"type":"quiz-answered"');
+    expect(kaiStorage).not.toMatch(/"self":"alone"|"guess":"friends"/);
     await kaiQuestion
       .getByRole('group', { name: 'About you' })
       .getByLabel('Getting outdoors')
@@ -153,6 +185,8 @@ describe('a couple with a phone each, through the sync server', () => {
         return ana.getByTestId('quiz-comparison').count();
       })
       .toBe(1);
+    // Once both answered, Ana's phone revealed hers: now Kai's phone holds it.
+    expect(await indexedDbText(kai)).toMatch(/"self":"alone"/);
     await screenshot(ana, 'two-phones-quiz-revealed');
 
     // A private reflection stays on Ana's phone: not on Kai's screen, not in anything Kai received.
@@ -179,9 +213,10 @@ describe('a couple with a phone each, through the sync server', () => {
       })
       .toContainEqual(expect.stringContaining('ANA-SHARED-WITH-KAI'));
     const disk = relayDisk();
-    // The server did store the couple's events (their ids and types are readable)…
-    expect(disk).toContain('entry-shared');
-    // …but not what anyone wrote.
+    // The server did store the couple's events (their ids are readable)…
+    expect(disk).toContain('"encrypted"');
+    // …but not which kind of event each is, nor what anyone wrote.
+    expect(disk).not.toContain('entry-shared');
     expect(disk).not.toContain('ANA-SHARED-WITH-KAI');
     expect(kaiReceived.join('\n')).not.toContain('ANA-SHARED-WITH-KAI');
     expect(disk).not.toContain('ANA-PRIVATE-ON-HER-PHONE');

@@ -84,7 +84,8 @@ export interface UploadResult {
 
 /**
  * A page of events for one partner: a sync batch, with where to go on from. Encrypted events come as
- * they were uploaded; decrypt them (`decryptEvents`) before `importEvents`.
+ * they were uploaded, every one of the couple's, since the relay cannot tell which a partner may
+ * hold; decrypt them (`decryptEvents`) before `importEvents`, which refuses what may not be held.
  */
 export interface PullResult extends SyncBatch<RelayEvent> {
   /** Pass it as `since` next time. */
@@ -98,14 +99,15 @@ export interface PartnerSync {
   getCouple(): Promise<CoupleStatus>;
   /**
    * Uploads a batch `exportEvents` made for the other partner, its events plain or encrypted
-   * (`encryptEvents` with `plainTypes: relayReadableEventTypes`), then signed (`signEvents`).
+   * (`encryptEvents` with `plainTypes: relayReadableEventTypes`, which leaves erasure requests
+   * plain for the relay to honour), then signed (`signEvents`).
    */
   upload(batch: SyncBatch<RelayEvent>): Promise<UploadResult>;
   /** Binds a new device of this partner, with what `introduceDevice` returned on a bound one. */
   introduce(introduction: DeviceIntroduction): Promise<IntroductionResult>;
   /** The couple's devices: the ones the partners paired with, and every introduction since. */
   devices(): Promise<CoupleDevices>;
-  /** The events after position `since` (default 0) this partner may hold. */
+  /** The events after position `since` (default 0) for this partner: plain ones it may hold, and every encrypted one. */
   pull(since?: number): Promise<PullResult>;
   /** A new pairing code, while the other partner has not joined. */
   renewCode(): Promise<{

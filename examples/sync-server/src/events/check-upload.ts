@@ -1,9 +1,9 @@
 import { AttuneEventError, type Couple, checkEvent } from '@attune/core';
 import { isEncryptedEvent } from '@attune/core/crypto';
-import { canonicalJson, checkEncryptedEvent, relayReadableEventTypes } from '@attune/core/sync';
+import { canonicalJson, checkEncryptedEvent } from '@attune/core/sync';
 import { HttpProblem, type ProblemDetail } from '../http/http-problem.js';
 import { relayedTo } from './privacy-filter.js';
-import type { RelayEvent } from './relay-event.js';
+import { isPlain, type RelayEvent } from './relay-event.js';
 import { isSameEvent } from './same-event.js';
 
 /** What {@link checkUpload} needs besides the events. */
@@ -11,7 +11,10 @@ export interface CheckUploadContext {
   readonly couple: Couple;
   /** The partner the bearer token belongs to: every event must be theirs. */
   readonly sender: string;
-  /** Every `entry-shared` event stored for the couple: a private entry may travel once shared. */
+  /**
+   * Every plain `entry-shared` event stored for the couple: a plain private entry may travel once
+   * shared.
+   */
   readonly storedShares: readonly RelayEvent[];
 }
 
@@ -38,13 +41,15 @@ const asSent = (event: RelayEvent) => canonicalJson(JSON.parse(JSON.stringify(ev
 
 /**
  * Checks every uploaded event, plain or encrypted, and returns them checked, one copy per id, with
- * the index of its first copy and its signature (verified before, with `verifyUpload`). Refuses the whole upload, naming each event at fault, when any event
- * is malformed (`checkEvent`, or `checkEncryptedEvent` for one with an `encrypted` payload), written
- * by someone else than the sender, an encrypted share or erasure request (the relay reads those),
- * an erasure in another partner's name, an id sent twice as two different events, or something the
- * other partner may not hold: a private entry its author did not share, or a safety check. Those
- * never leave the device that wrote them, so the server does not even store them. Whose devices the
- * events name is checked later, in the upload's transaction (`checkDevices`).
+ * the index of its first copy and its signature (verified before, with `verifyUpload`). Refuses the
+ * whole upload, naming each event at fault, when any event is malformed (`checkEvent`, or
+ * `checkEncryptedEvent` for one with an `encrypted` payload, which must not show its type or
+ * visibility), written by someone else than the sender, an erasure in another partner's name, an id
+ * sent twice as two different events, or a plain event the other partner may not hold: a private
+ * entry its author did not share, or a safety check. Those never leave the device that wrote them,
+ * so the server does not even store them. An encrypted event hides its type and visibility, so only
+ * the phone that encrypted it could judge it, and did (`exportEvents`). Whose devices the events
+ * name is checked later, in the upload's transaction (`checkDevices`).
  *
  * @throws {@link HttpProblem} 403 when an event is not the sender's, 422 for any other problem.
  */
@@ -104,21 +109,12 @@ export function checkUpload(
       });
       return;
     }
-    if (isEncryptedEvent(event) && relayReadableEventTypes.includes(event.type)) {
-      problems.push({
-        index,
-        code: 'must-be-readable',
-        message: `Event "${event.id}" is an encrypted ${event.type}: the relay needs to read shares, to let shared entries through, and erasure requests, to delete what they cover`,
-        where: `${at}.encrypted`,
-        fix: 'Encrypt with encryptEvents(events, cipher, { plainTypes: relayReadableEventTypes }), which leaves these plain; their data holds only ids, a partner and a clock',
-      });
-      return;
-    }
-    // An encrypted erasure request was refused above, so this one's data is readable.
-    const erases = isEncryptedEvent(event)
-      ? undefined
-      : (event.data as { partner?: unknown } | null)?.partner;
-    if (event.type === 'erasure-requested' && erases !== event.partner) {
+    // Only a plain request is read, and so honoured; an encrypted one is relayed like any event.
+    const erases =
+      isPlain(event) && event.type === 'erasure-requested'
+        ? (event.data as { partner?: unknown } | null)?.partner
+        : event.partner;
+    if (erases !== event.partner) {
       problems.push({
         index,
         code: 'not-signed-off',
@@ -145,12 +141,13 @@ export function checkUpload(
     checked.push({ event, index });
   });
 
-  // The core's own filter decides, as it does on the device that exported the batch.
+  // The core's own filter decides for plain events, as it does on the device that exported the
+  // batch; relayedTo lets every encrypted one through.
   const mayTravel = new Set(
     relayedTo([...context.storedShares, ...checked.map(({ event }) => event)], other),
   );
   for (const { event, index } of checked) {
-    if (mayTravel.has(event)) continue;
+    if (mayTravel.has(event) || !isPlain(event)) continue;
     const safety = event.type === 'safety-check-taken';
     problems.push({
       index,

@@ -37,10 +37,10 @@ function keepsUploaded(existing: RelayEvent, uploaded: RelayEvent): boolean {
 
 /**
  * Plans how one partner's checked events join what is stored, as `importEvents` merges on a
- * device: an event already stored is a duplicate (an encrypted one when its envelope matches,
- * since encrypting again gives another ciphertext), and the stored copy stays; an id stored as
- * another event of the sender's keeps the version every device keeps (`keptVersion`), so the
- * relay never disagrees with the devices; events the sender's erasure covers are not stored.
+ * device: an event already stored is a duplicate (an encrypted one when its readable envelope
+ * matches, since encrypting again gives another ciphertext), and the stored copy stays; an id
+ * stored as another event of the sender's keeps the version every device keeps (`keptVersion`), so
+ * the relay never disagrees with the devices; events the sender's erasure covers are not stored.
  *
  * Versions are only ever settled among one author's events: a stored event of the other partner is
  * never replaced or removed, whatever the upload holds. Uploads of a device bound to the other

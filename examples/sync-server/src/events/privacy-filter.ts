@@ -1,18 +1,15 @@
-import { isEncryptedEvent } from '@attune/core/crypto';
-import { eventsFor, relayReadableEventTypes } from '@attune/core/sync';
-import type { RelayEvent } from './relay-event.js';
+import { eventsFor } from '@attune/core/sync';
+import { isPlain, type RelayEvent } from './relay-event.js';
 
 /**
- * The events a device of `recipient` may hold, in the order given, decided by the core's privacy
- * filter (`eventsFor`) over plain and encrypted events alike. The filter reads the type, visibility,
- * author and id of every event, which stay readable when data is encrypted, and the data of shares,
- * which the relay takes only plain. An encrypted share or erasure request says nothing the relay can
- * act on, so it is never handed on: uploads refuse them, and one that reached storage another way
- * stays there.
+ * The events a device of `recipient` may receive, in the order given. Plain events, from phones
+ * that do not encrypt, go through the core's privacy filter (`eventsFor`), which reads their type,
+ * visibility, author and the shares among them. Encrypted events hide their type and visibility, so
+ * the relay cannot judge them and hands every one to both partners' devices: a phone encrypts only
+ * what `exportEvents` let through for the other partner, and the other partner's phone checks
+ * again on import. An encrypted share opens no plain entry here.
  */
 export function relayedTo(events: readonly RelayEvent[], recipient: string): RelayEvent[] {
-  const readable = events.filter(
-    (event) => !(isEncryptedEvent(event) && relayReadableEventTypes.includes(event.type)),
-  );
-  return eventsFor(readable, recipient);
+  const allowed = new Set<RelayEvent>(eventsFor(events.filter(isPlain), recipient));
+  return events.filter((event) => !isPlain(event) || allowed.has(event));
 }

@@ -21,10 +21,11 @@ function wholeNumber(query: URLSearchParams, name: string, fallback: number, fix
 }
 
 /**
- * `GET /couples/:id/events?since=<position>`: the events after a position that the caller may hold,
- * as a sync batch addressed to them — ready for `importEvents(local, batch, { couple, self })` — with
- * `next`, the position to ask from next time, and `more` when another page waits. `next` moves past
- * events the caller may not hold too, so they are never looked at again for them.
+ * `GET /couples/:id/events?since=<position>`: the events after a position for the caller — plain
+ * ones it may hold, and every encrypted one — as a sync batch addressed to them, ready for
+ * `decryptEvents` and `importEvents(local, batch, { couple, self })`, with `next`, the position to
+ * ask from next time, and `more` when another page waits. `next` moves past events the caller may
+ * not hold too, so they are never looked at again for them.
  */
 export async function pullEvents(
   context: RouteContext,
@@ -43,8 +44,9 @@ export async function pullEvents(
     Math.max(1, wholeNumber(query, 'limit', context.pageSize, 'Send a page size such as 100')),
   );
   const page = await context.store.readEvents(couple.id, since, limit);
-  // Shares after the page: an upload stores a private entry only with or after its share, so every
-  // share an entry of this page needs is stored by now.
+  // Plain shares after the page: an upload stores a plain private entry only with or after its
+  // share, so every share an entry of this page needs is stored by now. Encrypted ones have no type
+  // to be found by, and open nothing here.
   const shares = await context.store.readEventsOfType(couple.id, 'entry-shared');
   return {
     status: 200,

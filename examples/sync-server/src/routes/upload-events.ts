@@ -4,6 +4,7 @@ import { coupleKeyring, verifyUpload } from '../events/couple-keyring.js';
 import { erasureCutoffOf, isCoveredByErasure } from '../events/erasures.js';
 import { mergeUpload } from '../events/merge-upload.js';
 import { readBatch } from '../events/read-batch.js';
+import { readableTypeOf } from '../events/relay-event.js';
 import type { Caller, RouteContext, RouteResult } from '../server/route-context.js';
 import { requirePaired } from './require-paired.js';
 
@@ -14,8 +15,8 @@ import { requirePaired } from './require-paired.js';
  * signatures, all in one transaction, so a refused upload leaves storage as it was. Every device
  * an event names is bound to the sender if no one used it before; an event of a device bound to the
  * other partner refuses the whole upload, so no upload stores, replaces or erases an event of the
- * other partner's devices. A signed-off erasure request also deletes the sender's stored events it
- * covers: the relay must not keep what a partner erased.
+ * other partner's devices. A signed-off erasure request, sent plain, also deletes the sender's
+ * stored events it covers (`isCoveredByErasure`): the relay must not keep what a partner erased.
  */
 export async function uploadEvents(
   context: RouteContext,
@@ -48,7 +49,7 @@ export async function uploadEvents(
     const plan = mergeUpload(events, stored, erasures, sender);
 
     const remove = new Set(plan.remove);
-    const requests = plan.insert.filter((event) => event.type === 'erasure-requested');
+    const requests = plan.insert.filter((event) => readableTypeOf(event) === 'erasure-requested');
     let removedByErasure = 0;
     if (requests.length > 0) {
       const cutoff = erasureCutoffOf([...erasures, ...requests], sender);

@@ -15,7 +15,6 @@ import {
 } from '@attune/core/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RelayEvent, withoutSignature } from '../events/relay-event.js';
-import type { ProblemDetail } from '../http/http-problem.js';
 import { allClear } from '../testing/safety-answers.js';
 import { newPairingDevice } from '../testing/signing.js';
 import { type StoreBackend, storeBackends } from '../testing/stores.js';
@@ -65,7 +64,9 @@ async function post(
 async function setUp(backend: StoreBackend) {
   running = await startTestServer(backend);
   const paired = await pairCouple(running.client);
-  const now = () => paired.couple.startedAt + 3_600_000;
+  // Off the quarter hour, where only rests are recorded: the relay keeps encrypted events there
+  // through an erasure, as it cannot tell which of them is a rest.
+  const now = () => paired.couple.startedAt + 3_600_000 + 1_234;
   const engine = (device: string) =>
     createEngine({ program: nineStepProgram, couple: paired.couple, device, now });
   /** Uploads events as one partner's phone does: signed by that partner's device. */
@@ -328,17 +329,20 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
   });
 
   it('still settles an id written twice with different envelopes as a conflict', async () => {
-    const { engine, upload } = await setUp(backend);
+    const { engine, upload, couple } = await setUp(backend);
     const cipher = await newCipher();
-    // Two phones restored from one backup: the same device id, different events.
+    // Two phones restored from one backup: the same device id, different events at other times.
     const [first] = await seal(
       [engine('ana-phone').completeExercise('ana', 'safe-space-basics')],
       cipher,
     );
-    const [second] = await seal(
-      [engine('ana-phone').startExercise('ana', 'what-feels-safe')],
-      cipher,
-    );
+    const later = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: 'ana-phone',
+      now: () => couple.startedAt + 7_200_000 + 1_234,
+    });
+    const [second] = await seal([later.startExercise('ana', 'what-feels-safe')], cipher);
     expect((await upload([first])).status).toBe(200);
     const response = await upload([second]);
     expect(response.status).toBe(200);
@@ -351,85 +355,66 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
     });
   });
 
-  it('lets an encrypted private entry through only with a plain share by its author', async () => {
-    const { engine, upload, kai, ana: anaSync, couple, tokens } = await setUp(backend);
-    const ana = engine('ana-phone');
+  it('takes two events under one readable envelope for one, since their types are hidden', async () => {
+    const { engine, upload, kai } = await setUp(backend);
     const cipher = await newCipher();
-    const early = ana.answer('ana', 'what-feels-safe', 'safe', 'shared later', 'private');
-    const kept = ana.answer('ana', 'what-feels-safe', 'unsafe', 'never shared', 'private');
-    const check = ana.takeSafetyCheck('ana', 'safety-check', allClear);
-    const [sealedEarly, sealedKept, sealedCheck] = await seal([early, kept, check], cipher);
-
-    const refused = await upload([sealedEarly, sealedCheck]);
-    expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatchObject({
-      problems: [
-        { index: 0, code: 'stays-on-device', where: 'events[0].visibility' },
-        { index: 1, code: 'stays-on-device', where: 'events[1].type' },
-      ],
-    });
-    // A share by the other partner opens nothing.
-    const kaiShare = {
-      id: 'kai-phone:1',
-      partner: 'kai',
-      device: 'kai-phone',
-      seq: 1,
-      clock: { wall: couple.startedAt, counter: 0 },
-      type: 'entry-shared',
-      data: { entry: early.id },
-      visibility: 'shared',
-    };
-    expect((await upload([kaiShare], tokens.kai, 'ana')).body).toMatchObject({ stored: 1 });
-    expect((await upload([sealedEarly])).status).toBe(422);
-    const fromAna = async () =>
-      (await kai.pull()).events.filter((event) => event.partner === 'ana').map((event) => event.id);
-    expect(await fromAna()).toEqual([]);
-
-    // With its author's share in the batch, or stored before.
-    const share = ana.shareEntry('ana', early.id);
-    const shareKept = ana.shareEntry('ana', kept.id);
-    expect((await upload([sealedEarly, share])).body).toMatchObject({ stored: 2 });
-    expect((await upload([shareKept])).body).toMatchObject({ stored: 1 });
-    expect((await upload([sealedKept])).body).toMatchObject({ stored: 1 });
-    expect(await fromAna()).toEqual([early.id, share.id, shareKept.id, kept.id]);
-
-    // An unshared one that reached storage another way goes to its author only.
-    const [hidden] = await seal(
-      [ana.answer('ana', 'what-feels-safe', 'safe', 'kept here', 'private')],
+    const [completed] = await seal(
+      [engine('ana-phone').completeExercise('ana', 'safe-space-basics')],
       cipher,
     );
-    await running?.store.writeEvents(couple.id, (tx) => tx.insert([hidden as RelayEvent]));
-    expect((await kai.pull()).events.map((event) => event.id)).not.toContain(hidden?.id);
-    expect((await anaSync.pull()).events.map((event) => event.id)).toContain(hidden?.id);
+    const [started] = await seal(
+      [engine('ana-phone').startExercise('ana', 'what-feels-safe')],
+      cipher,
+    );
+    expect((await upload([completed])).body).toMatchObject({ stored: 1 });
+    expect((await upload([started])).body).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(JSON.stringify(unsigned((await kai.pull()).events))).toBe(JSON.stringify([completed]));
   });
 
-  it('refuses an encrypted share or erasure request: the relay reads them', async () => {
-    const { engine, upload, couple } = await setUp(backend);
+  it('cannot judge what an encrypted event is, so it takes any and hands it to both partners', async () => {
+    const { engine, upload, kai, ana: anaSync } = await setUp(backend);
     const ana = engine('ana-phone');
-    const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'a thought', 'private');
+    const cipher = await newCipher();
+    // What exportEvents would have kept on the phone, encrypted by a phone that did not ask it:
+    // the relay cannot tell, and the phone that encrypted is the one that filters.
+    const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'never shared', 'private');
+    const check = ana.takeSafetyCheck('ana', 'safety-check', allClear);
     const share = ana.shareEntry('ana', entry.id);
-    const erasure = erasePartner(ana.getEvents(), {
-      couple,
-      self: 'ana',
-      partner: 'ana',
-      device: 'ana-phone',
+    const sealed = await seal([entry, check, share], cipher);
+    expect(sealed.every((event) => 'encrypted' in event && !('type' in event))).toBe(true);
+    expect((await upload(sealed)).body).toMatchObject({ stored: 3 });
+    const ids = sealed.map((event) => event.id);
+    expect((await kai.pull()).events.map((event) => event.id)).toEqual(ids);
+    expect((await anaSync.pull()).events.map((event) => event.id)).toEqual(ids);
+    // A plain private entry is still judged, and refused without a plain share.
+    const plain = ana.answer('ana', 'what-feels-safe', 'unsafe', 'plain words', 'private');
+    expect((await upload([plain])).body.error).toMatchObject({
+      problems: [{ index: 0, code: 'stays-on-device', where: 'events[0].visibility' }],
     });
-    // Everything encrypted, as a phone that forgot plainTypes sends it.
-    const sealed = await encryptEvents([entry, share, erasure.request], await newCipher());
+  });
 
-    const response = await upload(sealed);
+  it('refuses an encrypted event that shows its type or visibility, as the first format did', async () => {
+    const { engine, upload } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const event = ana.completeExercise('ana', 'safe-space-basics');
+    const [sealed] = (await seal([event], await newCipher())) as EncryptedEvent[];
+    const response = await upload([
+      { ...sealed, type: event.type },
+      { ...sealed, id: 'ana-phone:9', seq: 9, visibility: 'shared' },
+    ]);
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({
-      code: 'events-refused',
       problems: [
-        { index: 0, code: 'stays-on-device' },
-        { index: 1, code: 'must-be-readable', where: 'events[1].encrypted' },
-        { index: 2, code: 'must-be-readable', where: 'events[2].encrypted' },
+        {
+          index: 0,
+          code: 'malformed',
+          where: 'events[0].type',
+          message:
+            'type should be absent from an encrypted event, which carries it inside its ciphertext',
+        },
+        { index: 1, code: 'malformed', where: 'events[1].visibility' },
       ],
     });
-    const problems = (response.body.error as unknown as { problems: ProblemDetail[] }).problems;
-    expect(problems[1]?.message).toContain('needs to read shares');
-    expect(problems[1]?.fix).toContain('plainTypes: relayReadableEventTypes');
   });
 
   it('refuses a malformed encrypted event, naming the field, as it does a plain one', async () => {
@@ -504,5 +489,47 @@ describe.each(storeBackends)('encrypted uploads ($name)', (backend) => {
       erased: 2,
     });
     expect(unsigned((await kai.pull()).events)).toEqual([erasure.request]);
+  });
+
+  it('keeps, through an erasure, encrypted events on a quarter hour: any of them may be a rest', async () => {
+    const { engine, upload, kai, couple } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const cipher = await newCipher();
+    const answer = ana.answer('ana', 'what-feels-safe', 'safe', 'a thought', 'shared');
+    const rest = ana.setRest('ana', true);
+    expect(rest.clock.wall % (15 * 60_000)).toBe(0);
+    const sealed = await seal([answer, rest], cipher);
+    expect((await upload(sealed)).body).toMatchObject({ stored: 2 });
+    const erasure = erasePartner(ana.getEvents(), {
+      couple,
+      self: 'ana',
+      partner: 'ana',
+      device: 'ana-phone',
+      now: () => couple.startedAt + 7_200_000,
+    });
+    expect(erasure.request.data.before.wall).toBeGreaterThan(rest.clock.wall);
+    expect((await upload([erasure.request])).body).toMatchObject({ stored: 1, erased: 1 });
+    // Kai's phone learns the rest and the request; it keeps the latest rest (keptRests).
+    const held = unsigned((await kai.pull()).events);
+    expect(held.map((event) => event.id)).toEqual([rest.id, erasure.request.id]);
+    expect(JSON.stringify(held[0])).toBe(JSON.stringify(sealed[1]));
+  });
+
+  it('honours only plain erasure requests: one sent encrypted is relayed like any event', async () => {
+    const { engine, upload, kai, couple } = await setUp(backend);
+    const ana = engine('ana-phone');
+    const cipher = await newCipher();
+    const event = ana.completeExercise('ana', 'safe-space-basics');
+    const erasure = erasePartner(ana.getEvents(), {
+      couple,
+      self: 'ana',
+      partner: 'ana',
+      device: 'ana-phone',
+      now: () => couple.startedAt + 7_200_000,
+    });
+    // A phone that forgot plainTypes: the relay cannot read the request, so it cannot honour it.
+    const sealed = await encryptEvents([event, erasure.request], cipher);
+    expect((await upload(sealed)).body).toMatchObject({ stored: 2, erased: 0 });
+    expect((await kai.pull()).events.map(({ id }) => id)).toEqual([event.id, erasure.request.id]);
   });
 });

@@ -48,7 +48,7 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
       'tokens',
     ]);
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 4 }]);
+    expect(version.rows).toEqual([{ version: 5 }]);
   });
 
   it('adds the public key table to a database from before it, keeping what it held', async () => {
@@ -83,7 +83,7 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     expect(await again.getPublicKeys('c-0123456789abcdef')).toEqual({ kai: 'kai-key' });
     await again.close();
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 4 }]);
+    expect(version.rows).toEqual([{ version: 5 }]);
   });
 
   it('binds the devices of a database from before bindings to the author of their first event', async () => {
@@ -102,7 +102,7 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     );
     expect(devices.rows).toEqual(bindingsBeforeBindings);
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 4 }]);
+    expect(version.rows).toEqual([{ version: 5 }]);
   });
 
   it('adds the signing key table to a database from before it: couples paired then have no keys', async () => {
@@ -119,7 +119,45 @@ describe.skipIf(postgresUrl === null)('openPostgresRelayStore', () => {
     expect(await again.readEvents('c-0123456789abcdef', 0, 10)).toHaveLength(5);
     await again.close();
     const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
-    expect(version.rows).toEqual([{ version: 4 }]);
+    expect(version.rows).toEqual([{ version: 5 }]);
+  });
+
+  it('lets a database from before encrypted types store events without one, keeping its rows', async () => {
+    const schema = newSchema();
+    const store = await openPostgresRelayStore({ connectionString, schema });
+    await storeBeforeBindings(store);
+    await store.close();
+    // As the fourth schema left it: every row has a type.
+    await sql(`ALTER TABLE "${schema}".events ALTER COLUMN type SET NOT NULL`);
+    await sql(`UPDATE "${schema}".relay_schema SET version = 4`);
+
+    const again = await openPostgresRelayStore({ connectionString, schema });
+    const sealed = {
+      id: 'ana-phone:2',
+      partner: 'ana',
+      device: 'ana-phone',
+      seq: 2,
+      clock: { wall: 1, counter: 0 },
+      encrypted: { cipher: 'AES-GCM', key: 'k1', iv: 'iv', ciphertext: 'ciphertext' },
+    };
+    await again.writeEvents('c-0123456789abcdef', (tx) => tx.insert([sealed]));
+    const held = await again.readEvents('c-0123456789abcdef', 0, 10);
+    expect(held.map(({ position, event }) => [position, event.id])).toEqual([
+      [1, 'kai-phone:1'],
+      [2, 'ana-phone:1'],
+      [3, 'kai-phone:2'],
+      [4, 'd:x:1'],
+      [5, 'kai-phone:3'],
+      [6, 'ana-phone:2'],
+    ]);
+    await again.close();
+    const types = await sql(
+      `SELECT event_id, type FROM "${schema}".events WHERE couple_id = 'c-0123456789abcdef' ORDER BY position`,
+    );
+    expect(types.rows.at(-1)).toEqual({ event_id: 'ana-phone:2', type: null });
+    expect(types.rows.slice(0, -1).every((row) => row.type === 'exercise-completed')).toBe(true);
+    const version = await sql(`SELECT version FROM "${schema}".relay_schema`);
+    expect(version.rows).toEqual([{ version: 5 }]);
   });
 
   it('lets several servers start on a new database at once', async () => {

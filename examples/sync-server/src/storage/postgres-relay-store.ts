@@ -1,6 +1,6 @@
 import type { Couple, Partner } from '@attune/core';
 import pg from 'pg';
-import type { RelayEvent } from '../events/relay-event.js';
+import { type RelayEvent, readableTypeOf } from '../events/relay-event.js';
 import { migrate } from './postgres-schema.js';
 import type {
   CancelOutcome,
@@ -257,7 +257,7 @@ export async function openPostgresRelayStore(
             positions,
             events.map((event) => event.id),
             events.map((event) => event.partner),
-            events.map((event) => event.type),
+            events.map(readableTypeOf),
             events.map((event) => JSON.stringify(event)),
           ],
         );

@@ -91,6 +91,11 @@ const migrations: readonly string[] = [
   CREATE UNIQUE INDEX IF NOT EXISTS signing_keys_paired
     ON signing_keys (couple_id, partner) WHERE introduction IS NULL;
   `,
+  // An encrypted event hides its type inside its ciphertext, so its row has none (NULL); rows stored
+  // before keep theirs.
+  `
+  ALTER TABLE events ALTER COLUMN type DROP NOT NULL;
+  `,
 ];
 
 /**

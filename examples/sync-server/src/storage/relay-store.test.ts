@@ -1,4 +1,5 @@
 import { type LoggedEvent, nineStepProgram } from '@attune/core';
+import { createAesGcmCipher, encryptEvent, generateAesGcmKey } from '@attune/core/crypto';
 import { simulateCouple } from '@attune/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeBackends, type TestDatabase } from '../testing/stores.js';
@@ -110,6 +111,21 @@ describe.each(storeBackends)('the $name relay store', (backend) => {
     expect(await store.readEventsOfType(COUPLE, first.type)).toEqual(
       seen.ofType.filter((stored) => stored.event.id !== first.id),
     );
+  });
+
+  it('stores an encrypted event without a type, so no type query finds it, and hands it back as it came', async () => {
+    const store = await withCouple(await open(await fresh()));
+    const cipher = createAesGcmCipher({ keys: { k1: await generateAesGcmKey() } });
+    const [plain, hidden] = shared as [LoggedEvent, LoggedEvent];
+    const sealed = await encryptEvent(hidden, cipher);
+    await store.writeEvents(COUPLE, (tx) => tx.insert([plain, sealed]));
+    const held = await store.readEvents(COUPLE, 0, 10);
+    expect(held.map((stored) => stored.event)).toEqual([plain, sealed]);
+    expect(JSON.stringify(held[1]?.event)).toBe(JSON.stringify(sealed));
+    const byType = await store.readEventsOfType(COUPLE, hidden.type);
+    expect(byType.map((stored) => stored.event.id)).not.toContain(sealed.id);
+    const ofPartner = await store.writeEvents(COUPLE, (tx) => tx.ofPartner(hidden.partner));
+    expect(ofPartner.map((stored) => stored.event.id)).toContain(sealed.id);
   });
 
   it('uses a pairing code once, even when two joins race', async () => {

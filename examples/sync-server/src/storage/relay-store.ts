@@ -115,7 +115,10 @@ export interface StoredEvent {
 export interface EventTransaction {
   /** The stored events with these ids, by id. */
   find(ids: readonly string[]): Promise<Map<string, StoredEvent>>;
-  /** Every stored event of one type, in position order (shares and erasure requests are few). */
+  /**
+   * Every stored plain event of one type, in position order (shares and erasure requests are few).
+   * Encrypted events are stored without a type, so no type finds them.
+   */
   ofType(type: string): Promise<StoredEvent[]>;
   /** Every stored event written by one partner, in position order (used only for erasures). */
   ofPartner(partner: string): Promise<StoredEvent[]>;
@@ -188,7 +191,7 @@ export interface RelayStore {
   writeEvents<T>(couple: string, work: (transaction: EventTransaction) => Promise<T>): Promise<T>;
   /** Up to `limit` events after position `after`, in position order. */
   readEvents(couple: string, after: number, limit: number): Promise<StoredEvent[]>;
-  /** Every stored event of one type, in position order. */
+  /** Every stored plain event of one type, in position order; encrypted events have none. */
   readEventsOfType(couple: string, type: string): Promise<StoredEvent[]>;
   /** Waits for what is running, then releases the database. */
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Couple, Partner } from '@attune/core';
 import Database from 'better-sqlite3';
-import type { RelayEvent } from '../events/relay-event.js';
+import { type RelayEvent, readableTypeOf } from '../events/relay-event.js';
 import type {
   CancelOutcome,
   EventTransaction,
@@ -186,7 +186,7 @@ export function openSqliteRelayStore(options: SqliteRelayStoreOptions): RelaySto
           couple,
           id: event.id,
           partner: event.partner,
-          type: event.type,
+          type: readableTypeOf(event),
           body: JSON.stringify(event),
         });
       }

@@ -2,9 +2,10 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * The schema, one migration per version; `PRAGMA user_version` records how many ran. Add a new entry
- * for every change, never edit one that shipped: databases in use already ran it.
+ * for every change, never edit one that shipped: databases in use already ran it. Exported for the
+ * tests, which build a database as an older server left it.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE couples (
     id TEXT PRIMARY KEY,
@@ -84,6 +85,34 @@ const migrations: readonly string[] = [
 
   CREATE UNIQUE INDEX IF NOT EXISTS signing_keys_paired
     ON signing_keys (couple_id, partner) WHERE introduction IS NULL;
+  `,
+  // An encrypted event hides its type inside its ciphertext, so its row has none (NULL); rows stored
+  // before keep theirs, and their positions. SQLite cannot drop a NOT NULL constraint, so the rows
+  // move to a table without it, which takes over the position counter where it stood, past events
+  // since erased: a reader that saw one of those positions would otherwise skip the next event to
+  // take it. Renaming a table renames its counter with it.
+  `
+  CREATE TABLE events_without_type (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    couple_id TEXT NOT NULL REFERENCES couples (id),
+    event_id TEXT NOT NULL,
+    partner TEXT NOT NULL,
+    type TEXT,
+    body TEXT NOT NULL,
+    UNIQUE (couple_id, event_id)
+  ) STRICT;
+
+  INSERT INTO events_without_type (position, couple_id, event_id, partner, type, body)
+  SELECT position, couple_id, event_id, partner, type, body FROM events;
+
+  DELETE FROM sqlite_sequence WHERE name = 'events_without_type';
+  UPDATE sqlite_sequence SET name = 'events_without_type' WHERE name = 'events';
+
+  DROP TABLE events;
+  ALTER TABLE events_without_type RENAME TO events;
+
+  CREATE INDEX events_by_type ON events (couple_id, type);
+  CREATE INDEX events_by_partner ON events (couple_id, partner);
   `,
 ];
 

@@ -430,7 +430,7 @@ describe('uploadChunks', () => {
 describe('startRelaySync with the couple key', () => {
   const withKey = async () => createAesGcmCipher({ keys: { couple: await generateAesGcmKey() } });
 
-  it('sends what a partner writes encrypted and a share readable, and the other phone reads both', async () => {
+  it('sends everything encrypted, shares too, without its type or visibility, and the other phone reads it all', async () => {
     const { relay, stores } = await setUp();
     const cipher = await withKey();
     const ana = phone('ana-phone');
@@ -452,9 +452,10 @@ describe('startRelaySync with the couple key', () => {
     const sent = JSON.stringify(relay.uploads);
     expect(sent).not.toContain('ANA-WORDS');
     expect(sent).not.toContain('ANA-THANKS');
-    const share = relay.stored.find((item) => item.event.type === 'entry-shared')?.event;
-    expect(share).toMatchObject({ data: { entry: entry.id } });
-    expect(share).not.toHaveProperty('encrypted');
+    expect(sent).not.toMatch(/entry-shared|answer-recorded|"visibility"|"data"/);
+    expect(relay.stored.map(({ event }) => Object.keys(event))).toEqual(
+      relay.stored.map(() => ['id', 'partner', 'device', 'seq', 'clock', 'encrypted', 'signature']),
+    );
 
     const kai = phone('kai-phone');
     const kaiOptions = {
@@ -498,6 +499,131 @@ describe('startRelaySync with the couple key', () => {
     });
     expect(state).toMatchObject({ status: 'failed', code: 'tampered' });
     expect(kai.getEvents()).toEqual([]);
+  });
+
+  it('sends an erasure request readable, for the server to honour, and the other phone takes it', async () => {
+    const { relay, stores } = await setUp();
+    const cipher = await withKey();
+    const ana = phone('ana-phone');
+    const kai = phone('kai-phone');
+    kai.completeExercise('kai', 'safe-space-basics');
+    const kaiOptions = {
+      engine: kai,
+      couple,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+      cipher,
+    } as const;
+    await syncOnce({ ...kaiOptions, sync: relay.forPartner('kai') });
+    const erased = erasePartner(kai.getEvents(), {
+      couple,
+      self: 'kai',
+      partner: 'kai',
+      device: 'kai-phone',
+    });
+    const kaiAfter = createEngine({
+      program: nineStepProgram,
+      couple,
+      device: 'kai-phone',
+      events: erased.events,
+      now: () => Date.UTC(2026, 0, 6),
+      maxFutureMs: Number.POSITIVE_INFINITY,
+    });
+    await syncOnce({ ...kaiOptions, engine: kaiAfter, sync: relay.forPartner('kai') });
+    const request = relay.stored.find(({ event }) => event.id === erased.request.id)?.event;
+    expect(request).toMatchObject({ type: 'erasure-requested', data: erased.request.data });
+    expect(relay.stored.filter(({ event }) => !('encrypted' in event))).toHaveLength(1);
+
+    const state = await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      cipher,
+      sync: relay.forPartner('ana'),
+    });
+    expect(state).toMatchObject({ status: 'synced' });
+    expect(ana.getEvents().filter((event) => event.partner === 'kai')).toEqual([erased.request]);
+  });
+
+  it('refuses a readable share: only erasure requests may come readable', async () => {
+    const { relay, stores } = await setUp();
+    const ana = phone('ana-phone');
+    const entry = ana.answer('ana', 'what-feels-safe', 'safe', 'ANA-WORDS', 'private');
+    ana.shareEntry('ana', entry.id);
+    // Sent without the key, as a relay making up a share of its own would hand it on.
+    await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      sync: relay.forPartner('ana'),
+    });
+    relay.tamper = (events) =>
+      events.filter((event) => 'type' in event && event.type === 'entry-shared');
+    const kai = phone('kai-phone');
+    const state = await syncOnce({
+      engine: kai,
+      couple,
+      self: 'kai',
+      signing: stores.kai,
+      device: 'kai-phone',
+      cipher: await withKey(),
+      sync: relay.forPartner('kai'),
+    });
+    expect(state).toMatchObject({ status: 'failed', code: 'not-encrypted' });
+    expect(kai.getEvents()).toEqual([]);
+  });
+
+  it('sends at once what the engine records as it receives, not at the next poll', async () => {
+    const { relay, stores } = await setUp();
+    const cipher = await withKey();
+    const ana = phone('ana-phone');
+    ana.completeExercise('ana', 'safe-space-basics');
+    await syncOnce({
+      engine: ana,
+      couple,
+      self: 'ana',
+      signing: stores.ana,
+      device: 'ana-phone',
+      cipher,
+      sync: relay.forPartner('ana'),
+    });
+    // Kai's engine records an event of its own when Ana's arrive, as it reveals a sealed answer
+    // once the other partner answered the same prompt.
+    const kai = phone('kai-phone');
+    const receive = kai.receive.bind(kai);
+    let recorded: LoggedEvent | undefined;
+    kai.receive = (events) => {
+      const result = receive(events);
+      recorded ??= kai.startExercise('kai', 'safe-space-basics');
+      return result;
+    };
+    const uploaded = new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error('not sent before the next poll')), 5_000);
+      const stop = startRelaySync({
+        engine: kai,
+        couple,
+        self: 'kai',
+        signing: stores.kai,
+        device: 'kai-phone',
+        cipher,
+        sync: relay.forPartner('kai'),
+        pollMs: 60_000,
+        onHistoryReplaced: () => reject(new Error('history replaced')),
+        onState: () => {
+          if (!relay.stored.some(({ event }) => event.id === recorded?.id)) return;
+          clearTimeout(timeout);
+          stop();
+          resolve();
+        },
+      });
+    });
+    await uploaded;
+    expect(relay.uploads.at(-1)?.events.map((event) => event.id)).toEqual([recorded?.id]);
   });
 
   it('refuses a readable event that should have come encrypted', async () => {

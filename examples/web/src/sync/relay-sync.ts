@@ -67,10 +67,11 @@ export interface RelaySyncOptions {
    */
   readonly saved?: () => Promise<void>;
   /**
-   * Encrypts what is sent and decrypts what arrives, with the key the phones agreed on when pairing.
-   * Shares and erasure requests go readable (`relayReadableEventTypes`): the server reads them to
-   * keep private entries and erasures right, and they hold ids, never words. Without a cipher
-   * (couples paired before phones agreed on keys), events travel readable.
+   * Encrypts what is sent and decrypts what arrives, with the key the phones agreed on when pairing:
+   * the type and visibility of each event too, padded to a size bucket, so the server sees only who,
+   * which device and when. Only erasure requests go readable (`relayReadableEventTypes`): the server
+   * reads them to delete what they cover, and they hold a partner and a time, never words. Without a
+   * cipher (couples paired before phones agreed on keys), events travel readable.
    */
   readonly cipher?: PayloadCipher;
   /**
@@ -155,9 +156,9 @@ class DeviceTaken extends Error {
 }
 
 /**
- * Decrypts a page from the server. Only shares and erasure requests may come readable; anything else
- * readable, or anything that does not decrypt with the couple's key, stops the sync with the reason
- * rather than being left out: the page would be skipped for good.
+ * Decrypts a page from the server. Only erasure requests may come readable; anything else readable,
+ * or anything that does not decrypt with the couple's key, stops the sync with the reason rather
+ * than being left out: the page would be skipped for good.
  */
 async function open(
   events: readonly unknown[],
@@ -207,6 +208,8 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
   let running: Promise<void> | undefined;
   let again = false;
   let receiving = false;
+  /** How many events this phone's engine recorded under its device id. */
+  const recordedHere = () => engine.getEvents().filter((event) => event.device === device).length;
 
   /** Sends what the server lacks; the devices it refuses as the other partner's, if any. */
   const send = async (
@@ -315,12 +318,17 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
         return;
       }
       if (result.added.length > 0) {
+        const before = recordedHere();
         receiving = true;
         try {
           engine.receive(result.added);
         } finally {
           receiving = false;
         }
+        // What arrived can make the engine record events of its own, such as the reveal of a
+        // sealed answer once the other partner answered the same prompt: another round sends them
+        // now, not at the next poll.
+        if (recordedHere() > before) again = true;
       }
       since = page.next;
       save();
@@ -360,7 +368,8 @@ export function startRelaySync(options: RelaySyncOptions): () => void {
     });
   };
 
-  // A change recorded here starts a round; what this sync itself receives does not.
+  // A change recorded here starts a round; what this sync itself receives does not (a round that
+  // received and recorded asks for the next itself, in pull).
   const unsubscribe = engine.subscribe(() => {
     if (!receiving) run();
   });

@@ -75,14 +75,14 @@ describe('the AES-GCM reference cipher', () => {
     await expect(decryptEvent(badIv, cipher)).rejects.toMatchObject({ code: 'tampered' });
   });
 
-  it('refuses a changed id, author, clock or type — the associated data', async () => {
+  it('refuses a changed id, author, device, sequence or clock — the associated data', async () => {
     const cipher = await cipherWithNewKey();
     const sealed = await encryptEvent(privateEntry, cipher);
     const changes: Partial<EncryptedEvent>[] = [
       { id: `${privateEntry.device}:999`, seq: 999 },
       { partner: privateEntry.partner === 'ana' ? 'kai' : 'ana' },
       { clock: { ...sealed.clock, wall: sealed.clock.wall + 1 } },
-      { type: 'appreciation-sent' },
+      { clock: { ...sealed.clock, counter: sealed.clock.counter + 1 } },
       { device: 'other' },
     ];
     for (const change of changes) {
@@ -92,14 +92,23 @@ describe('the AES-GCM reference cipher', () => {
     }
   });
 
-  it('detects a server replaying a private entry as shared, so it is never imported', async () => {
+  it('detects a server labelling a private entry as shared, so it is never imported', async () => {
     const cipher = await cipherWithNewKey();
     const sealed = await encryptEvent(privateEntry, cipher);
-    const downgraded = { ...sealed, visibility: 'shared' };
-    const result = await decryptEvents([downgraded, sealed], cipher);
-    expect(result.rejected).toEqual([{ index: 0, error: expect.any(AttuneCryptoError) }]);
-    expect(result.rejected[0]?.error.message).toMatch(/visibility/);
-    expect(result.events).toHaveLength(1);
+    const relabelled = [
+      { ...sealed, visibility: 'shared' },
+      { ...sealed, type: 'appreciation-sent', visibility: 'shared' },
+    ];
+    const result = await decryptEvents([...relabelled, sealed], cipher);
+    expect(result.rejected).toEqual([
+      { index: 0, error: expect.any(AttuneCryptoError) },
+      { index: 1, error: expect.any(AttuneCryptoError) },
+    ]);
+    expect(result.rejected[0]?.error).toMatchObject({ code: 'tampered' });
+    expect(result.rejected[0]?.error.message).toMatch(
+      /type or visibility shown beside an event that holds them inside/,
+    );
+    expect(result.events).toEqual([{ ...privateEntry }]);
   });
 
   it('refuses plain events where everything should be encrypted, unless told to let them through', async () => {
@@ -135,7 +144,9 @@ describe('the AES-GCM reference cipher', () => {
     });
     const anasDevice = ordered.filter((e) => e.partner === 'ana' || e.visibility !== 'private');
     const sealed = await encryptEvents(anasDevice, cipher);
-    const keys = new Set(sealed.map((event) => `${event.visibility}/${event.encrypted.key}`));
+    const keys = new Set(
+      sealed.map((event, i) => `${anasDevice[i]?.visibility}/${event.encrypted.key}`),
+    );
     expect([...keys].every((key) => /^(private\/ana|(shared|sealed)\/couple)$/.test(key))).toBe(
       true,
     );

@@ -16,8 +16,10 @@ export interface AesGcmCipherOptions {
    */
   readonly keys: Readonly<Record<string, CryptoKeyLike>>;
   /**
-   * The id of the key that encrypts, or a function that picks one per event — for example a key only
-   * the author's own devices hold for `private` entries. Default: the first key.
+   * The id of the key that encrypts, or a function that picks one per event from the whole event
+   * but its data — for example a key only the author's own devices hold for `private` entries.
+   * Default: the first key. The id travels readable beside the ciphertext, so a key picked by type
+   * or visibility tells a relay that much of the event.
    */
   readonly encryptWith?: string | ((envelope: EventEnvelopeFields) => string);
   /** WebCrypto to use (default `globalThis.crypto`). */
@@ -39,8 +41,9 @@ function webCrypto(given: WebCryptoLike | undefined): WebCryptoLike {
 
 /**
  * The reference {@link PayloadCipher}: AES-GCM on WebCrypto with a random 96-bit IV per event and the
- * event's envelope (id, author, device, clock, type, visibility) as associated data. A changed bit in
- * the ciphertext or the envelope is refused when decrypting.
+ * event's readable envelope (id, author, device, sequence, clock) as associated data. A changed bit
+ * in the ciphertext or the envelope is refused when decrypting. Its ciphertext is the padded
+ * plaintext and a 16-byte tag, so its length tells only the plaintext's size bucket.
  *
  * @example
  * ```ts

@@ -2,12 +2,14 @@ import { AttuneError, isAttuneErrorNamed } from '../errors/attune-error.js';
 
 /** Why an event could not be encrypted or decrypted. */
 export type CryptoErrorCode =
-  /** The ciphertext, or the id, author or visibility bound to it, changed after encryption. */
+  /** The ciphertext, or the readable envelope bound to it, changed after encryption. */
   | 'tampered'
   /** The payload names a key the cipher does not hold. */
   | 'unknown-key'
   /** The payload is not in the shape an encrypted event has. */
   | 'malformed'
+  /** The event is larger than the largest size an encrypted event is padded to. */
+  | 'too-large'
   /** An encrypted event was expected and a plain one arrived. */
   | 'not-encrypted'
   /** The platform has no WebCrypto. */

@@ -1,6 +1,11 @@
 export type { AesGcmCipherOptions } from './aes-gcm-cipher.js';
 export { createAesGcmCipher, generateAesGcmKey, importAesGcmKey } from './aes-gcm-cipher.js';
-export type { EncryptedPayload, EventEnvelopeFields, PayloadCipher } from './cipher.js';
+export type {
+  EncryptedPayload,
+  EventEnvelopeFields,
+  PayloadCipher,
+  ReadableEnvelope,
+} from './cipher.js';
 export type { CryptoErrorCode } from './crypto-error.js';
 export { AttuneCryptoError } from './crypto-error.js';
 export type {

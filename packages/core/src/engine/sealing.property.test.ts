@@ -19,7 +19,10 @@ const quiz = all.find((exercise) => exercise.kind === 'partner-quiz') as Extract
   Exercise,
   { kind: 'partner-quiz' }
 >;
-const checkIn: CheckInExercise = { ...find<CheckInExercise>('weekly-check-in'), visibility: 'sealed' };
+const checkIn: CheckInExercise = {
+  ...find<CheckInExercise>('weekly-check-in'),
+  visibility: 'sealed',
+};
 const first = nineStepProgram.steps[0] as Program['steps'][number];
 // One open step holding a sealed written answer, the partner quiz and a sealed check-in.
 const program: Program = {
@@ -43,13 +46,21 @@ type Action =
   | { readonly kind: 'answer'; readonly by: 0 | 1; readonly prompt: number }
   | { readonly kind: 'quiz'; readonly by: 0 | 1; readonly question: number; readonly pick: number }
   | { readonly kind: 'check-in'; readonly by: 0 | 1; readonly score: number }
-  | { readonly kind: 'sync'; readonly from: 0 | 1; readonly keep: number; readonly reverse: boolean }
+  | {
+      readonly kind: 'sync';
+      readonly from: 0 | 1;
+      readonly keep: number;
+      readonly reverse: boolean;
+    }
   | { readonly kind: 'reveal'; readonly by: 0 | 1; readonly some: boolean };
 
 const by = fc.constantFrom<0 | 1>(0, 1);
 // Syncs outnumber answers, and deliver parts of a batch, backwards, or twice.
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('answer' as const), by, prompt: fc.nat(2) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('answer' as const), by, prompt: fc.nat(2) }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -76,7 +87,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       reverse: fc.boolean(),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reveal' as const), by, some: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('reveal' as const), by, some: fc.boolean() }),
+  },
 );
 
 const partners = ['ana', 'kai'] as const;
@@ -116,11 +130,15 @@ function sync(from: Phone, to: Phone, keep: number, reverse: boolean): void {
   });
   let events = batch.events.slice(0, Math.ceil((batch.events.length * keep) / 100));
   if (reverse) events = [...events].reverse();
-  const result = importEvents(to.engine.getEvents(), { ...batch, events }, {
-    couple: testCouple,
-    device: `${to.partner}-phone`,
-    self: to.partner,
-  });
+  const result = importEvents(
+    to.engine.getEvents(),
+    { ...batch, events },
+    {
+      couple: testCouple,
+      device: `${to.partner}-phone`,
+      self: to.partner,
+    },
+  );
   expect(result.rejected).toEqual([]);
   to.engine.receive(result.added);
 }
@@ -203,12 +221,15 @@ function run(actions: readonly Action[], reveal: RevealMode) {
       const event = phone.engine.recordCheckIn(partner, checkIn.id, {
         [checkIn.dimensions[0]?.id as string]: step.score,
       });
-      const mark = phone.engine.getEvents().find(
-        (candidate) =>
-          candidate.type === 'answer-sealed' &&
-          (candidate.data as { entry: string }).entry === event.id,
-      );
-      const round = (mark?.data as { prompt: string }).prompt;
+      const mark = phone.engine
+        .getEvents()
+        .find(
+          (candidate) =>
+            candidate.type === 'answer-sealed' &&
+            (candidate.data as { entry: string }).entry === event.id,
+        );
+      if (!mark) throw new Error(`no mark for ${event.id}`);
+      const round = (mark.data as { prompt: string }).prompt;
       written.push({ author: partner, id: event.id, key: `${checkIn.id}|${round}` });
     } else if (step.kind === 'sync') {
       sync(phone, both[1 - step.from] as Phone, step.keep, step.reverse);
@@ -361,12 +382,12 @@ describe('a reveal choice per partner', () => {
     engine.subscribe(() => heard++);
     engine.answer('kai', sealedAnswers.id, 'fear', 'KAI-FEAR', 'sealed');
     // Kai's answer, its mark, and both reveals.
-    expect(engine.getEvents().slice(2).map((event) => event.type)).toEqual([
-      'answer-recorded',
-      'answer-sealed',
-      'entry-shared',
-      'entry-shared',
-    ]);
+    expect(
+      engine
+        .getEvents()
+        .slice(2)
+        .map((event) => event.type),
+    ).toEqual(['answer-recorded', 'answer-sealed', 'entry-shared', 'entry-shared']);
     expect(heard).toBe(1);
   });
 });

@@ -32,7 +32,10 @@ export function erasureCutoffs(events: Iterable<LoggedEvent>): Map<string, Hybri
   return cutoffs;
 }
 
-/** The envelope fields erasure reads; an encrypted event has them readable too. */
+/**
+ * The envelope fields erasure reads. An encrypted event hides its type, so only the devices that
+ * decrypt it can judge it.
+ */
 export type ErasableEvent = Pick<
   LoggedEvent,
   'id' | 'type' | 'partner' | 'device' | 'seq' | 'clock'
@@ -46,8 +49,8 @@ export type ErasableEvent = Pick<
  * after a rest still waiting for its quarter hour. A rest carries no content, only `{ active }`.
  *
  * Depends only on which events are held, so every device that holds the same events keeps the same
- * rests; as more arrive, the one kept can only move later. Only envelopes are read, so a relay can
- * judge encrypted events alike.
+ * rests; as more arrive, the one kept can only move later. Only envelopes are read, type included: a
+ * relay holding encrypted events, whose type is inside the ciphertext, cannot tell which are rests.
  */
 export function keptRests(
   events: Iterable<ErasableEvent>,
@@ -68,8 +71,8 @@ export function keptRests(
  * Whether an erasure cutoff covers an event. The requests themselves are never erased. A rest event
  * (`safety-rest`) is erased only when `kept` (from {@link keptRests} over the same events) is given
  * and does not name it; without `kept` no rest is erased, since one event alone cannot tell whether
- * it is its partner's latest. Only the envelope is read, so an encrypted event is judged as its plain
- * self would be.
+ * it is its partner's latest. Only the envelope is read, type included, which an encrypted event
+ * hides.
  */
 export function isErased(
   event: Pick<LoggedEvent, 'type' | 'partner' | 'clock'> & { readonly id?: string },

@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAesGcmCipher, generateAesGcmKey } from '../crypto/aes-gcm-cipher.js';
-import {
-  decryptEvents,
-  type EncryptedEvent,
-  encryptEvent,
-  encryptEvents,
-} from '../crypto/encrypted-event.js';
+import { decryptEvents, encryptEvent, encryptEvents } from '../crypto/encrypted-event.js';
 import type { LoggedEvent } from '../events/types.js';
-import { isErased } from '../export/erasure.js';
 import { AttuneEventError } from '../log/event-error.js';
 import { compareEvents } from '../log/order.js';
 import { sampleEvents, simulated } from '../storage/fixtures.js';
 import { checkEncryptedEvent, relayReadableEventTypes } from './check-encrypted-event.js';
-import { eventsFor } from './privacy-filter.js';
 
 const partners = simulated.couple.partners.map((partner) => partner.id);
 const context = { partners, latestWall: Number.MAX_SAFE_INTEGER };
@@ -45,7 +38,7 @@ function refusal(check: () => unknown): AttuneEventError {
 }
 
 describe('checkEncryptedEvent, as a relay checks what it cannot read', () => {
-  it('accepts what encryptEvent made, keeping only the envelope and the payload', async () => {
+  it('accepts what encryptEvent made, keeping only the readable envelope and the payload', async () => {
     const cipher = await newCipher();
     const sealed = await encryptEvent(privateEntry, cipher);
     // A sender that also put the words in readable form gets them dropped, not relayed.
@@ -66,15 +59,25 @@ describe('checkEncryptedEvent, as a relay checks what it cannot read', () => {
       field: 'partner',
     });
     expect(refusal(() => checkEncryptedEvent({ ...sealed, seq: 2 }, context)).field).toBe('id');
-    expect(
-      refusal(() => checkEncryptedEvent({ ...sealed, visibility: 'public' }, context)).field,
-    ).toBe('visibility');
     const soon = { partners, latestWall: privateEntry.clock.wall - 1 };
     expect(refusal(() => checkEncryptedEvent(sealed, soon)).code).toBe('clock-too-far-ahead');
     const poisoned = JSON.parse(`{"__proto__": {}, "id": "${sealed.id}"}`);
     expect(refusal(() => checkEncryptedEvent({ ...sealed, clock: poisoned }, context)).field).toBe(
       'clock.__proto__',
     );
+  });
+
+  it('refuses an encrypted event that shows its type or visibility, as format 1 did', async () => {
+    const sealed = await encryptEvent(privateEntry, await newCipher());
+    for (const field of ['type', 'visibility'] as const) {
+      const shown = { ...sealed, [field]: privateEntry[field] };
+      expect(refusal(() => checkEncryptedEvent(shown, context))).toMatchObject({
+        code: 'malformed',
+        field,
+        message: expect.stringMatching(/should be absent from an encrypted event/),
+        fix: expect.stringMatching(/hides the type and visibility/),
+      });
+    }
   });
 
   it('refuses a payload not in the shape encryptEvent makes, naming the field', async () => {
@@ -112,46 +115,41 @@ describe('checkEncryptedEvent, as a relay checks what it cannot read', () => {
   });
 });
 
-describe('events a relay must read travel plain beside encrypted ones', () => {
-  it('leaves shares and erasure requests readable and encrypts everything else', async () => {
+describe('only what a relay must read travels plain', () => {
+  const erasure: LoggedEvent = {
+    id: `${privateEntry.device}:9002`,
+    partner: author,
+    device: privateEntry.device,
+    seq: 9002,
+    clock: { wall: privateEntry.clock.wall + 2, counter: 0 },
+    type: 'erasure-requested',
+    data: { partner: author, before: { wall: privateEntry.clock.wall + 2, counter: 0 } },
+    visibility: 'shared',
+  };
+
+  it('is an erasure request: shares go encrypted like everything else', async () => {
+    expect(relayReadableEventTypes).toEqual(['erasure-requested']);
     const cipher = await newCipher();
-    const sent = await encryptEvents([privateEntry, share], cipher, {
+    const sent = await encryptEvents([privateEntry, share, erasure], cipher, {
       plainTypes: relayReadableEventTypes,
     });
     expect(sent[0]).toHaveProperty('encrypted');
-    expect(sent[1]).toEqual(share);
-    expect(JSON.stringify(sent)).not.toContain(JSON.stringify(privateEntry.data));
+    expect(sent[1]).toHaveProperty('encrypted');
+    expect(sent[1]).not.toHaveProperty('type');
+    expect(sent[2]).toEqual(erasure);
+    // Which entry is shared, and that it is a share, stay inside the ciphertext.
+    expect(JSON.stringify(sent[1])).not.toContain(`"${privateEntry.id}"`);
+    expect(JSON.stringify(sent.slice(0, 2))).not.toMatch(/entry-shared|"data"|"visibility"/);
   });
 
   it('lets through plain events of the listed types only', async () => {
     const cipher = await newCipher();
-    const sealed = await encryptEvent(privateEntry, cipher);
-    const plainAnswer = { ...privateEntry, id: `${privateEntry.device}:9002`, seq: 9002 };
-    const opened = await decryptEvents([sealed, share, plainAnswer], cipher, {
+    const [sealedEntry, sealedShare] = await encryptEvents([privateEntry, share], cipher);
+    const opened = await decryptEvents([sealedEntry, sealedShare, erasure, share], cipher, {
       allowPlain: relayReadableEventTypes,
     });
-    expect(opened.events).toEqual([privateEntry, share]);
+    expect(opened.events).toEqual([privateEntry, share, erasure]);
     expect(opened.rejected).toHaveLength(1);
-    expect(opened.rejected[0]).toMatchObject({ index: 2, error: { code: 'not-encrypted' } });
-  });
-});
-
-describe('the privacy filter and erasures, on encrypted events', () => {
-  const other = partners.find((partner) => partner !== author) as string;
-
-  it('lets an encrypted private entry through only with a readable share by its author', async () => {
-    const cipher = await newCipher();
-    const [sealedEntry, sealedShare] = await encryptEvents([privateEntry, share], cipher);
-    expect(eventsFor([sealedEntry as EncryptedEvent], other)).toEqual([]);
-    expect(eventsFor([sealedEntry as EncryptedEvent, share], other)).toEqual([sealedEntry, share]);
-    // An encrypted share says nothing the filter can read: it opens nothing, and breaks nothing.
-    expect(eventsFor([sealedEntry, sealedShare] as EncryptedEvent[], other)).toEqual([sealedShare]);
-  });
-
-  it('erases encrypted events by their envelope', async () => {
-    const sealed = await encryptEvent(privateEntry, await newCipher());
-    const cutoffs = new Map([[author, privateEntry.clock]]);
-    expect(isErased(sealed, cutoffs)).toBe(true);
-    expect(isErased(sealed, new Map([[other, privateEntry.clock]]))).toBe(false);
+    expect(opened.rejected[0]).toMatchObject({ index: 3, error: { code: 'not-encrypted' } });
   });
 });

@@ -36,9 +36,19 @@ function spreadHistory(seed: number, days: number, behaviour: (typeof behaviours
     all.push(placed);
     return placed;
   };
-  for (const event of simulated.events) {
-    const device = `${event.partner}-${random.chance(0.5) ? 'phone' : event.partner === 'ana' ? 'tablet' : 'laptop'}`;
+  // Where each simulated event was placed: a sealed answer's mark goes right after its answer, on
+  // its device, and marks and reveals name the answer by its placed id.
+  const placedAs = new Map<string, LoggedEvent>();
+  for (const simulatedEvent of simulated.events) {
+    let event: AttuneEvent = simulatedEvent;
+    let device = `${event.partner}-${random.chance(0.5) ? 'phone' : event.partner === 'ana' ? 'tablet' : 'laptop'}`;
+    if (event.type === 'answer-sealed' || event.type === 'entry-shared') {
+      const answer = placedAs.get(event.data.entry) as LoggedEvent;
+      if (event.type === 'answer-sealed') device = answer.device;
+      event = { ...event, data: { ...event.data, entry: answer.id } } as AttuneEvent;
+    }
     const placed = place(event, device);
+    placedAs.set(simulatedEvent.id, placed);
     if (event.visibility === 'private' && event.type === 'answer-recorded' && random.chance(0.3)) {
       place(
         {

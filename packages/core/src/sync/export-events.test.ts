@@ -62,7 +62,10 @@ describe('eventsFor', () => {
 
   it('gives the other partner shared events, and private entries and sealed answers only once their author shared them', () => {
     expect(eventsFor(history, 'kai').map((e) => e.id)).toEqual(['a:1', 'a:3', 'k:1', 'a:6', 'k:2']);
-    const revealed = [...history, event({ id: 'a:8', type: 'entry-shared', data: { entry: 'a:4' } })];
+    const revealed = [
+      ...history,
+      event({ id: 'a:8', type: 'entry-shared', data: { entry: 'a:4' } }),
+    ];
     expect(eventsFor(revealed, 'kai').map((e) => e.id)).toEqual([
       'a:1',
       'a:3',

@@ -18,7 +18,7 @@ import type { Visibility } from '../program/types.js';
  *   neither tells why.
  */
 
-/** The fields of an event the policy reads; an encrypted event's envelope has them too. */
+/** The fields of an event the policy reads: a plain event's, since encryption hides its type and visibility. */
 export interface PolicyEvent {
   readonly id: string;
   readonly type: string;
