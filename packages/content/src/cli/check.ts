@@ -342,10 +342,13 @@ function pluralMissing(
   };
 }
 
-// Compares what must survive translation unchanged: placeholders, nested keys and markup. In a
-// plural form `{{count}}` may be left out ("one note" needs no number), and any placeholder of
-// another form of the same key may appear.
-function compareTexts(
+/**
+ * Compares what must survive translation unchanged: placeholders, `$t(…)` nestings and markup.
+ * In a plural form or context variant (`lenient`), `{{count}}` may be left out ("one note" needs
+ * no number) and any placeholder of `allowedSources`, the other forms of the key, may appear.
+ * `import` refuses a text with the same checks.
+ */
+export function compareTexts(
   text: string,
   sourceText: string,
   allowedSources: readonly string[],

@@ -7,6 +7,12 @@ import { checkLocales, type Issue } from './check.js';
 import { CliError } from './cli-error.js';
 import { coreDecks } from './core-decks.js';
 import { computeDeckStats, type DeckOutline } from './deck-stats.js';
+import { applyImport } from './exchange/apply-import.js';
+import type { ExchangeFormat } from './exchange/exchange-unit.js';
+import { exportLocale } from './exchange/export-locale.js';
+import { listImportFiles, readImportFiles } from './exchange/import-files.js';
+import { formatImportProblems } from './exchange/import-problem.js';
+import { planImport } from './exchange/plan-import.js';
 import { planKeys } from './expected-keys.js';
 import { fingerprint } from './fingerprint.js';
 import { flatten, isKeyObject } from './flatten.js';
@@ -80,6 +86,17 @@ Commands:
                                     Write a pseudo-locale (default en-XA): accented, about 35%
                                     longer, in brackets, to test layouts before translations exist.
                                     Written to .pseudo/ unless --out or --into-locales says where.
+  export <code> [<namespace> …] [--dir <folder>] [--format xliff|po] [--out <folder>]
+                                    Write a file per namespace of the locale for a translation
+                                    tool, in XLIFF 2.0 (the default) or gettext PO: the English,
+                                    the current translations, notes and maximum lengths. Written
+                                    to .translations/<code>/ unless --out says where.
+  import <file | folder> … [--dir <folder>] [--locale <code>] [--dry-run]
+                                    Write the translations of files a translation tool returned
+                                    into the locale's JSON. Everything is checked first; when
+                                    there is an error nothing is written. --locale names the
+                                    locale when the tool calls it otherwise (es-ES for es);
+                                    --dry-run only checks.
   help                              Show this help.
 
 --dir is the folder holding one folder per locale (en/, de/, …); by default the locales shipped
@@ -98,9 +115,11 @@ const commandOptions = {
     locale: { type: 'string' },
     'into-locales': { type: 'boolean' },
   },
+  export: { ...dirOption, format: { type: 'string' }, out: { type: 'string' } },
+  import: { ...dirOption, locale: { type: 'string' }, 'dry-run': { type: 'boolean' } },
 } as const;
 
-const withPositionals: readonly Command[] = ['new-locale', 'mark-translated'];
+const withPositionals: readonly Command[] = ['new-locale', 'mark-translated', 'export', 'import'];
 
 type Command = keyof typeof commandOptions;
 
@@ -140,6 +159,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runMarkTranslated(dir, positionals, io);
       case 'pseudo':
         return runPseudo(dir, values, io);
+      case 'export':
+        return runExport(dir, positionals, values, io);
+      case 'import':
+        return runImport(dir, positionals, values, io);
     }
   } catch (error) {
     io.stderr(
@@ -160,6 +183,7 @@ interface ParsedArgs {
     out?: string;
     locale?: string;
     'into-locales'?: boolean;
+    'dry-run'?: boolean;
   };
   readonly positionals: readonly string[];
 }
@@ -508,3 +532,119 @@ function runPseudo(dir: string, values: ParsedArgs['values'], io: CliIo): number
 
 /** Where `pseudo` writes without --out or --into-locales, from the working folder. */
 export const defaultPseudoFolder = '.pseudo';
+
+/** Where `export` writes without --out, from the working folder. */
+export const defaultExportFolder = '.translations';
+
+const formatNames: Readonly<Record<ExchangeFormat, string>> = { xliff: 'XLIFF 2.0', po: 'PO' };
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function runExport(
+  dir: string,
+  positionals: readonly string[],
+  values: ParsedArgs['values'],
+  io: CliIo,
+): number {
+  const [code, ...namespaces] = positionals;
+  const locale = parseLocale(code, 'export de');
+  const format = values.format ?? 'xliff';
+  if (format !== 'xliff' && format !== 'po') {
+    throw new CliError(`--format takes "xliff" or "po", not "${format}".`);
+  }
+  const { data, meta } = readWithSource(dir, io);
+  if (!data.has(locale)) {
+    throw new CliError(
+      `${display(join(dir, locale), io)}/ does not exist. Create it with "attune-content new-locale ${locale}", then export it.`,
+    );
+  }
+  const source = data.get(sourceLocale) ?? new Map();
+  const unknown = namespaces.filter((namespace) => !source.has(namespace));
+  if (unknown.length > 0) {
+    throw new CliError(
+      `${unknown.map((namespace) => `"${namespace}"`).join(', ')} ${unknown.length === 1 ? 'is not a namespace' : 'are not namespaces'} of ${languageName(sourceLocale)}. Give file names without .json, such as safety, or none to export them all.`,
+    );
+  }
+  const out = resolve(io.cwd, values.out ?? defaultExportFolder);
+  const result = exportLocale({
+    data,
+    meta,
+    sourceLocale,
+    locale,
+    ...(namespaces.length > 0 && { namespaces }),
+    format,
+    out,
+  });
+  // The default folder is scratch space: keep it out of version control.
+  if (values.out === undefined && !existsSync(join(out, '.gitignore'))) {
+    writeFileSync(join(out, '.gitignore'), '*\n');
+  }
+  const folder = display(join(out, locale), io);
+  io.stdout(
+    `Wrote ${count(result.files.length, `${formatNames[format]} file`)} for ${languageName(locale)} (${locale}) to ${folder}/: ${count(result.texts, 'text')}, ${result.toTranslate} still to translate.\n` +
+      `Next: open or upload them in your translation tool. When they come back, run "attune-content import ${folder}": it checks them against the ${languageName(sourceLocale)} and writes the translations into ${display(join(dir, locale), io)}/.\n`,
+  );
+  return 0;
+}
+
+function runImport(
+  dir: string,
+  positionals: readonly string[],
+  values: ParsedArgs['values'],
+  io: CliIo,
+): number {
+  if (positionals.length === 0) {
+    throw new CliError(
+      `Give the files or folders to import, for example: attune-content import ${defaultExportFolder}/de`,
+    );
+  }
+  const { data, meta } = readWithSource(dir, io);
+  const paths = listImportFiles(positionals.map((path) => resolve(io.cwd, path)));
+  const read = readImportFiles(paths, (path) => display(path, io));
+  const plan = planImport(read.files, {
+    data,
+    meta,
+    sourceLocale,
+    ...(values.locale !== undefined && { locale: values.locale }),
+  });
+  const problems = [...read.problems, ...plan.problems];
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (problems.length > 0) io.stdout(`${formatImportProblems(problems)}\n`);
+  const files = count(paths.length, 'file');
+  const them = paths.length === 1 ? 'it' : 'them';
+  if (errors > 0) {
+    io.stdout(
+      `${count(errors, 'error')} and ${count(warnings, 'warning')} in ${files}. Nothing was written: fix the errors, then import again.\n`,
+    );
+    return 1;
+  }
+  const changed = [...plan.changes].flatMap(([locale, byNamespace]) =>
+    [...byNamespace].map(([namespace, keys]) => ({ locale, namespace, size: keys.size })),
+  );
+  const texts = changed.reduce((sum, entry) => sum + entry.size, 0);
+  const already =
+    plan.unchanged > 0
+      ? ` ${count(plan.unchanged, 'translation')} in ${them} ${plan.unchanged === 1 ? 'was' : 'were'} already there.`
+      : '';
+  const warned = warnings > 0 ? ` See the ${count(warnings, 'warning')} above.` : '';
+  if (texts === 0) {
+    io.stdout(
+      `Nothing to import from ${files}: no translation in ${them} differs from the locale's.${already}${warned}\n`,
+    );
+    return 0;
+  }
+  const where = [...new Set(changed.map((entry) => entry.locale))].join(', ');
+  const namespaces = changed.map((entry) => entry.namespace).join(', ');
+  if (values['dry-run'] === true) {
+    io.stdout(
+      `Checked ${files}: ${count(texts, 'text')} would be written into ${where} (${namespaces}).${already}${warned} Nothing was written (--dry-run).\n`,
+    );
+    return 0;
+  }
+  applyImport(plan.changes, { dir, data, meta, sourceLocale });
+  io.stdout(
+    `Imported ${count(texts, 'text')} into ${where} (${namespaces}) from ${files}, and recorded the ${languageName(sourceLocale)} each was translated from.${already}${warned}\n` +
+      `Next: run "attune-content check" to see what is left to translate.\n`,
+  );
+  return 0;
+}
