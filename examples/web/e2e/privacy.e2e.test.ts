@@ -19,7 +19,7 @@ describe('what each partner sees', () => {
     await passPhone(page, 'Kai');
     await open(page, '#/exercise/inner-world-quiz');
     expect(await question.textContent()).toContain(
-      'Ana has answered. Their answer opens once you answer too.',
+      'Ana has answered. You see their answer only once you have answered too.',
     );
     expect(await page.getByTestId('quiz-comparison').count()).toBe(0);
     await screenshot(page, 'exercise-partner-quiz-sealed');
@@ -56,7 +56,7 @@ describe('what each partner sees', () => {
     await passPhone(page, 'Kai');
     await open(page, '#/exercise/sealed-answers');
     expect(await fear.getByTestId('their-answer').textContent()).toBe(
-      'Ana has answered. Their answer opens once you answer too.',
+      'Ana has answered. You see their answer only once you have answered too.',
     );
     expect(await page.locator('main').textContent()).not.toContain('spiders');
     await screenshot(page, 'exercise-sealed-answers');

@@ -161,7 +161,7 @@ describe('a couple with a phone each, through the sync server', () => {
         await open(kai, '#/exercise/inner-world-quiz');
         return kaiQuestion.textContent();
       })
-      .toContain('Ana has answered. Their answer opens once you answer too.');
+      .toContain('Ana has answered. You see their answer only once you have answered too.');
     expect(await kai.getByTestId('quiz-comparison').count()).toBe(0);
     expect(kaiReceived.join('\n')).not.toContain('Quiet time alone');
     // Sealed by construction: Kai's phone holds only the mark of Ana's answer, not her picks.

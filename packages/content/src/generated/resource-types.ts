@@ -54,9 +54,9 @@ export interface AttuneResources {
       readonly private: string;
       /** You both see this. */
       readonly shared: string;
-      /** Sealed: answers open once you have both answered. */
+      /** Sealed: neither of you sees the other's answer until you have both answered. */
       readonly sealed: string;
-      /** \{\{partner\}\} has answered. Their answer opens once you answer too. */
+      /** \{\{partner\}\} has answered. You see their answer only once you have answered too. */
       readonly 'sealed-waiting': string;
     };
     /** The `status` group. */
