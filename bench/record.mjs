@@ -138,8 +138,9 @@ function recordRound(setup, size, subscriber, turn) {
     const { ms, cpuMs } = time(() => op.run(engine, op.partner));
     times.push({ kind: op.kind, us: ms * 1000, cpuUs: cpuMs * 1000 });
   }
-  if (engine.getEvents().length !== events.length + ops.length) {
-    throw new Error('a record did not add exactly one event');
+  // A sealed answer comes with its mark (`answer-sealed`): one or two events per record.
+  if (engine.getEvents().length < events.length + ops.length) {
+    throw new Error('a record did not add its event');
   }
   return times;
 }

@@ -7,7 +7,8 @@ import { compareEvents } from '../log/order.js';
 import { AttunePluginError } from '../plugins/plugin-error.js';
 import { notDefinedProblem } from '../plugins/plugin-mark.js';
 import { installerOf } from '../plugins/plugin-support.js';
-import { computeProgress, type Progress } from '../progress/compute.js';
+import { createProgressChanges, noteChange } from '../progress/changes.js';
+import { createProgressTracker, type Progress } from '../progress/compute.js';
 import { createFacts, type Facts, type FoldContext, foldEvent } from '../progress/facts.js';
 import type { EngineSnapshot } from '../progress/types.js';
 import { createCommands } from './commands.js';
@@ -16,7 +17,7 @@ import { createPartnerViews } from './partner-view.js';
 import { revealAnswers, revealDue, sealedPromptsOf } from './sealing.js';
 import { attachSequenceFloor, checkSequenceFloor } from './sequence-floor.js';
 import { checkStartedAt, describeId, isEventShaped } from './start-checks.js';
-import { shareUnchanged } from './structural-sharing.js';
+import { sameSnapshot, shareUnchanged } from './structural-sharing.js';
 import type { Engine, EngineOptions } from './types.js';
 
 const DAY = 86_400_000;
@@ -89,6 +90,14 @@ export function createEngine(options: EngineOptions): Engine {
   let progressFacts: Facts = facts;
   // The previous progress, kept across changes so unchanged parts keep their identity.
   let lastProgress: Progress | undefined;
+  // What the events folded since then changed, so the next progress computes only that.
+  let progressChanges = createProgressChanges(true);
+  const tracker = createProgressTracker({
+    program,
+    couple,
+    divergenceThreshold: options.divergenceThreshold ?? 2,
+    ...(runtime && { evaluateCustom: runtime.evaluateCustom }),
+  });
   let snapshot: EngineSnapshot | undefined;
   let computedAt = 0;
 
@@ -118,6 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const fold = (event: LoggedEvent) => {
     foldEvent(facts, event, foldContext);
+    noteChange(progressChanges, event, foldContext);
     runtime?.fold(event);
     if (event.device === device) {
       if (event.seq > seq) seq = event.seq;
@@ -136,13 +146,14 @@ export function createEngine(options: EngineOptions): Engine {
     if (!progress) {
       computedAt = now();
       progressFacts = runtime ? runtime.begin(facts) : facts;
-      let next = computeProgress(progressFacts, {
-        program,
-        couple,
-        now: computedAt,
-        divergenceThreshold: options.divergenceThreshold ?? 2,
-        ...(runtime && { evaluateCustom: runtime.evaluateCustom }),
-      });
+      // Plugins' facts are made anew for every progress, so with plugins it is computed whole.
+      let next = tracker.update(
+        progressFacts,
+        computedAt,
+        runtime ? undefined : progressChanges,
+        lastProgress,
+      );
+      progressChanges = createProgressChanges(false);
       if (runtime) next = runtime.end(next);
       progress = lastProgress ? shareUnchanged(next, lastProgress) : next;
       lastProgress = progress;
@@ -320,13 +331,11 @@ export function createEngine(options: EngineOptions): Engine {
       return { added, duplicates, rejected };
     },
     refresh() {
-      const before = JSON.stringify(engine.getSnapshot());
-      const previous = snapshot;
+      const previous = engine.getSnapshot();
       progress = undefined;
       snapshot = undefined;
       views.clear();
-      const after = engine.getSnapshot();
-      if (JSON.stringify({ ...after, version: previous?.version }) === before) snapshot = previous;
+      if (sameSnapshot(engine.getSnapshot(), previous)) snapshot = previous;
       else changed();
     },
     ...createCommands(context),

@@ -4,7 +4,8 @@ import type { CheckInExercise } from '../program/types.js';
 import type { Facts } from './facts.js';
 import type { CheckInTrends, DimensionTrend, TrendDirection, TrendPoint } from './types.js';
 
-function direction(scores: readonly number[]): TrendDirection {
+/** Which way a partner's scores on a dimension went lately: their last two against the two before. */
+export function trendDirection(scores: readonly number[]): TrendDirection {
   if (scores.length < 2) return 'steady';
   const recent = scores.slice(-2);
   const before = scores.slice(-4, -2);
@@ -61,7 +62,7 @@ export function computeCheckInTrends(
         .map((point) => point.score);
       const last = scores[scores.length - 1];
       if (last !== undefined) latest[partner] = last;
-      trend[partner] = direction(scores);
+      trend[partner] = trendDirection(scores);
     }
     const values = partners.map((partner) =>
       Object.hasOwn(latest, partner) ? latest[partner] : undefined,

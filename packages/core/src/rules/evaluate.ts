@@ -82,7 +82,9 @@ export function evaluateRule(rule: Rule, context: RuleContext): RuleExplanation 
     case 'exercise-done': {
       const times = rule.times ?? 1;
       const since = rule.withinDays === undefined ? -Infinity : context.now - rule.withinDays * DAY;
+      // Without a window every completion counts: a long log holds hundreds of thousands.
       const count = (walls: readonly number[]) => {
+        if (rule.withinDays === undefined) return walls.length;
         let done = 0;
         for (let i = 0; i < walls.length; i++) if ((walls[i] as number) >= since) done++;
         return done;
