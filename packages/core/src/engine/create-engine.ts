@@ -229,11 +229,14 @@ export function createEngine(options: EngineOptions): Engine {
   const loaded = options.trusted
     ? // Trusted events are not checked, but one that is not even shaped like an event would throw
       // while ordering the log: it is left out and reported, never a start that fails every time.
-      (initial as readonly LoggedEvent[]).filter((event) => {
-        if (isEventShaped(event)) return true;
-        facts.skipped.push({ id: describeId(event), reason: 'it is not shaped like an event' });
-        return false;
-      })
+      // Copied only when one is not: the log makes its own copy as it loads.
+      (initial as readonly LoggedEvent[]).every(isEventShaped)
+      ? (initial as readonly LoggedEvent[])
+      : (initial as readonly LoggedEvent[]).filter((event) => {
+          if (isEventShaped(event)) return true;
+          facts.skipped.push({ id: describeId(event), reason: 'it is not shaped like an event' });
+          return false;
+        })
     : initial.map((input) => {
         const event = checkEvent(input, startContext);
         runtime?.check(event);

@@ -104,6 +104,8 @@ export function sealedEntryOf(
 ): SealedEntry | undefined {
   const event = context.log.get(id);
   if (!event || event.partner !== partner || event.visibility !== 'sealed') return undefined;
+  const waiting = context.facts.unrevealed.get(id);
+  if (waiting) return waiting.partner === partner ? waiting : undefined;
   for (const entries of context.facts.sealedEntries.values()) {
     const found = entries.find((entry) => entry.id === id && entry.partner === partner);
     if (found) return found;
@@ -170,9 +172,13 @@ export function revealAnswers(
  * device: never in the name of a partner whose device this is not.
  */
 export function revealDue(context: EngineContext, key: string): void {
-  const entries = context.facts.sealedEntries.get(key);
-  if (!entries) return;
-  for (const entry of entries) {
+  const { unrevealed } = context.facts;
+  if (unrevealed.size === 0) return;
+  // The unrevealed answers are few: most open as soon as both answered.
+  const waiting = [...unrevealed.values()].filter(
+    (entry) => `${entry.exercise}|${entry.prompt}` === key,
+  );
+  for (const entry of waiting) {
     if (!context.recordsHere(entry.partner) || !context.revealsByItself(entry.partner)) continue;
     if (!revealable(context, entry)) continue;
     context.record(entry.partner, 'entry-shared', { entry: entry.id }, 'shared');

@@ -84,6 +84,8 @@ export interface Facts {
   readonly unrevealed: Map<string, SealedEntry>;
   /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
   readonly shares: Set<string>;
+  /** Ids of the sealed check-ins held whole, for their marks to find. */
+  readonly sealedCheckIns: Set<string>;
   /** `id|author` of the sealed check-ins counted as done, from their mark or the check-in. */
   readonly countedSealed: Set<string>;
   /** Unknown event types and how often they occurred. */
@@ -118,6 +120,7 @@ export function createFacts(): Facts {
     sealedEntries: new Map(),
     unrevealed: new Map(),
     shares: new Set(),
+    sealedCheckIns: new Set(),
     countedSealed: new Set(),
     unknownTypes: new Map(),
     unknownExercises: new Set(),
@@ -343,6 +346,7 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
       }
       // Answering a check-in is doing it: it counts as that partner's completion — a sealed one
       // once, from it or from its mark, whichever came first.
+      if (known.visibility === 'sealed') facts.sealedCheckIns.add(known.id);
       if (known.visibility !== 'sealed' || countOnce(facts, known.id, known.partner)) {
         completed(facts, known.data.exercise, known.partner, known.clock.wall);
         practised(facts, known, false, context);
@@ -369,8 +373,9 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
       if (answer === 'check-in-recorded') {
         // A check-in's prompt is its round, which only the mark knows: the author's devices hold
         // the check-in too, right before its mark.
-        const held = facts.checkIns.get(exercise)?.some(({ event }) => event.id === entry);
-        if (held) holdSealed(facts, entry, known.partner, answer, exercise, prompt);
+        if (facts.sealedCheckIns.has(entry)) {
+          holdSealed(facts, entry, known.partner, answer, exercise, prompt);
+        }
         if (countOnce(facts, entry, known.partner)) {
           noteExercise(facts, exercise, context);
           completed(facts, exercise, known.partner, known.clock.wall);
