@@ -161,6 +161,8 @@ export type {
   Diagnostic,
   DimensionTrend,
   EngineSnapshot,
+  ExerciseProgress,
+  ExerciseStatus,
   ReminderIntent,
   Rhythm,
   StepProgress,

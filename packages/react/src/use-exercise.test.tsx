@@ -35,6 +35,25 @@ describe('useExercise', () => {
     expect(result.current?.status).toBe('in-progress');
   });
 
+  it('says where the exercise stands, for the couple and each partner', () => {
+    const engine = testEngine();
+    const { result } = renderHook(() => useExercise('ground-rules'), {
+      wrapper: providerFor(engine),
+    });
+    expect(result.current?.progress.status).toBe('not-started');
+    act(() => {
+      result.current?.start();
+    });
+    expect(result.current?.progress).toMatchObject({
+      status: 'in-progress',
+      partners: { ana: 'in-progress', kai: 'not-started' },
+    });
+    act(() => {
+      result.current?.complete({ together: true });
+    });
+    expect(result.current?.progress.status).toBe('done');
+  });
+
   it('records a together completion and an answer with the visibility given', () => {
     const engine = testEngine();
     const { result } = renderHook(() => useExercise('ground-rules'), {

@@ -1,6 +1,7 @@
 import type {
   AttuneEvent,
   Exercise,
+  ExerciseProgress,
   Step,
   StepStatus,
   TogetherOptions,
@@ -23,6 +24,11 @@ export interface ExerciseStateOf<E extends Exercise> {
   readonly status: StepStatus;
   /** True while the exercise rests for both partners (the reason is never given). */
   readonly resting: boolean;
+  /**
+   * Where the exercise stands, for the couple and for each partner: `not-started`, `in-progress`
+   * (started, or done by one of two) or `done` (see `ExerciseStatus` in `@attune/core`).
+   */
+  readonly progress: ExerciseProgress;
   /** Records that the partner started it. */
   start(options?: TogetherOptions): AttuneEvent;
   /** Records the partner's written answer to a prompt, with the exercise's visibility by default. */
@@ -60,15 +66,20 @@ export type ExerciseState<E extends Exercise = Exercise> = E extends Exercise
 export function useExercise(exerciseId: string): ExerciseState | undefined {
   const { engine, partner } = useAttuneContext();
   const found = getExercise(engine.program, exerciseId);
-  const [status, resting] = useAttuneSelector((snapshot) => {
-    const progress = snapshot.steps.find((step) => step.id === found?.step.id);
-    return [progress?.status, progress?.resting.includes(exerciseId)];
+  const [status, resting, progress] = useAttuneSelector((snapshot) => {
+    const step = snapshot.steps.find((candidate) => candidate.id === found?.step.id);
+    return [
+      step?.status,
+      step?.resting.includes(exerciseId),
+      step?.exercises.find((exercise) => exercise.id === exerciseId),
+    ];
   }, shallowEqual);
   return (found && {
     kind: found.exercise.kind,
     ...found,
     status,
     resting: !!resting,
+    progress,
     start: engine.startExercise.bind(engine, partner, exerciseId),
     answer: engine.answer.bind(engine, partner, exerciseId),
     complete: engine.completeExercise.bind(engine, partner, exerciseId),

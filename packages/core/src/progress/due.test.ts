@@ -82,6 +82,7 @@ function stepsWith(
         .find((candidate) => candidate.id === id)
         ?.exercises.filter((exercise) => resting.includes(exercise.id))
         .map((exercise) => exercise.id) ?? [],
+    exercises: [],
   }));
 }
 

@@ -2,6 +2,7 @@ import type { Couple } from '../program/couple.js';
 import type { Program, Step } from '../program/types.js';
 import { evaluateRule, fractionMet, type RuleContext } from '../rules/evaluate.js';
 import type { RuleExplanation } from '../rules/types.js';
+import { exerciseProgress } from './exercise-progress.js';
 import type { Facts } from './facts.js';
 import type { Contribution, Diagnostic, StepProgress } from './types.js';
 
@@ -51,6 +52,7 @@ function stepProgress(
     resting: resting
       ? step.exercises.filter((exercise) => exercise.needsSafety).map((exercise) => exercise.id)
       : [],
+    exercises: step.exercises.map((exercise) => exerciseProgress(exercise, facts, partners)),
   };
 }
 

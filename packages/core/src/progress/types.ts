@@ -10,6 +10,31 @@ export interface Contribution {
   readonly total: number;
 }
 
+/**
+ * Where an exercise stands, for one partner or for the couple:
+ *
+ * - `not-started`: nothing recorded for it yet;
+ * - `in-progress`: started (`startExercise`), or done by one partner of an exercise both do, but
+ *   not done yet;
+ * - `done`: done at least once — for one partner, by them or together; for the couple, as the
+ *   exercise's mode asks: together or by each partner for `together` and `each`, by either for
+ *   `solo`.
+ *
+ * Whether the exercise can be done now is its step's status and `resting`, not this.
+ */
+export type ExerciseStatus = 'not-started' | 'in-progress' | 'done';
+
+/** How far the couple and each partner are with one exercise of a step. */
+export interface ExerciseProgress {
+  readonly id: string;
+  /** For the couple, as the exercise's mode counts it. */
+  readonly status: ExerciseStatus;
+  /** Per partner id: that partner's own. */
+  readonly partners: Readonly<Record<string, ExerciseStatus>>;
+  /** How many times the partners did it together. */
+  readonly together: number;
+}
+
 /** The progress of one step. */
 export interface StepProgress {
   readonly id: string;
@@ -22,6 +47,8 @@ export interface StepProgress {
   readonly contributions: Readonly<Record<string, Contribution>>;
   /** Exercises of the step that are resting for now, for both partners. */
   readonly resting: readonly string[];
+  /** Each exercise of the step, in the step's order, with where it stands. */
+  readonly exercises: readonly ExerciseProgress[];
 }
 
 /** Weeks with shared practice. Nothing is lost for a missed week, and a pause freezes it. */
