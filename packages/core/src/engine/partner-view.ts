@@ -46,7 +46,7 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
       builder = createViewBuilder(log, partner);
       builders.set(partner, builder);
     }
-    const entries = builder.entries();
+    const entries = builder.current();
     let suggestion = suggestNext({
       program,
       facts,
@@ -61,7 +61,11 @@ export function createPartnerViews(context: EngineContext): PartnerViews {
     }
     return Object.freeze({
       partner,
-      entries,
+      // Copied out of the builder when first read: a subscriber that reads only the suggestion or
+      // due items does not pay for the entries.
+      get entries() {
+        return entries.read();
+      },
       suggestion: same(suggestion, previous?.suggestion),
       due: same(due, previous?.due),
       ownSafetyConcern,

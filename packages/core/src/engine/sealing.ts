@@ -68,10 +68,6 @@ const otherAnswered = (context: EngineContext, entry: SealedEntry) => {
   return false;
 };
 
-/** Whether an entry can be revealed now: the other partner answered, and it is not revealed yet. */
-const revealable = (context: EngineContext, entry: SealedEntry) =>
-  !isRevealed(context, entry) && otherAnswered(context, entry);
-
 const refOf = (entry: SealedEntry): SealedAnswerRef => ({
   entry: entry.id,
   type: entry.type,
@@ -84,13 +80,12 @@ const refOf = (entry: SealedEntry): SealedAnswerRef => ({
  * and this partner has not revealed them yet. In log order of the answers.
  */
 export function pendingReveals(context: EngineContext, partner: string): SealedAnswerRef[] {
+  const { revealable } = context.facts;
+  if (revealable.size === 0) return [];
   const pending: { entry: SealedEntry; at: LoggedEvent | undefined }[] = [];
-  for (const entry of context.facts.unrevealed.values()) {
-    if (entry.partner === partner && otherAnswered(context, entry)) {
-      pending.push({ entry, at: context.log.get(entry.id) });
-    }
+  for (const entry of revealable.values()) {
+    if (entry.partner === partner) pending.push({ entry, at: context.log.get(entry.id) });
   }
-  if (pending.length === 0) return [];
   return pending
     .sort((a, b) => (a.at && b.at ? compareEvents(a.at, b.at) : 0))
     .map(({ entry }) => refOf(entry));
@@ -104,13 +99,8 @@ export function sealedEntryOf(
 ): SealedEntry | undefined {
   const event = context.log.get(id);
   if (!event || event.partner !== partner || event.visibility !== 'sealed') return undefined;
-  const waiting = context.facts.unrevealed.get(id);
-  if (waiting) return waiting.partner === partner ? waiting : undefined;
-  for (const entries of context.facts.sealedEntries.values()) {
-    const found = entries.find((entry) => entry.id === id && entry.partner === partner);
-    if (found) return found;
-  }
-  return undefined;
+  const entry = context.facts.sealedById.get(id);
+  return entry?.partner === partner ? entry : undefined;
 }
 
 /**
@@ -172,15 +162,16 @@ export function revealAnswers(
  * device: never in the name of a partner whose device this is not.
  */
 export function revealDue(context: EngineContext, key: string): void {
-  const { unrevealed } = context.facts;
-  if (unrevealed.size === 0) return;
-  // The unrevealed answers are few: most open as soon as both answered.
-  const waiting = [...unrevealed.values()].filter(
-    (entry) => `${entry.exercise}|${entry.prompt}` === key,
+  const { revealable } = context.facts;
+  if (revealable.size === 0) return;
+  // What waits to be revealed is little: most answers open as soon as both answered.
+  const due = [...revealable.values()].filter(
+    (entry) =>
+      `${entry.exercise}|${entry.prompt}` === key &&
+      context.recordsHere(entry.partner) &&
+      context.revealsByItself(entry.partner),
   );
-  for (const entry of waiting) {
-    if (!context.recordsHere(entry.partner) || !context.revealsByItself(entry.partner)) continue;
-    if (!revealable(context, entry)) continue;
+  for (const entry of due) {
     context.record(entry.partner, 'entry-shared', { entry: entry.id }, 'shared');
   }
 }

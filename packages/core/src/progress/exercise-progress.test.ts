@@ -7,7 +7,15 @@ import { exerciseProgress } from './exercise-progress.js';
 import { createFacts } from './facts.js';
 
 const PARTNERS = ['ana', 'kai'];
-const base = { titleKey: 'x', minutes: 5, visibility: 'shared', needsSafety: false } as const;
+const base = {
+  titleKey: 'x',
+  whyKey: 'x',
+  howKey: 'x',
+  ifHardKey: 'x',
+  minutes: 5,
+  visibility: 'shared',
+  needsSafety: false,
+} as const;
 const each = { ...base, id: 'each', kind: 'learn', sections: [], mode: 'each' } as Exercise;
 const solo = { ...base, id: 'solo', kind: 'learn', sections: [], mode: 'solo' } as Exercise;
 const together = {

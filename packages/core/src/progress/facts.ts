@@ -76,12 +76,14 @@ export interface Facts {
    */
   readonly sealedAnswers: Map<string, Set<string>>;
   /**
-   * Sealed answers this device holds whole, by `exercise|prompt`: the answers its partners may reveal
-   * once the other partner answered the same prompt. Only their author's devices hold them before.
+   * Sealed answers this device holds whole, by id: the answers their authors may reveal once the
+   * other partner answered the same prompt. Only their author's devices hold them before.
    */
-  readonly sealedEntries: Map<string, SealedEntry[]>;
-  /** Of those, the ones their author has not revealed yet, by id: few, as most open at once. */
-  readonly unrevealed: Map<string, SealedEntry>;
+  readonly sealedById: Map<string, SealedEntry>;
+  /** Of those, the unrevealed ones whose prompt no other partner answered yet, by `exercise|prompt`. */
+  readonly awaitingOther: Map<string, SealedEntry[]>;
+  /** And the unrevealed ones the other partner answered too, by id: what waits to be revealed. */
+  readonly revealable: Map<string, SealedEntry>;
   /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
   readonly shares: Set<string>;
   /** Ids of the sealed check-ins held whole, for their marks to find. */
@@ -117,8 +119,9 @@ export function createFacts(): Facts {
     left: new Set(),
     weeks: new Map(),
     sealedAnswers: new Map(),
-    sealedEntries: new Map(),
-    unrevealed: new Map(),
+    sealedById: new Map(),
+    awaitingOther: new Map(),
+    revealable: new Map(),
     shares: new Set(),
     sealedCheckIns: new Set(),
     countedSealed: new Set(),
@@ -246,7 +249,7 @@ function countOnce(facts: Facts, id: string, partner: string): boolean {
   return true;
 }
 
-/** Notes a sealed answer this device holds whole. */
+/** Notes a sealed answer this device holds whole, and whether it can be revealed yet. */
 function holdSealed(
   facts: Facts,
   id: string,
@@ -257,10 +260,41 @@ function holdSealed(
 ): void {
   const key = `${exercise}|${prompt}`;
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
-  if (!facts.shares.has(`${id}|${partner}`)) facts.unrevealed.set(id, entry);
-  const held = facts.sealedEntries.get(key);
-  if (held) held.push(entry);
-  else facts.sealedEntries.set(key, [entry]);
+  facts.sealedById.set(id, entry);
+  if (facts.shares.has(`${id}|${partner}`)) return;
+  const answered = facts.sealedAnswers.get(key);
+  if (answered && [...answered].some((other) => other !== partner)) {
+    facts.revealable.set(id, entry);
+    return;
+  }
+  const waiting = facts.awaitingOther.get(key);
+  if (waiting) waiting.push(entry);
+  else facts.awaitingOther.set(key, [entry]);
+}
+
+/** Notes that a partner answered a sealed prompt: the other partner's answers to it may open now. */
+function answeredSealed(facts: Facts, key: string, partner: string): void {
+  addTo(facts.sealedAnswers, key, partner);
+  const waiting = facts.awaitingOther.get(key);
+  if (!waiting) return;
+  const stay = waiting.filter((entry) => entry.partner === partner);
+  for (const entry of waiting) if (entry.partner !== partner) facts.revealable.set(entry.id, entry);
+  if (stay.length === 0) facts.awaitingOther.delete(key);
+  else facts.awaitingOther.set(key, stay);
+}
+
+/** Notes that an author revealed their sealed answer: it waits no more. */
+function revealed(facts: Facts, id: string, partner: string): void {
+  const entry = facts.sealedById.get(id);
+  if (entry?.partner !== partner) return;
+  facts.revealable.delete(id);
+  const key = `${entry.exercise}|${entry.prompt}`;
+  const waiting = facts.awaitingOther.get(key);
+  if (waiting) {
+    const stay = waiting.filter((each) => each !== entry);
+    if (stay.length === 0) facts.awaitingOther.delete(key);
+    else facts.awaitingOther.set(key, stay);
+  }
 }
 
 /** Counts a partner's own completion of an exercise; true when it is the exercise's first. */
@@ -356,20 +390,20 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
     case 'answer-recorded': {
       if (known.visibility === 'sealed') {
         const { exercise, prompt } = known.data;
-        addTo(facts.sealedAnswers, `${exercise}|${prompt}`, known.partner);
+        answeredSealed(facts, `${exercise}|${prompt}`, known.partner);
         holdSealed(facts, known.id, known.partner, known.type, exercise, prompt);
       }
       return;
     }
     case 'quiz-answered': {
       const { exercise, question } = known.data;
-      addTo(facts.sealedAnswers, `${exercise}|${question}`, known.partner);
+      answeredSealed(facts, `${exercise}|${question}`, known.partner);
       holdSealed(facts, known.id, known.partner, known.type, exercise, question);
       return;
     }
     case 'answer-sealed': {
       const { entry, answer, exercise, prompt } = known.data;
-      addTo(facts.sealedAnswers, `${exercise}|${prompt}`, known.partner);
+      answeredSealed(facts, `${exercise}|${prompt}`, known.partner);
       if (answer === 'check-in-recorded') {
         // A check-in's prompt is its round, which only the mark knows: the author's devices hold
         // the check-in too, right before its mark.
@@ -386,9 +420,7 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
     }
     case 'entry-shared':
       facts.shares.add(`${known.data.entry}|${known.partner}`);
-      if (facts.unrevealed.get(known.data.entry)?.partner === known.partner) {
-        facts.unrevealed.delete(known.data.entry);
-      }
+      revealed(facts, known.data.entry, known.partner);
       return;
     case 'safety-check-taken': {
       objectAt(known.data.answers, 'answers');

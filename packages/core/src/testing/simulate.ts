@@ -106,9 +106,9 @@ export function simulateCouple(options: SimulateCoupleOptions): SimulatedCouple 
   const pauseTo = Math.floor((2 * options.days) / 3);
   const riskDay = Math.floor(options.days / 2);
 
-  // Sealed answers by prompt, to mark each and reveal both once both partners answered, as their
-  // engines do.
-  const sealedByPrompt = new Map<string, { partner: string; id: string }[]>();
+  // Sealed answers by prompt, to mark each and to reveal every answer to a prompt once both
+  // partners answered it, each by its author, as their engines do.
+  const sealedByPrompt = new Map<string, { partner: string; id: string; revealed: boolean }[]>();
   const seal = (
     partner: string,
     at: number,
@@ -119,12 +119,17 @@ export function simulateCouple(options: SimulateCoupleOptions): SimulatedCouple 
     const answered = events[events.length - 1] as AttuneEvent;
     emit(partner, at, 'answer-sealed', { entry: answered.id, answer, exercise, prompt }, 'shared');
     const key = `${exercise}|${prompt}`;
-    const earlier = sealedByPrompt.get(key) ?? [];
-    sealedByPrompt.set(key, [...earlier, { partner, id: answered.id }]);
-    const other = earlier.find((each) => each.partner !== partner);
-    if (!other || earlier.some((each) => each.partner === partner)) return;
-    emit(partner, at, 'entry-shared', { entry: answered.id }, 'shared');
-    emit(other.partner, at + 1, 'entry-shared', { entry: other.id }, 'shared');
+    const answers = [
+      ...(sealedByPrompt.get(key) ?? []),
+      { partner, id: answered.id, revealed: false },
+    ];
+    sealedByPrompt.set(key, answers);
+    if (new Set(answers.map((each) => each.partner)).size < 2) return;
+    for (const each of answers) {
+      if (each.revealed) continue;
+      each.revealed = true;
+      emit(each.partner, at + 1, 'entry-shared', { entry: each.id }, 'shared');
+    }
   };
 
   const practise = (partner: string, exercise: Exercise, at: number) => {

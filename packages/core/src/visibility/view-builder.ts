@@ -12,10 +12,20 @@ export interface ViewSource {
   readonly insertions: number;
 }
 
+/** The entries of a view as they were when it was built, copied out only when first read. */
+export interface LazyEntries {
+  read(): readonly ViewEntry[];
+}
+
 /** Builds one partner's view entries, going on from where it stopped while the log only grew. */
 export interface ViewBuilder {
   /** The entries of the log as it is now; a new array whenever they changed. */
   entries(): readonly ViewEntry[];
+  /**
+   * The same, read later: bringing the view up to date costs what the new events change, and the
+   * copy a reader gets is made only when read. The same object until something changed.
+   */
+  current(): LazyEntries;
 }
 
 const isShownType = (type: string) => isKnownEventType(type) || type.includes('/');
@@ -30,7 +40,10 @@ const isShownType = (type: string) => isKnownEventType(type) || type.includes('/
 export function createViewBuilder(source: ViewSource, viewer: string): ViewBuilder {
   let seen = 0;
   let insertions = -1;
-  let result: readonly ViewEntry[] = [];
+  let result: LazyEntries = { read: () => [] };
+  // Whether `list` may be changed in place: not once a reader may still read it. Appending never
+  // disturbs a reader, who reads only as many entries as there were.
+  let owned = true;
   // The entries, and beside each the event it stands for (a sealed answer's mark, for an answer
   // that has not opened), in log order.
   let list: ViewEntry[] = [];
@@ -47,6 +60,7 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
   const reset = () => {
     seen = 0;
     list = [];
+    owned = true;
     sources = [];
     shares = new Set();
     answered = new Set();
@@ -119,6 +133,13 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     return low;
   };
 
+  /** Makes `list` one no reader holds before it is changed anywhere but at its end. */
+  const writable = () => {
+    if (owned) return;
+    list = list.slice();
+    owned = true;
+  };
+
   /** Judges an event already in the log again, now that a share or an answer may open it. */
   const rejudge = (event: LoggedEvent) => {
     const entry = entryOf(event, accessOf(event, viewer, context));
@@ -130,13 +151,16 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
       (there.data as AnswerSealedEvent['data']).entry === event.id;
     if (there === event || isMark) {
       if (entry) {
+        writable();
         list[at] = entry;
         sources[at] = event;
       } else if (there === event) {
+        writable();
         list.splice(at, 1);
         sources.splice(at, 1);
       }
     } else if (entry) {
+      writable();
       list.splice(at, 0, entry);
       sources.splice(at, 0, event);
     }
@@ -165,6 +189,7 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
       if (answer?.partner === event.partner) {
         const at = positionOf(answer);
         if (sources[at] === answer && list[at]?.sealed) {
+          writable();
           list.splice(at, 1);
           sources.splice(at, 1);
         }
@@ -195,25 +220,29 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     }
   };
 
-  return {
-    entries() {
-      const events = source.events;
-      if (source.insertions !== insertions || events.length < seen) {
-        reset();
-        insertions = source.insertions;
-      } else if (events.length === seen) {
-        return result;
-      }
-      const whole = seen === 0;
-      for (let i = seen; i < events.length; i++) apply(events[i] as LoggedEvent, whole);
-      if (restart) {
-        restart = false;
-        reset();
-        for (let i = 0; i < events.length; i++) apply(events[i] as LoggedEvent, true);
-      }
-      seen = events.length;
-      result = list.slice();
+  const current = (): LazyEntries => {
+    const events = source.events;
+    if (source.insertions !== insertions || events.length < seen) {
+      reset();
+      insertions = source.insertions;
+    } else if (events.length === seen) {
       return result;
-    },
+    }
+    const whole = seen === 0;
+    for (let i = seen; i < events.length; i++) apply(events[i] as LoggedEvent, whole);
+    if (restart) {
+      restart = false;
+      reset();
+      for (let i = 0; i < events.length; i++) apply(events[i] as LoggedEvent, true);
+    }
+    seen = events.length;
+    const held = list;
+    const length = list.length;
+    owned = false;
+    let copy: readonly ViewEntry[] | undefined;
+    result = { read: () => (copy ??= held.slice(0, length)) };
+    return result;
   };
+
+  return { current, entries: () => current().read() };
 }
