@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { welcomeWords, welcomeWordsLocale } from './first-screen/welcome-words-plugin.js';
 import { serviceWorker } from './offline/service-worker-plugin.js';
 
 const LOCALE_FILE = /\/locales\/([^/]+)\/([^/]+)\.json$/;
@@ -15,7 +16,7 @@ const relayProxy = {
 };
 
 export default defineConfig({
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), welcomeWords(), serviceWorker()],
   // Resolve the workspace packages to their TypeScript sources, so the app runs with no build step.
   resolve: { conditions: ['@attune/source', 'module', 'browser', 'development|production'] },
   server: { port: 5173, strictPort: true, proxy: relayProxy },
@@ -23,9 +24,24 @@ export default defineConfig({
   build: {
     rolldownOptions: {
       output: {
+        // On a phone's network each file can cost a round trip, so the code comes in a few files
+        // rather than dozens of small ones: everything the first screen runs in one, and a couple's
+        // engine, store and hooks (with all they import) in another, which every screen after
+        // onboarding shares. The rest (pairing, sync, each screen of its own) is split as Vite splits.
+        codeSplitting: {
+          groups: [
+            { name: 'first-screen', tags: ['$initial'] },
+            {
+              name: 'couple',
+              test: /[\\/]packages[\\/](core[\\/]src[\\/](engine|storage|program)|react[\\/]src)[\\/]/,
+            },
+          ],
+        },
         // Each locale file gets its locale in its name, so the end-to-end tests can tell which
         // locale's content the browser fetched.
         chunkFileNames(chunk) {
+          const welcome = welcomeWordsLocale(chunk.facadeModuleId);
+          if (welcome) return `assets/locale.${welcome}.welcome-[hash].js`;
           const match = LOCALE_FILE.exec(chunk.facadeModuleId ?? '');
           return match
             ? `assets/locale.${match[1]}.${match[2]}-[hash].js`

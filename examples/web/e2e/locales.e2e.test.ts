@@ -70,9 +70,10 @@ describe('languages', () => {
     await page.waitForLoadState('networkidle');
     const spanish = [...fetched];
     expect(localesOf(spanish)).toEqual(['es']);
-    // common, the nine steps and safety: every screen shows step titles and the safety bar; and
-    // the app's own words.
-    expect(spanish).toHaveLength(12);
+    // The welcome screen's words first; then, once it shows, common, the nine steps and safety
+    // (every later screen shows step titles and the safety bar) and the app's own words.
+    expect(spanish).toHaveLength(13);
+    expect(spanish[0]).toBe('es/welcome');
     expect(spanish).toContain('es/app');
 
     await languageSwitch(page).selectOption('de');
@@ -92,7 +93,7 @@ describe('languages', () => {
     await page.getByRole('button', { name: appWord('de', 'onboarding.start') }).click();
     await open(page, '#/exercise/dreams-deck');
     await page.waitForLoadState('networkidle');
-    expect(fetched).toHaveLength(24);
+    expect(fetched).toHaveLength(25);
     expect(localesOf(fetched)).toEqual(['es', 'de']);
 
     mkdirSync(resultsDir, { recursive: true });

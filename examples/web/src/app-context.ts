@@ -1,3 +1,4 @@
+import type { RevealMode } from '@attune/core';
 import { useAttuneContext } from '@attune/react';
 import { useAttuneText } from '@attune/react/text';
 import { createContext, useContext } from 'react';
@@ -10,6 +11,9 @@ export interface AppContextValue {
   readonly region: string | undefined;
   setLanguage(locale: string): void;
   setRegion(region: string | undefined): void;
+  /** When a partner's sealed answers open: at once when both answered, or when they choose. */
+  revealMode(partner: string): RevealMode;
+  setRevealMode(partner: string, mode: RevealMode): void;
   /** Shows why an action was refused, in the screen's alert region. */
   report(error: unknown): void;
 }

@@ -1,5 +1,4 @@
-import { useAttuneContext } from '@attune/react';
-import { useLanguage } from '@attune/react/text';
+import { useAttuneText } from '@attune/react/text';
 import { createElement, Fragment, type ReactNode } from 'react';
 
 /** The app's own namespace, beside the program's. */
@@ -52,14 +51,14 @@ const MARK = '\uE000';
 
 /**
  * The app's own words (labels, headings, buttons) in the language the couple chose; English where a
- * locale lacks one. Re-renders when the language changes.
+ * locale lacks one. Re-renders when the language changes, and when words arrive.
  */
 export function useAppText(): AppText {
-  const { i18n } = useAttuneContext();
-  useLanguage();
-  if (!i18n) throw new Error('useAppText needs <AttuneProvider i18n={…}>.');
+  // The app's words are in the same i18next instance as the program's, which `common`'s text hook
+  // reads, under the provider with or without a couple's engine; its `t` takes any `namespace:key`.
+  const { t: translate } = useAttuneText('common');
   const t = (key: AppKey, options?: AppTextOptions): string =>
-    String(i18n.t(`${APP_NAMESPACE}:${key}`, { ...options } as object));
+    translate(`${APP_NAMESPACE}:${key}`, options);
   return {
     t,
     named(key, parts, options) {

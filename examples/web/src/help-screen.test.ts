@@ -25,6 +25,8 @@ async function helpScreen(locale: string, region?: string): Promise<Document> {
     region,
     setLanguage: () => {},
     setRegion: () => {},
+    revealMode: () => 'when-both-answered',
+    setRevealMode: () => {},
     report: () => {},
   };
   const html = renderToString(

@@ -1,17 +1,20 @@
 import type { Couple } from '@attune/core';
-import { createDeviceId } from '@attune/core/sync';
-import { useLanguage } from '@attune/react/text';
+import { useAttuneText, useLanguage } from '@attune/react/text';
 import { type FormEvent, lazy, Suspense, useId, useState } from 'react';
-import { useApp, useText } from './app-context.js';
+import { useApp } from './app-context.js';
 import { useAppText } from './app-text.js';
+import { browserTimeZone } from './browser-time-zones.js';
 import { LanguageOptions } from './language-options.js';
 import { PartnerFields } from './partner-fields.js';
 import type { Setup } from './persistence.js';
 import { randomId } from './random-id.js';
-import { helpRegionCodes, RegionOptions } from './region-options.js';
-import { browserZone } from './time-zones.js';
 
 const PARTNER_IDS = ['partner-1', 'partner-2'] as const;
+
+// Where the couple lives: the regions with help resources are data the first paint can do without.
+const OnboardingRegion = lazy(() =>
+  import('./onboarding-region.js').then((module) => ({ default: module.OnboardingRegion })),
+);
 
 // Only couples who sync through the server need its client and the pairing screens.
 const OwnPhoneOnboarding = lazy(() =>
@@ -27,14 +30,11 @@ export interface OnboardingProps {
 
 /** The first screen: both partners' names and time zones, the language, and where help is. */
 export function Onboarding({ onDone }: OnboardingProps) {
-  const t = useText();
+  // No couple yet, so no names to fill in: the program's words as they are.
+  const { t } = useAttuneText('common');
   const words = useAppText();
   const language = useLanguage();
-  const { setLanguage } = useApp();
-  const [region, setRegion] = useState(() => {
-    const fromBrowser = new Intl.Locale(navigator.language).region;
-    return fromBrowser && helpRegionCodes.includes(fromBrowser) ? fromBrowser : '';
-  });
+  const { setLanguage, report } = useApp();
   const [error, setError] = useState<'names-missing' | 'names-same' | undefined>();
   const [devices, setDevices] = useState<'one' | 'own'>('one');
   const id = useId();
@@ -43,7 +43,8 @@ export function Onboarding({ onDone }: OnboardingProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const name = (index: number) => String(form.get(`name-${index}`) ?? '').trim();
-    const zone = (index: number) => String(form.get(`zone-${index}`) ?? browserZone);
+    const zone = (index: number) => String(form.get(`zone-${index}`) ?? browserTimeZone());
+    const region = String(form.get('region') ?? '');
     if (!name(0) || !name(1)) {
       setError('names-missing');
       return;
@@ -60,14 +61,17 @@ export function Onboarding({ onDone }: OnboardingProps) {
       ],
       startedAt: Date.now(),
     };
-    onDone({
-      couple,
-      names: { [PARTNER_IDS[0]]: name(0), [PARTNER_IDS[1]]: name(1) },
-      locale: language,
-      region: region || undefined,
-      device: createDeviceId(),
-      activePartner: PARTNER_IDS[0],
-    });
+    // The device id's code is the sync entry's, which the welcome screen does not load.
+    import('@attune/core/sync').then(({ createDeviceId }) => {
+      onDone({
+        couple,
+        names: { [PARTNER_IDS[0]]: name(0), [PARTNER_IDS[1]]: name(1) },
+        locale: language,
+        region: region || undefined,
+        device: createDeviceId(),
+        activePartner: PARTNER_IDS[0],
+      });
+    }, report);
   };
 
   return (
@@ -111,7 +115,7 @@ export function Onboarding({ onDone }: OnboardingProps) {
           <p>{words.t('onboarding.intro')}</p>
           <div className="partners">
             {PARTNER_IDS.map((partner, index) => (
-              <PartnerFields key={partner} index={index} zone={browserZone} />
+              <PartnerFields key={partner} index={index} />
             ))}
           </div>
           <div className="field">
@@ -126,14 +130,15 @@ export function Onboarding({ onDone }: OnboardingProps) {
           </div>
           <div className="field">
             <label htmlFor={`${id}-region`}>{words.t('onboarding.region')}</label>
-            <select
-              id={`${id}-region`}
-              value={region}
-              onChange={(event) => setRegion(event.target.value)}
+            <Suspense
+              fallback={
+                <select id={`${id}-region`} name="region" defaultValue="">
+                  <option value="">{words.t('onboarding.region-none')}</option>
+                </select>
+              }
             >
-              <option value="">{words.t('onboarding.region-none')}</option>
-              <RegionOptions />
-            </select>
+              <OnboardingRegion id={`${id}-region`} />
+            </Suspense>
           </div>
           <p className="note">{t('safety:device.warning')}</p>
           {error && (

@@ -40,6 +40,8 @@ async function show(screen: FunctionComponent, engine: Engine, partner = 'ana') 
     region: undefined,
     setLanguage: () => {},
     setRegion: () => {},
+    revealMode: () => 'when-both-answered',
+    setRevealMode: () => {},
     report: (error) => reported.push(error),
   };
   const container = document.createElement('div');

@@ -6,8 +6,8 @@ import { TimeZoneOptions } from './time-zone-options.js';
 export interface PartnerFieldsProps {
   /** 0 or 1; names the form fields `name-0`, `zone-0`… */
   readonly index: number;
-  /** The time zone chosen at first. */
-  readonly zone: string;
+  /** The time zone chosen at first; without one, the first of the list, the browser's own. */
+  readonly zone?: string | undefined;
 }
 
 /** The fieldset for one partner's name and time zone, in the onboarding form. */

@@ -1,17 +1,11 @@
-import type { Couple, Engine, LoggedEvent } from '@attune/core';
+import type { Couple, Engine, LoggedEvent, RevealMode } from '@attune/core';
 import type { DeviceBinding, DeviceIntroduction, DeviceSigningKeyPair } from '@attune/core/crypto';
-import {
-  createIndexedDbAdapter,
-  type EnginePersistence,
-  type EventStore,
-  openEventStore,
-  persistEngine,
-} from '@attune/core/storage';
-import { createDeviceId } from '@attune/core/sync';
+import type { EnginePersistence, EventStore } from '@attune/core/storage';
 
 // The couple's setup and history go through this module, so another storage (a native file API)
-// can take their place without touching the screens. Only the two-phone sync keeps two small notes
-// of its own in localStorage (src/sync): a code waiting for the partner, and how far the sync got.
+// can take their place without touching the screens. Only a few small notes are kept in
+// localStorage: two of the two-phone sync (src/sync: a code waiting for the partner, how far the sync
+// got), and the language in use (src/i18n.ts), for the page to fetch its words first.
 
 /** What the couple set up in onboarding, and who holds the phone now. */
 export interface Setup {
@@ -28,6 +22,11 @@ export interface Setup {
    * another install or from an older version), the app takes the store's and saves it here.
    */
   readonly device: string;
+  /**
+   * When each partner's sealed answers open, by partner id: at once when both answered (the
+   * default, also for a partner not listed), or when they choose.
+   */
+  readonly reveal?: Readonly<Record<string, RevealMode>>;
   /** The partner holding the phone; with a relay, always the phone's owner. */
   readonly activePartner: string;
   /** When each partner uses their own phone: how this one reaches the sync server. */
@@ -174,6 +173,8 @@ export async function loadInstallMarker(): Promise<string> {
     db.transaction(SETTINGS, 'readonly').objectStore(SETTINGS).get(INSTALL_KEY),
   );
   if (typeof saved === 'string') return saved;
+  // Made once per install, when the first history opens: the welcome screen loads none of this.
+  const { createDeviceId } = await import('@attune/core/sync');
   const marker = createDeviceId();
   await request(() =>
     db.transaction(SETTINGS, 'readwrite').objectStore(SETTINGS).put(marker, INSTALL_KEY),
@@ -223,6 +224,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * is upgraded keeping `setup.device`, so the couple's phones sync on as before.
  */
 export async function openHistory(couple: Couple, setup?: Setup): Promise<History> {
+  // The event store's code comes with the first history opened, so the welcome screen, which reads
+  // only the setup, loads none of it.
+  const { createIndexedDbAdapter, openEventStore, persistEngine } = await import(
+    '@attune/core/storage'
+  );
   const saved = setup ?? (await loadSetup());
   const adoptDevice = saved?.couple.id === couple.id ? saved.device : undefined;
   const install = await loadInstallMarker();

@@ -2,19 +2,16 @@ import { lazy } from 'react';
 import { PathScreen } from './path-screen.js';
 import type { Route } from './use-route.js';
 
-// Only the path is in the first download; every other screen loads when it is first opened, so the
-// first screen stays light. Each is small, so opening one (help too) is still one quick tap.
+// Only the path comes with a couple's code; every other screen loads when it is first opened, so a
+// couple's first screen stays light. Each is small, so opening one (help too) is still one quick tap.
 const ExerciseScreen = lazy(() =>
   import('./exercise-screen.js').then((module) => ({ default: module.ExerciseScreen })),
 );
-export const HelpScreen = lazy(() =>
+const HelpScreen = lazy(() =>
   import('./help-screen.js').then((module) => ({ default: module.HelpScreen })),
 );
 const LeaveScreen = lazy(() =>
   import('./leave-screen.js').then((module) => ({ default: module.LeaveScreen })),
-);
-export const Onboarding = lazy(() =>
-  import('./onboarding.js').then((module) => ({ default: module.Onboarding })),
 );
 const PauseScreen = lazy(() =>
   import('./pause-screen.js').then((module) => ({ default: module.PauseScreen })),

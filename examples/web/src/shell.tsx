@@ -1,54 +1,48 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
-import { useApp, usePartners, useText } from './app-context.js';
+import { type ReactNode, type RefObject, Suspense, useEffect, useRef } from 'react';
+import { useApp } from './app-context.js';
 import { useAppText } from './app-text.js';
-import { Banners } from './banners.js';
-import { Handover } from './handover.js';
 import { LanguageSelect } from './language-select.js';
-import type { Setup } from './persistence.js';
-import { HelpScreen, Onboarding, Screen } from './screen.js';
-import { PairingCheck } from './sync/pairing-check.js';
-import type { SyncState } from './sync/relay-sync.js';
-import { SyncStatus } from './sync/sync-status.js';
 import { href, type Route, useRoute } from './use-route.js';
 
 /** Props of {@link Shell}. */
 export interface ShellProps {
-  /** True once a couple is set up; before, only onboarding and help are there. */
-  readonly signedIn: boolean;
+  /** The navigation's links: where each goes, and its label. */
+  readonly nav: readonly (readonly [Route, string])[];
+  /** Shown in the header under the navigation: who holds the phone, how the sync stands. */
+  readonly holder?: ReactNode;
+  /** Shown between the header and the screen: the pairing check, banners. */
+  readonly notices?: ReactNode;
   /** Why the last action was refused, if it was. */
   readonly problem: string | undefined;
   /** What storage reported (read-only, records set aside), if anything. */
-  readonly storageNotice: string;
-  readonly onboard: (setup: Setup) => void;
-  /** Hands the phone to the other partner; absent when each partner has their own phone. */
-  readonly passPhone: ((partner: string) => void) | undefined;
-  /** How the sync with the other partner's phone stands, when each has their own. */
-  readonly sync: SyncState | undefined;
-  /** The pairing check to compare with the other phone, until the partners confirm it. */
-  readonly pairingCheck?:
-    | { readonly check: string; readonly answer: (same: boolean) => void }
-    | undefined;
-  readonly eraseMyData: () => Promise<void>;
+  readonly storageNotice?: string;
+  /** Names what `<main>` shows, when it is not the route's screen (`handover`). */
+  readonly showing?: string | undefined;
+  /** The `<main>` element, for what moves the focus there itself. */
+  readonly mainRef?: RefObject<HTMLElement | null>;
+  /** The screen. */
+  readonly children: ReactNode;
 }
 
-/** The frame of every screen: navigation, language, who holds the phone, and the screen itself. */
+/**
+ * The frame of every screen, before a couple is set up and after: the navigation, the language, the
+ * alerts, and the screen itself, which takes the focus when the route changes.
+ */
 export function Shell({
-  signedIn,
+  nav,
+  holder,
+  notices,
   problem,
   storageNotice,
-  onboard,
-  passPhone,
-  sync,
-  pairingCheck,
-  eraseMyData,
+  showing,
+  mainRef,
+  children,
 }: ShellProps) {
-  const t = useText();
   const words = useAppText();
   const route = useRoute();
-  const { me, other } = usePartners();
   const { report } = useApp();
-  const [handingTo, setHandingTo] = useState<string | undefined>();
-  const main = useRef<HTMLElement>(null);
+  const ownMain = useRef<HTMLElement>(null);
+  const main = mainRef ?? ownMain;
   const screenKey = `${route.screen}/${'id' in route ? route.id : ''}`;
 
   // A new screen takes the focus, so keyboard and screen-reader users start at its top.
@@ -60,20 +54,7 @@ export function Shell({
     window.scrollTo(0, 0);
     // A refusal belongs to the screen it happened on.
     report(undefined);
-  }, [screenKey, report]);
-
-  const nav: readonly [Route, string][] = signedIn
-    ? [
-        [{ screen: 'path' }, t('program.title')],
-        [{ screen: 'safety' }, t('safe-space:safety-check.title')],
-        [{ screen: 'pause' }, t('safety:pause.title')],
-        [{ screen: 'leave' }, t('safety:leave.title')],
-        [{ screen: 'help' }, t('safety:help.title')],
-      ]
-    : [
-        [{ screen: 'path' }, words.t('nav.welcome')],
-        [{ screen: 'help' }, t('safety:help.title')],
-      ];
+  }, [screenKey, report, main]);
 
   return (
     <>
@@ -100,75 +81,23 @@ export function Shell({
             ))}
           </ul>
         </nav>
-        {signedIn && !passPhone && (
-          <div className="holder">
-            <p>
-              <strong data-testid="active-partner">{me.name}</strong>
-            </p>
-            <SyncStatus state={sync} partner={other.name} />
-          </div>
-        )}
-        {signedIn && passPhone && !handingTo && (
-          <div className="holder">
-            <p>
-              {words.named('holder.holding', {
-                name: (
-                  <strong data-testid="active-partner">
-                    <bdi>{me.name}</bdi>
-                  </strong>
-                ),
-              })}
-            </p>
-            <button type="button" onClick={() => setHandingTo(other.id)}>
-              {words.named('holder.pass', { name: other.name })}
-            </button>
-          </div>
-        )}
+        {holder}
       </header>
-      {signedIn && pairingCheck && (
-        <PairingCheck
-          check={pairingCheck.check}
-          partner={other.name}
-          onAnswer={pairingCheck.answer}
-        />
-      )}
-      {signedIn && <Banners />}
+      {notices}
       <div role="alert" className={problem || storageNotice ? 'alert' : undefined}>
         {problem}
         {storageNotice && <p>{storageNotice}</p>}
       </div>
-      <main id="main" ref={main} tabIndex={-1} data-screen={handingTo ? 'handover' : screenKey}>
-        {handingTo ? (
-          <Handover
-            to={handingTo}
-            onTaken={() => {
-              passPhone?.(handingTo);
-              setHandingTo(undefined);
-              window.location.hash = href({ screen: 'path' });
-              main.current?.focus();
-            }}
-            onCancel={() => {
-              setHandingTo(undefined);
-              main.current?.focus();
-            }}
-          />
-        ) : (
-          <Suspense
-            fallback={
-              <p className="loading" aria-busy="true">
-                {words.t('loading')}
-              </p>
-            }
-          >
-            {signedIn ? (
-              <Screen key={`${me.id}/${screenKey}`} route={route} eraseMyData={eraseMyData} />
-            ) : route.screen === 'help' ? (
-              <HelpScreen />
-            ) : (
-              <Onboarding onDone={onboard} />
-            )}
-          </Suspense>
-        )}
+      <main id="main" ref={main} tabIndex={-1} data-screen={showing ?? screenKey}>
+        <Suspense
+          fallback={
+            <p className="loading" aria-busy="true">
+              {words.t('loading')}
+            </p>
+          }
+        >
+          {children}
+        </Suspense>
       </main>
     </>
   );

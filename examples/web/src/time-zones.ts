@@ -1,8 +1,7 @@
-/** The browser's own time zone, offered first. */
-export const browserZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { browserTimeZone, timeZoneChoices } from './browser-time-zones.js';
 
-/** Every time zone the browser knows, for a partner to pick theirs. */
-export const zones: readonly string[] = (() => {
-  const known = Intl.supportedValuesOf('timeZone');
-  return known.includes(browserZone) ? known : [browserZone, ...known];
-})();
+/** The browser's own time zone, offered first. */
+export const browserZone: string = browserTimeZone();
+
+/** Every time zone the browser knows, for a partner to pick theirs; the browser's own first. */
+export const zones: readonly string[] = timeZoneChoices();

@@ -1,6 +1,7 @@
 import type { Engine } from '@attune/core';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import type { AttuneI18n } from './attune-i18n.js';
+import { TextContext } from './text-provider.js';
 
 /** What `AttuneProvider` makes available to the hooks below it. */
 export interface AttuneContextValue {
@@ -8,7 +9,7 @@ export interface AttuneContextValue {
   readonly engine: Engine;
   /** Id of the partner using this screen; actions are recorded for them. */
   readonly partner: string;
-  /** The app's i18next instance, when one was given. */
+  /** The app's i18next instance, when this provider was given one. */
   readonly i18n: AttuneI18n | undefined;
 }
 
@@ -23,7 +24,10 @@ export interface AttuneProviderProps {
    * hooks then show that partner's view and record for them.
    */
   readonly partner: string;
-  /** The app's i18next instance, for the content hooks (`useAttuneText`, `useFormatMessage`…). */
+  /**
+   * The app's i18next instance, for the text hooks (`useAttuneText`, `useFormatMessage`…). Without
+   * one, they use the instance of an `AttuneTextProvider` around this provider.
+   */
   readonly i18n?: AttuneI18n | undefined;
   /** The part of the app that uses Attune's hooks. */
   readonly children?: ReactNode;
@@ -45,7 +49,13 @@ export function AttuneProvider({
   children,
 }: AttuneProviderProps): ReactNode {
   const value = useMemo(() => ({ engine, partner, i18n }), [engine, partner, i18n]);
-  return createElement(AttuneContext.Provider, { value }, children);
+  // Always rendered, so that giving or removing `i18n` later keeps the tree below mounted.
+  const text = useContext(TextContext);
+  return createElement(
+    AttuneContext.Provider,
+    { value },
+    createElement(TextContext.Provider, { value: i18n ?? text }, children),
+  );
 }
 
 /**

@@ -1,4 +1,6 @@
 export type { TextStatus } from './text-loads.js';
+export type { AttuneTextProviderProps } from './text-provider.js';
+export { AttuneTextProvider } from './text-provider.js';
 export type { AttuneText } from './use-attune-text.js';
 export { useAttuneText } from './use-attune-text.js';
 export { useFormatMessage } from './use-format-message.js';

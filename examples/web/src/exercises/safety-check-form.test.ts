@@ -49,6 +49,8 @@ async function form(locale: string, exercise: SafetyCheckExercise = check) {
     region: undefined,
     setLanguage: () => {},
     setRegion: () => {},
+    revealMode: () => 'when-both-answered',
+    setRevealMode: () => {},
     report: (error) => reported.push(error),
   };
   const container = document.createElement('div');
