@@ -4,6 +4,7 @@ import { type FormEvent, useId } from 'react';
 import { useAct, usePartners, useText } from '../app-context.js';
 import { useAppText } from '../app-text.js';
 import { type QuizAnswer, QuizComparison } from './quiz-comparison.js';
+import { RevealChoice } from './reveal-choice.js';
 import { useEntries } from './use-entries.js';
 
 /** Props of {@link PartnerQuiz}. */
@@ -97,6 +98,13 @@ export function PartnerQuiz({ state, open }: PartnerQuizProps) {
           </div>
         );
       })}
+      <RevealChoice
+        exercise={state.exercise.id}
+        promptText={(prompt) => {
+          const found = state.exercise.questions.find((candidate) => candidate.id === prompt);
+          return found ? t(found.key) : prompt;
+        }}
+      />
     </section>
   );
 }

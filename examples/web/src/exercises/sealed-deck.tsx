@@ -4,6 +4,7 @@ import { type FormEvent, useId } from 'react';
 import { useAct, usePartners, useText } from '../app-context.js';
 import { useAppText } from '../app-text.js';
 import { Depth } from './depth.js';
+import { RevealChoice } from './reveal-choice.js';
 import { useEntries } from './use-entries.js';
 
 interface Answer {
@@ -19,7 +20,8 @@ export interface SealedDeckProps {
 
 /**
  * Questions both partners answer on their own. An answer stays sealed until the other partner has
- * answered the same question; until then they see only that it exists.
+ * answered the same question and its author's phone revealed it (at once, or when they choose);
+ * until then they see only that it exists.
  */
 export function SealedDeck({ state, open }: SealedDeckProps) {
   const t = useText();
@@ -93,6 +95,13 @@ export function SealedDeck({ state, open }: SealedDeckProps) {
           );
         })}
       </ol>
+      <RevealChoice
+        exercise={state.exercise.id}
+        promptText={(prompt) => {
+          const found = state.exercise.prompts.find((candidate) => candidate.id === prompt);
+          return found ? t(found.key) : prompt;
+        }}
+      />
     </section>
   );
 }
