@@ -80,8 +80,11 @@ export interface Facts {
    * other partner answered the same prompt. Only their author's devices hold them before.
    */
   readonly sealedById: Map<string, SealedEntry>;
-  /** Of those, the unrevealed ones whose prompt no other partner answered yet, by `exercise|prompt`. */
-  readonly awaitingOther: Map<string, SealedEntry[]>;
+  /**
+   * Of those, the unrevealed ones whose prompt no other partner answered yet, by `exercise|prompt`
+   * and then by author.
+   */
+  readonly awaitingOther: Map<string, Map<string, SealedEntry[]>>;
   /** And the unrevealed ones the other partner answered too, by id: what waits to be revealed. */
   readonly revealable: Map<string, SealedEntry>;
   /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
@@ -249,6 +252,14 @@ function countOnce(facts: Facts, id: string, partner: string): boolean {
   return true;
 }
 
+/** Whether a partner other than `partner` answered the sealed prompt `key`. */
+function otherAnswered(facts: Facts, key: string, partner: string): boolean {
+  const answered = facts.sealedAnswers.get(key);
+  if (!answered) return false;
+  for (const each of answered) if (each !== partner) return true;
+  return false;
+}
+
 /** Notes a sealed answer this device holds whole, and whether it can be revealed yet. */
 function holdSealed(
   facts: Facts,
@@ -262,25 +273,31 @@ function holdSealed(
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
   facts.sealedById.set(id, entry);
   if (facts.shares.has(`${id}|${partner}`)) return;
-  const answered = facts.sealedAnswers.get(key);
-  if (answered && [...answered].some((other) => other !== partner)) {
+  if (otherAnswered(facts, key, partner)) {
     facts.revealable.set(id, entry);
     return;
   }
-  const waiting = facts.awaitingOther.get(key);
+  let byAuthor = facts.awaitingOther.get(key);
+  if (!byAuthor) {
+    byAuthor = new Map();
+    facts.awaitingOther.set(key, byAuthor);
+  }
+  const waiting = byAuthor.get(partner);
   if (waiting) waiting.push(entry);
-  else facts.awaitingOther.set(key, [entry]);
+  else byAuthor.set(partner, [entry]);
 }
 
 /** Notes that a partner answered a sealed prompt: the other partner's answers to it may open now. */
 function answeredSealed(facts: Facts, key: string, partner: string): void {
   addTo(facts.sealedAnswers, key, partner);
-  const waiting = facts.awaitingOther.get(key);
-  if (!waiting) return;
-  const stay = waiting.filter((entry) => entry.partner === partner);
-  for (const entry of waiting) if (entry.partner !== partner) facts.revealable.set(entry.id, entry);
-  if (stay.length === 0) facts.awaitingOther.delete(key);
-  else facts.awaitingOther.set(key, stay);
+  const byAuthor = facts.awaitingOther.get(key);
+  if (!byAuthor) return;
+  for (const [author, waiting] of byAuthor) {
+    if (author === partner) continue;
+    for (const entry of waiting) facts.revealable.set(entry.id, entry);
+    byAuthor.delete(author);
+  }
+  if (byAuthor.size === 0) facts.awaitingOther.delete(key);
 }
 
 /** Notes that an author revealed their sealed answer: it waits no more. */
@@ -289,12 +306,10 @@ function revealed(facts: Facts, id: string, partner: string): void {
   if (entry?.partner !== partner) return;
   facts.revealable.delete(id);
   const key = `${entry.exercise}|${entry.prompt}`;
-  const waiting = facts.awaitingOther.get(key);
-  if (waiting) {
-    const stay = waiting.filter((each) => each !== entry);
-    if (stay.length === 0) facts.awaitingOther.delete(key);
-    else facts.awaitingOther.set(key, stay);
-  }
+  const waiting = facts.awaitingOther.get(key)?.get(partner);
+  // Revealed before the other partner answered, as a modified app may: rare, so found by a scan.
+  const at = waiting?.indexOf(entry) ?? -1;
+  if (waiting && at >= 0) waiting.splice(at, 1);
 }
 
 /** Counts a partner's own completion of an exercise; true when it is the exercise's first. */
