@@ -41,6 +41,42 @@ describe('what each partner sees', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  it('keeps Ana’s quiz answer sealed until she reveals it, when she chose to choose', async () => {
+    const page = await e2e.newPage();
+    await onboard(page, e2e.url);
+    await open(page, '#/exercise/inner-world-quiz');
+    await page.getByLabel('Let me choose when my answers open').check();
+    const question = page.locator('[data-question="recharge"]');
+    await question.getByRole('group', { name: 'About you' }).getByLabel('Quiet time alone').check();
+    await question.getByRole('group', { name: 'Your guess' }).getByLabel('Seeing friends').check();
+    await question.getByRole('button', { name: 'Seal my answers' }).click();
+
+    await passPhone(page, 'Kai');
+    await open(page, '#/exercise/inner-world-quiz');
+    await question.getByRole('group', { name: 'About you' }).getByLabel('Getting outdoors').check();
+    await question
+      .getByRole('group', { name: 'Your guess' })
+      .getByLabel('Quiet time alone')
+      .check();
+    await question.getByRole('button', { name: 'Seal my answers' }).click();
+    // Both answered: Kai's opened for Ana at once, Ana's waits for her.
+    await expect.poll(() => question.textContent()).toContain('Your answers are sealed.');
+    expect(await page.getByTestId('quiz-comparison').count()).toBe(0);
+
+    await passPhone(page, 'Ana');
+    await open(page, '#/exercise/inner-world-quiz');
+    const choice = page.getByTestId('reveal-choice');
+    await expect.poll(() => choice.textContent()).toContain('Kai has answered too.');
+    await screenshot(page, 'exercise-reveal-choice');
+    await choice.getByRole('button', { name: 'Reveal this one' }).click();
+    await expect.poll(() => choice.textContent()).not.toContain('Kai has answered too.');
+
+    await passPhone(page, 'Kai');
+    await open(page, '#/exercise/inner-world-quiz');
+    await expect.poll(() => page.getByTestId('quiz-comparison').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   it('opens a sealed answer to Kai only once Kai has answered the same question', async () => {
     const page = await e2e.newPage();
     await onboard(page, e2e.url);
