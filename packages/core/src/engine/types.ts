@@ -205,7 +205,9 @@ export interface Engine {
   leave(partner: string): AttuneEvent;
   /**
    * Records an event of a type one of the engine's plugins declared in `eventTypes`, with JSON data
-   * (`shared` unless another visibility is given). Plugins call it from their own functions.
+   * (`shared` unless another visibility is given). Plugins call it from their own functions. A
+   * `private` or `sealed` plugin event has no prompt to open it: it stays on its author's devices
+   * until they share it with `shareEntry`.
    */
   recordPluginEvent(
     partner: string,
