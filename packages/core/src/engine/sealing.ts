@@ -1,5 +1,6 @@
 import type {
   AnswerRecordedEvent,
+  AnswerSealedEvent,
   CheckInRecordedEvent,
   EntrySharedEvent,
   LoggedEvent,
@@ -91,7 +92,10 @@ export function pendingReveals(context: EngineContext, partner: string): SealedA
     .map(({ entry }) => refOf(entry));
 }
 
-/** The held sealed entry of this id by this author, if it is one. */
+/**
+ * The held sealed answer of this id by this author, if it is one: a written or quiz answer names its
+ * prompt; a check-in's round is in its mark, the next event of its device.
+ */
 export function sealedEntryOf(
   context: EngineContext,
   partner: string,
@@ -99,8 +103,16 @@ export function sealedEntryOf(
 ): SealedEntry | undefined {
   const event = context.log.get(id);
   if (!event || event.partner !== partner || event.visibility !== 'sealed') return undefined;
-  const entry = context.facts.sealedById.get(id);
-  return entry?.partner === partner ? entry : undefined;
+  if (event.type === 'answer-recorded' || event.type === 'quiz-answered') {
+    const prompt = sealedPromptOf(event) as { exercise: string; prompt: string };
+    return { id, partner, type: event.type, ...prompt };
+  }
+  if (event.type !== 'check-in-recorded') return undefined;
+  const mark = context.log.get(`${event.device}:${event.seq + 1}`);
+  if (mark?.type !== 'answer-sealed' || mark.partner !== partner) return undefined;
+  const data = mark.data as AnswerSealedEvent['data'];
+  if (data.entry !== id) return undefined;
+  return { id, partner, type: 'check-in-recorded', exercise: data.exercise, prompt: data.prompt };
 }
 
 /**

@@ -76,16 +76,14 @@ export interface Facts {
    */
   readonly sealedAnswers: Map<string, Set<string>>;
   /**
-   * Sealed answers this device holds whole, by id: the answers their authors may reveal once the
-   * other partner answered the same prompt. Only their author's devices hold them before.
-   */
-  readonly sealedById: Map<string, SealedEntry>;
-  /**
-   * Of those, the unrevealed ones whose prompt no other partner answered yet, by `exercise|prompt`
-   * and then by author.
+   * Sealed answers this device holds whole and their authors have not revealed, whose prompt no
+   * other partner answered yet: by `exercise|prompt`, then by author. Only their author's devices
+   * hold such answers; most leave these lists soon, as they open once both answered.
    */
   readonly awaitingOther: Map<string, Map<string, SealedEntry[]>>;
-  /** And the unrevealed ones the other partner answered too, by id: what waits to be revealed. */
+  /** The `exercise|prompt` of each answer in {@link Facts.awaitingOther}, by its id. */
+  readonly awaitingKeys: Map<string, string>;
+  /** The unrevealed ones the other partner answered too, by id: what waits to be revealed. */
   readonly revealable: Map<string, SealedEntry>;
   /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
   readonly shares: Set<string>;
@@ -122,7 +120,7 @@ export function createFacts(): Facts {
     left: new Set(),
     weeks: new Map(),
     sealedAnswers: new Map(),
-    sealedById: new Map(),
+    awaitingKeys: new Map(),
     awaitingOther: new Map(),
     revealable: new Map(),
     shares: new Set(),
@@ -271,7 +269,6 @@ function holdSealed(
 ): void {
   const key = `${exercise}|${prompt}`;
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
-  facts.sealedById.set(id, entry);
   if (facts.shares.has(`${id}|${partner}`)) return;
   if (otherAnswered(facts, key, partner)) {
     facts.revealable.set(id, entry);
@@ -285,6 +282,7 @@ function holdSealed(
   const waiting = byAuthor.get(partner);
   if (waiting) waiting.push(entry);
   else byAuthor.set(partner, [entry]);
+  facts.awaitingKeys.set(id, key);
 }
 
 /** Notes that a partner answered a sealed prompt: the other partner's answers to it may open now. */
@@ -294,7 +292,10 @@ function answeredSealed(facts: Facts, key: string, partner: string): void {
   if (!byAuthor) return;
   for (const [author, waiting] of byAuthor) {
     if (author === partner) continue;
-    for (const entry of waiting) facts.revealable.set(entry.id, entry);
+    for (const entry of waiting) {
+      facts.revealable.set(entry.id, entry);
+      facts.awaitingKeys.delete(entry.id);
+    }
     byAuthor.delete(author);
   }
   if (byAuthor.size === 0) facts.awaitingOther.delete(key);
@@ -302,14 +303,15 @@ function answeredSealed(facts: Facts, key: string, partner: string): void {
 
 /** Notes that an author revealed their sealed answer: it waits no more. */
 function revealed(facts: Facts, id: string, partner: string): void {
-  const entry = facts.sealedById.get(id);
-  if (entry?.partner !== partner) return;
-  facts.revealable.delete(id);
-  const key = `${entry.exercise}|${entry.prompt}`;
-  const waiting = facts.awaitingOther.get(key)?.get(partner);
+  if (facts.revealable.get(id)?.partner === partner) facts.revealable.delete(id);
+  const key = facts.awaitingKeys.get(id);
+  if (key === undefined) return;
   // Revealed before the other partner answered, as a modified app may: rare, so found by a scan.
-  const at = waiting?.indexOf(entry) ?? -1;
-  if (waiting && at >= 0) waiting.splice(at, 1);
+  const waiting = facts.awaitingOther.get(key)?.get(partner);
+  const at = waiting?.findIndex((entry) => entry.id === id) ?? -1;
+  if (!waiting || at < 0) return;
+  waiting.splice(at, 1);
+  facts.awaitingKeys.delete(id);
 }
 
 /** Counts a partner's own completion of an exercise; true when it is the exercise's first. */
