@@ -8,7 +8,7 @@ import type {
 } from '../events/types.js';
 import { MAX_COUNTER } from '../log/bounds.js';
 import { compareEvents } from '../log/order.js';
-import type { SealedEntry } from '../progress/facts.js';
+import { isSharedBy, type SealedEntry } from '../progress/facts.js';
 import { promptKey, sealedPromptOf } from '../visibility/policy.js';
 import type { SealedAnswerRef } from '../visibility/types.js';
 import type { EngineContext } from './engine-context.js';
@@ -59,7 +59,7 @@ export function nextCheckInRound(
 }
 
 const isRevealed = (context: EngineContext, entry: SealedEntry) =>
-  context.facts.shares.has(`${entry.id}|${entry.partner}`);
+  isSharedBy(context.facts, entry.id, entry.partner);
 
 /** Whether a partner other than the author answered the entry's prompt. */
 const otherAnswered = (context: EngineContext, entry: SealedEntry) => {

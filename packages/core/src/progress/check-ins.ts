@@ -1,7 +1,7 @@
 import type { CheckInRecordedEvent } from '../events/types.js';
 import { compareEvents } from '../log/order.js';
 import type { CheckInExercise } from '../program/types.js';
-import type { Facts } from './facts.js';
+import { type Facts, isSharedBy } from './facts.js';
 import type { CheckInTrends, DimensionTrend, TrendDirection, TrendPoint } from './types.js';
 
 /** Which way a partner's scores on a dimension went lately: their last two against the two before. */
@@ -32,7 +32,7 @@ export function visibleCheckIns(
     .filter(
       (event) =>
         event.visibility === 'shared' ||
-        (event.visibility === 'sealed' && facts.shares.has(`${event.id}|${event.partner}`)),
+        (event.visibility === 'sealed' && isSharedBy(facts, event.id, event.partner)),
     )
     .sort(compareEvents);
 }

@@ -85,8 +85,11 @@ export interface Facts {
   readonly awaitingKeys: Map<string, string>;
   /** The unrevealed ones the other partner answered too, by id: what waits to be revealed. */
   readonly revealable: Map<string, SealedEntry>;
-  /** `entry|author` of every share, as {@link sharesOf} reads them: what opened which entry. */
-  readonly shares: Set<string>;
+  /**
+   * Every share, by its author: the ids of the entries each partner shared (a share opens only an
+   * entry of its own author's). Read with {@link isSharedBy}.
+   */
+  readonly shares: Map<string, Set<string>>;
   /** Ids of the sealed check-ins held whole, for their marks to find. */
   readonly sealedCheckIns: Set<string>;
   /** `id|author` of the sealed check-ins counted as done, from their mark or the check-in. */
@@ -123,7 +126,7 @@ export function createFacts(): Facts {
     awaitingKeys: new Map(),
     awaitingOther: new Map(),
     revealable: new Map(),
-    shares: new Set(),
+    shares: new Map(),
     sealedCheckIns: new Set(),
     countedSealed: new Set(),
     unknownTypes: new Map(),
@@ -269,7 +272,7 @@ function holdSealed(
 ): void {
   const key = `${exercise}|${prompt}`;
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
-  if (facts.shares.has(`${id}|${partner}`)) return;
+  if (isSharedBy(facts, id, partner)) return;
   if (otherAnswered(facts, key, partner)) {
     facts.revealable.set(id, entry);
     return;
@@ -283,6 +286,11 @@ function holdSealed(
   if (waiting) waiting.push(entry);
   else byAuthor.set(partner, [entry]);
   facts.awaitingKeys.set(id, key);
+}
+
+/** Whether `partner` shared the entry `id`. */
+export function isSharedBy(facts: Facts, id: string, partner: string): boolean {
+  return facts.shares.get(partner)?.has(id) === true;
 }
 
 /** Notes that a partner answered a sealed prompt: the other partner's answers to it may open now. */
@@ -436,7 +444,7 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
       return;
     }
     case 'entry-shared':
-      facts.shares.add(`${known.data.entry}|${known.partner}`);
+      addTo(facts.shares, known.partner, known.data.entry);
       revealed(facts, known.data.entry, known.partner);
       return;
     case 'safety-check-taken': {
