@@ -13,7 +13,7 @@ export type AppendOutcome = 'added' | 'duplicate';
 export class EventLog {
   #events: LoggedEvent[] = [];
   #insertions = 0;
-  // Per device, which sequences are held, one byte each. An event whose sequence is not marked
+  // Per device, which sequences are held, one bit each. An event whose sequence is not marked
   // cannot be held yet — nearly every event, recorded or received — so it needs no lookup, and a
   // long log folded at start-up creates no garbage for the index.
   readonly #held = new Map<string, { marks: Uint8Array; count: number }>();
@@ -137,19 +137,22 @@ export class EventLog {
     const { device, seq } = event;
     let held = this.#held.get(device);
     if (!held) {
-      held = { marks: new Uint8Array(1024), count: 0 };
+      // One bit per sequence number: 1,024 of them to start with.
+      held = { marks: new Uint8Array(128), count: 0 };
       this.#held.set(device, held);
     }
-    if (seq >= held.marks.length || seq >>> 0 !== seq) {
+    if (seq >= held.marks.length * 8 || seq >>> 0 !== seq) {
       // Grown with the device's events, so a far-off sequence cannot make it huge; such an event,
       // like one whose sequence is not a small whole number, is looked up in the index instead.
       if (seq >= 4 * held.count + 1024 || seq >>> 0 !== seq) return 'unmarked';
-      const marks = new Uint8Array(2 * seq);
+      const marks = new Uint8Array(((2 * seq) >>> 3) + 1);
       marks.set(held.marks);
       held.marks = marks;
     }
-    if (held.marks[seq] === 1) return 'held';
-    held.marks[seq] = 1;
+    const byte = seq >>> 3;
+    const bit = 1 << (seq & 7);
+    if (((held.marks[byte] as number) & bit) !== 0) return 'held';
+    held.marks[byte] = (held.marks[byte] as number) | bit;
     held.count++;
     return 'new';
   }
