@@ -52,7 +52,9 @@ type Action =
       readonly keep: number;
       readonly reverse: boolean;
     }
-  | { readonly kind: 'reveal'; readonly by: 0 | 1; readonly some: boolean };
+  | { readonly kind: 'reveal'; readonly by: 0 | 1; readonly some: boolean }
+  /** A modified app: shares, and marks, naming the other partner's answers, sent as its own. */
+  | { readonly kind: 'forge'; readonly by: 0 | 1; readonly pick: number; readonly mark: boolean };
 
 const by = fc.constantFrom<0 | 1>(0, 1);
 // Syncs outnumber answers, and deliver parts of a batch, backwards, or twice.
@@ -85,6 +87,15 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       from: by,
       keep: fc.integer({ min: 0, max: 100 }),
       reverse: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('forge' as const),
+      by,
+      pick: fc.nat(),
+      mark: fc.boolean(),
     }),
   },
   {
@@ -233,6 +244,36 @@ function run(actions: readonly Action[], reveal: RevealMode) {
       written.push({ author: partner, id: event.id, key: `${checkIn.id}|${round}` });
     } else if (step.kind === 'sync') {
       sync(phone, both[1 - step.from] as Phone, step.keep, step.reverse);
+    } else if (step.kind === 'forge') {
+      // Sent from a device of the forger's own, straight to the other phone's engine.
+      const target = written.filter((answer) => answer.author !== partner)[
+        step.pick % Math.max(written.length, 1)
+      ];
+      const other = both[1 - step.by] as Phone;
+      const device = `${partner}-modified`;
+      const seq = count + 1;
+      const forged = {
+        id: `${device}:${seq}`,
+        partner,
+        device,
+        seq,
+        clock: { wall: START + 60_000, counter: seq },
+        visibility: 'shared',
+        ...(step.mark
+          ? {
+              type: 'answer-sealed',
+              data: {
+                entry: target?.id ?? `${device}:${seq - 1}`,
+                answer: 'answer-recorded',
+                exercise: sealedAnswers.id,
+                prompt: 'fear',
+              },
+            }
+          : { type: 'entry-shared', data: { entry: target?.id ?? 'nothing:1' } }),
+      };
+      // A mark naming another device's event is refused; a share of another's answer opens nothing.
+      other.engine.receive([forged]);
+      phone.engine.receive([forged]);
     } else {
       const waiting = phone.engine.viewFor(partner).toReveal;
       const chosen = step.some ? waiting.slice(0, 1) : waiting;
