@@ -16,7 +16,7 @@ import type { EngineContext, PlacedExercise } from './engine-context.js';
 import { createPartnerViews } from './partner-view.js';
 import { revealAnswers, revealDue, sealedPromptsOf } from './sealing.js';
 import { attachSequenceFloor, checkSequenceFloor } from './sequence-floor.js';
-import { checkStartedAt, describeId, isEventShaped } from './start-checks.js';
+import { checkStartedAt, describeId } from './start-checks.js';
 import { sameSnapshot, shareUnchanged } from './structural-sharing.js';
 import type { Engine, EngineOptions } from './types.js';
 
@@ -226,26 +226,21 @@ export function createEngine(options: EngineOptions): Engine {
 
   const initial = options.events ?? [];
   const startContext = checkContext();
+  // Trusted events are not checked, but one that is not even shaped like an event would throw while
+  // ordering the log: the log leaves it out, and it is reported, never a start that fails every time.
   const loaded = options.trusted
-    ? // Trusted events are not checked, but one that is not even shaped like an event would throw
-      // while ordering the log: it is left out and reported, never a start that fails every time.
-      // Copied only when one is not: the log makes its own copy as it loads.
-      (initial as readonly LoggedEvent[]).every(isEventShaped)
-      ? (initial as readonly LoggedEvent[])
-      : (initial as readonly LoggedEvent[]).filter((event) => {
-          if (isEventShaped(event)) return true;
-          facts.skipped.push({ id: describeId(event), reason: 'it is not shaped like an event' });
-          return false;
-        })
+    ? (initial as readonly LoggedEvent[])
     : initial.map((input) => {
         const event = checkEvent(input, startContext);
         runtime?.check(event);
         return event;
       });
-  // A plain loop: start-up folds every event once, and an iterator or a callback per event would
-  // cost more than folding it.
-  const added = log.load(loaded);
-  for (let i = 0; i < added.length; i++) fold(added[i] as LoggedEvent);
+  // Folded as the log takes them: a long log is read from memory once at start-up, not twice.
+  const added = log.load(loaded, {
+    added: fold,
+    unshaped: (value) =>
+      facts.skipped.push({ id: describeId(value), reason: 'it is not shaped like an event' }),
+  });
   // The events are in log order, so observing the last one within the clock's reach and those past
   // it leaves the clock where observing every event would.
   let latest = added.length - 1;

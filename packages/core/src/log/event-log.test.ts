@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LoggedEvent } from '../events/types.js';
 import { createHybridClock } from './clock.js';
@@ -34,6 +35,47 @@ describe('EventLog', () => {
     const added = log.load([event('a', 2, 30), event('a', 1, 10), event('a', 2, 30)]);
     expect(added.map((each) => each.id)).toEqual(['a:1', 'a:2']);
     expect(ids(log)).toEqual(['a:1', 'a:2']);
+  });
+
+  it('tells of each event added once, and of each value not shaped like an event', () => {
+    // In order until the fourth, which is out of order: the first three were told of already.
+    const events = [
+      event('a', 1, 10),
+      event('b', 1, 20),
+      event('a', 2, 30),
+      event('a', 3, 5),
+      { id: 7 } as unknown as LoggedEvent,
+      event('b', 1, 20),
+    ];
+    const told: string[] = [];
+    const unshaped: unknown[] = [];
+    const log = new EventLog();
+    const added = log.load(events, {
+      added: (each) => told.push(each.id),
+      unshaped: (value) => unshaped.push(value),
+    });
+    expect(added.map((each) => each.id)).toEqual(['a:3', 'a:1', 'b:1', 'a:2']);
+    expect([...told].sort()).toEqual(['a:1', 'a:2', 'a:3', 'b:1']);
+    expect(unshaped).toEqual([{ id: 7 }]);
+  });
+
+  it('always tells of exactly the events it added, whatever order and repeats they come in', () => {
+    const anyEvent = fc
+      .record({ device: fc.constantFrom('a', 'b'), seq: fc.integer({ min: 1, max: 6 }) })
+      .map(({ device, seq }) => event(device, seq, seq * 10 + (device === 'a' ? 0 : 5)));
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 20 }), fc.boolean(), (events, sorted) => {
+        const input = sorted ? [...new Map(events.map((e) => [e.id, e])).values()] : events;
+        if (sorted) input.sort((x, y) => x.clock.wall - y.clock.wall);
+        const told: LoggedEvent[] = [];
+        const added = new EventLog().load(input, { added: (each) => told.push(each) });
+        expect(new Set(told.map((each) => each.id)).size).toBe(told.length);
+        expect([...told].map((each) => each.id).sort()).toEqual(
+          added.map((each) => each.id).sort(),
+        );
+        expect(added.length).toBe(new Set(input.map((each) => each.id)).size);
+      }),
+    );
   });
 
   it('refuses an id loaded twice with different content', () => {

@@ -1,6 +1,7 @@
 import type { LoggedEvent } from '../events/types.js';
 import { canonicalJson } from './canonical-json.js';
 import { AttuneEventError } from './event-error.js';
+import { isEventShaped } from './event-shape.js';
 import { compareEvents } from './order.js';
 
 /** What happened when an event was added to the log. */
@@ -51,32 +52,58 @@ export class EventLog {
   /**
    * Adds many events, such as a whole log at start-up, and returns those added, in log order. Into
    * an empty log, events in strictly increasing log order — as storage keeps them — are taken as one
-   * copy of the list instead of an append each.
+   * copy of the list instead of an append each. A value not even shaped like an event (see
+   * {@link isEventShaped}), which only unchecked stored data can hold, is left out and handed to
+   * `on.unshaped`: it could not be ordered. `on.added` hears of each event added, once, as the log
+   * takes it: in log order when the events came in that order, in no particular order otherwise.
    *
    * @throws {@link AttuneEventError} as {@link EventLog.append} does.
    */
-  load(events: readonly LoggedEvent[]): readonly LoggedEvent[] {
+  load(
+    events: readonly LoggedEvent[],
+    on: {
+      readonly added?: (event: LoggedEvent) => void;
+      readonly unshaped?: (value: unknown) => void;
+    } = {},
+  ): readonly LoggedEvent[] {
+    const { added, unshaped } = on;
+    let heard = 0;
     if (this.#events.length === 0) {
-      let i = 0;
+      // One pass over a long log checks shape, order and repeats and tells of each event, so that
+      // each is read from memory once at start-up.
       while (
-        i < events.length &&
-        (i === 0 || compareEvents(events[i - 1] as LoggedEvent, events[i] as LoggedEvent) < 0) &&
-        this.#mark(events[i] as LoggedEvent) === 'new'
+        heard < events.length &&
+        isEventShaped(events[heard]) &&
+        (heard === 0 ||
+          compareEvents(events[heard - 1] as LoggedEvent, events[heard] as LoggedEvent) < 0) &&
+        this.#mark(events[heard] as LoggedEvent) === 'new'
       ) {
-        i++;
+        added?.(events[heard] as LoggedEvent);
+        heard++;
       }
-      if (i === events.length) {
+      if (heard === events.length) {
         this.#events = events.slice();
         return this.#events;
       }
       this.#held.clear();
     }
+    // Those told of already, before the events turned out not to be in order, are not told again.
+    const told = new Set<string>();
+    for (let i = 0; i < heard; i++) told.add((events[i] as LoggedEvent).id);
+    const shaped = events.filter((event) => {
+      if (isEventShaped(event)) return true;
+      unshaped?.(event);
+      return false;
+    });
     // Sorted first, so that most events land at the end of the log instead of being inserted.
-    const added: LoggedEvent[] = [];
-    for (const event of [...events].sort(compareEvents)) {
-      if (this.append(event) === 'added') added.push(event);
+    const taken: LoggedEvent[] = [];
+    for (const event of shaped.sort(compareEvents)) {
+      if (this.append(event) === 'added') {
+        taken.push(event);
+        if (!told.has(event.id)) added?.(event);
+      }
     }
-    return added;
+    return taken;
   }
 
   /**

@@ -90,6 +90,12 @@ export interface Facts {
    * entry of its own author's). Read with {@link isSharedBy}.
    */
   readonly shares: Map<string, Set<string>>;
+  /**
+   * The shares, by author, that came when this device held no sealed answer of that id waiting:
+   * shares of private entries, and shares folded before the answer they open. A sealed answer
+   * folded later looks here, not through every share, to learn whether it is open already.
+   */
+  readonly sharesAhead: Map<string, Set<string>>;
   /** Ids of the sealed check-ins held whole, for their marks to find. */
   readonly sealedCheckIns: Set<string>;
   /** `id|author` of the sealed check-ins counted as done, from their mark or the check-in. */
@@ -127,6 +133,7 @@ export function createFacts(): Facts {
     awaitingOther: new Map(),
     revealable: new Map(),
     shares: new Map(),
+    sharesAhead: new Map(),
     sealedCheckIns: new Set(),
     countedSealed: new Set(),
     unknownTypes: new Map(),
@@ -261,18 +268,23 @@ function otherAnswered(facts: Facts, key: string, partner: string): boolean {
   return false;
 }
 
-/** Notes a sealed answer this device holds whole, and whether it can be revealed yet. */
+/**
+ * Notes a sealed answer this device holds whole, and whether it can be revealed yet. `key` is its
+ * `exercise|prompt`.
+ */
 function holdSealed(
   facts: Facts,
+  key: string,
   id: string,
   partner: string,
   type: SealedEntry['type'],
   exercise: string,
   prompt: string,
 ): void {
-  const key = `${exercise}|${prompt}`;
+  // Its author shares it after recording it, so a share is nearly always folded after the answer
+  // (see `revealed`); only one folded first is among the shares ahead.
+  if (facts.sharesAhead.get(partner)?.has(id)) return;
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
-  if (isSharedBy(facts, id, partner)) return;
   if (otherAnswered(facts, key, partner)) {
     facts.revealable.set(id, entry);
     return;
@@ -309,15 +321,23 @@ function answeredSealed(facts: Facts, key: string, partner: string): void {
   if (byAuthor.size === 0) facts.awaitingOther.delete(key);
 }
 
-/** Notes that an author revealed their sealed answer: it waits no more. */
+/**
+ * Notes that an author shared an entry: a sealed answer of theirs that waited waits no more. A share
+ * that finds none is kept among the shares ahead, for an answer folded after it.
+ */
 function revealed(facts: Facts, id: string, partner: string): void {
-  if (facts.revealable.get(id)?.partner === partner) facts.revealable.delete(id);
+  if (facts.revealable.get(id)?.partner === partner) {
+    facts.revealable.delete(id);
+    return;
+  }
   const key = facts.awaitingKeys.get(id);
-  if (key === undefined) return;
   // Revealed before the other partner answered, as a modified app may: rare, so found by a scan.
-  const waiting = facts.awaitingOther.get(key)?.get(partner);
+  const waiting = key === undefined ? undefined : facts.awaitingOther.get(key)?.get(partner);
   const at = waiting?.findIndex((entry) => entry.id === id) ?? -1;
-  if (!waiting || at < 0) return;
+  if (!waiting || at < 0) {
+    addTo(facts.sharesAhead, partner, id);
+    return;
+  }
   waiting.splice(at, 1);
   facts.awaitingKeys.delete(id);
 }
@@ -415,25 +435,28 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
     case 'answer-recorded': {
       if (known.visibility === 'sealed') {
         const { exercise, prompt } = known.data;
-        answeredSealed(facts, `${exercise}|${prompt}`, known.partner);
-        holdSealed(facts, known.id, known.partner, known.type, exercise, prompt);
+        const key = `${exercise}|${prompt}`;
+        answeredSealed(facts, key, known.partner);
+        holdSealed(facts, key, known.id, known.partner, known.type, exercise, prompt);
       }
       return;
     }
     case 'quiz-answered': {
       const { exercise, question } = known.data;
-      answeredSealed(facts, `${exercise}|${question}`, known.partner);
-      holdSealed(facts, known.id, known.partner, known.type, exercise, question);
+      const key = `${exercise}|${question}`;
+      answeredSealed(facts, key, known.partner);
+      holdSealed(facts, key, known.id, known.partner, known.type, exercise, question);
       return;
     }
     case 'answer-sealed': {
       const { entry, answer, exercise, prompt } = known.data;
-      answeredSealed(facts, `${exercise}|${prompt}`, known.partner);
+      const key = `${exercise}|${prompt}`;
+      answeredSealed(facts, key, known.partner);
       if (answer === 'check-in-recorded') {
         // A check-in's prompt is its round, which only the mark knows: the author's devices hold
         // the check-in too, right before its mark.
         if (facts.sealedCheckIns.has(entry)) {
-          holdSealed(facts, entry, known.partner, answer, exercise, prompt);
+          holdSealed(facts, key, entry, known.partner, answer, exercise, prompt);
         }
         if (countOnce(facts, entry, known.partner)) {
           noteExercise(facts, exercise, context);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AttuneError } from '../errors/attune-error.js';
 import { formatLocal, fromLocal, localWeek, toLocal, zoneOffset } from './zone.js';
@@ -63,6 +64,124 @@ describe('time zones', () => {
     });
     expect(localWeek('Europe/Berlin', monday) - localWeek('Europe/Berlin', sunday)).toBe(1);
     expect(localWeek('America/New_York', monday)).toBe(localWeek('America/New_York', sunday));
+  });
+});
+
+const referenceFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The offset as the platform states it, asked every time: the reference the cache must match. */
+function platformOffset(timeZone: string, at: number): number {
+  let format = referenceFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    referenceFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
+  const part = (type: string) => Number(parts.find((each) => each.type === type)?.value);
+  const local = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+  );
+  return local - Math.floor(at / 60_000) * 60_000;
+}
+
+/** The minutes at which a zone's offset changed between two instants, found week by week. */
+function changesOf(timeZone: string, from: number, to: number): number[] {
+  const week = 7 * 86_400_000;
+  const found: number[] = [];
+  for (let at = from; at < to; at += week) {
+    if (platformOffset(timeZone, at) === platformOffset(timeZone, at + week)) continue;
+    let low = at;
+    let high = at + week;
+    while (high - low > 60_000) {
+      const middle = low + Math.floor((high - low) / 120_000) * 60_000;
+      if (platformOffset(timeZone, middle) === platformOffset(timeZone, at)) low = middle;
+      else high = middle;
+    }
+    found.push(high);
+  }
+  return found;
+}
+
+describe('time-zone offsets over long histories', () => {
+  // Zones with changes twice a year, half-hour changes, a change the hour before midnight, and none.
+  const zones = [
+    'America/New_York',
+    'Europe/Berlin',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'Asia/Tehran',
+    'Asia/Kolkata',
+  ];
+  const changes = zones.flatMap((zone) =>
+    changesOf(zone, Date.UTC(2000, 0, 3), Date.UTC(2030, 0, 1)).map((at) => ({ zone, at })),
+  );
+
+  it('finds clock changes to test against', () => {
+    // Three zones with two changes a year over 30 years, Tehran until 2022, and more.
+    expect(changes.length).toBeGreaterThan(200);
+  });
+
+  it('always gives the offset the platform gives, near changes and far from them', () => {
+    const anyInstant = fc.record({
+      zone: fc.constantFrom(...zones),
+      at: fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+    });
+    // A few minutes to an hour either side of a change, and the minute of it.
+    const nearChange = fc
+      .tuple(fc.constantFrom(...changes), fc.integer({ min: -3_600_000, max: 3_600_000 }))
+      .map(([{ zone, at }, shift]) => ({ zone, at: at + shift }));
+    fc.assert(
+      fc.property(fc.oneof(anyInstant, nearChange), ({ zone, at }) => {
+        expect(zoneOffset(zone, at)).toBe(platformOffset(zone, at));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('walks every minute across a spring and an autumn change exactly', () => {
+    const walks = [
+      ['America/New_York', Date.UTC(2026, 2, 8, 6)],
+      ['America/New_York', Date.UTC(2026, 10, 1, 5)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 14)],
+      ['Europe/Berlin', Date.UTC(2026, 9, 25, 0)],
+    ] as const;
+    for (const [zone, change] of walks) {
+      for (let at = change - 3_600_000; at <= change + 3_600_000; at += 60_000) {
+        expect(zoneOffset(zone, at), `${zone} at ${new Date(at).toISOString()}`).toBe(
+          platformOffset(zone, at),
+        );
+      }
+    }
+  });
+
+  it('asks the platform a bounded number of times for a year of instants, quarter hour by quarter hour', async () => {
+    vi.resetModules();
+    const fresh = await import('./zone.js');
+    const spy = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      const start = Date.UTC(2027, 0, 1);
+      for (let at = start; at < start + 365 * 86_400_000; at += 900_000) {
+        fresh.zoneOffset('Europe/Berlin', at);
+      }
+      // Two per block of eight days (46 blocks), a dozen more for each of the two changes, and the
+      // probe; asking per quarter hour inside the changing blocks would take over 1,500.
+      expect(spy.mock.calls.length).toBeLessThan(2 * 46 + 2 * 12 + 4);
+    } finally {
+      spy.mockRestore();
+      vi.resetModules();
+    }
   });
 });
 

@@ -1,15 +1,29 @@
 import { AttuneError } from '../errors/attune-error.js';
 
 const DAY = 86_400_000;
-// Every time-zone transition in use happens on a quarter hour, so offsets are cached per quarter hour.
+// Every time-zone transition in use happens on a quarter hour, so a change is looked for to the quarter hour.
 const QUARTER_HOUR = 900_000;
 const BLOCK = 8 * DAY;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-// Per time zone, block of days → offset in it, or NaN for a block in which the offset changes.
-const offsets = new Map<string, Map<number, number>>();
-// Per time zone, quarter hour → offset, inside the blocks where the offset changes.
-const changingBlocks = new Map<string, Map<number, number>>();
+
+/** Where the offset changes inside a block: the first quarter hour of the new offset, and both. */
+interface OffsetChange {
+  readonly at: number;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** What is known of one time zone's offsets, block of days by block. */
+interface ZoneOffsets {
+  /** Block → its one offset, or the change inside it. */
+  readonly blocks: Map<number, number | OffsetChange>;
+  /** The block last asked for and what it holds: most instants asked for in a row share one. */
+  lastBlock: number;
+  last: number | OffsetChange;
+}
+
+const zones = new Map<string, ZoneOffsets>();
 
 // Whether the platform's Intl formats in time zones, probed once, with the first zone asked for.
 let zonesSupported: boolean | undefined;
@@ -83,36 +97,48 @@ const offsetAt = (timeZone: string, at: number): number => offsetIn(formatter(ti
  */
 export function zoneOffset(timeZone: string, utc: number): number {
   // Offsets change a few times a year at most. A block of days whose first and last quarter hours
-  // agree has one offset throughout (no zone changes twice within it); only a block holding a change
-  // is looked at quarter hour by quarter hour.
-  const day = Math.floor(utc / BLOCK);
-  let zone = offsets.get(timeZone);
+  // agree has one offset throughout (no zone changes twice within it); in a block that holds a
+  // change, the quarter hour it happens at is found once, by halving, so that a long history asks
+  // the platform a few times per block, not once per quarter hour it touches.
+  const block = Math.floor(utc / BLOCK);
+  let zone = zones.get(timeZone);
   if (!zone) {
-    zone = new Map();
-    offsets.set(timeZone, zone);
+    zone = { blocks: new Map(), lastBlock: Number.NaN, last: 0 };
+    zones.set(timeZone, zone);
   }
-  let known = zone.get(day);
-  if (known === undefined) {
-    const start = offsetAt(timeZone, day * BLOCK);
-    const end = offsetAt(timeZone, (day + 1) * BLOCK - QUARTER_HOUR);
-    known = start === end ? start : Number.NaN;
-    if (zone.size > 100_000) zone.clear();
-    zone.set(day, known);
+  if (zone.lastBlock !== block) {
+    let known = zone.blocks.get(block);
+    if (known === undefined) {
+      const start = offsetAt(timeZone, block * BLOCK);
+      const end = offsetAt(timeZone, (block + 1) * BLOCK - QUARTER_HOUR);
+      known = start === end ? start : findChange(timeZone, block * BLOCK, start);
+      if (zone.blocks.size > 100_000) zone.blocks.clear();
+      zone.blocks.set(block, known);
+    }
+    zone.lastBlock = block;
+    zone.last = known;
   }
-  if (!Number.isNaN(known)) return known;
-  const quarter = Math.floor(utc / QUARTER_HOUR);
-  let changing = changingBlocks.get(timeZone);
-  if (!changing) {
-    changing = new Map();
-    changingBlocks.set(timeZone, changing);
+  const known = zone.last;
+  if (typeof known === 'number') return known;
+  return utc < known.at ? known.before : known.after;
+}
+
+/** The change of offset inside the block starting at `start`, whose ends have different offsets. */
+function findChange(timeZone: string, start: number, before: number): OffsetChange {
+  // The offset at quarter hour `low` is `before`; at `high` it is not.
+  let low = 0;
+  let high = BLOCK / QUARTER_HOUR - 1;
+  let after = offsetAt(timeZone, start + high * QUARTER_HOUR);
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    const offset = offsetAt(timeZone, start + middle * QUARTER_HOUR);
+    if (offset === before) low = middle;
+    else {
+      high = middle;
+      after = offset;
+    }
   }
-  let offset = changing.get(quarter);
-  if (offset === undefined) {
-    offset = offsetAt(timeZone, quarter * QUARTER_HOUR);
-    if (changing.size > 100_000) changing.clear();
-    changing.set(quarter, offset);
-  }
-  return offset;
+  return { at: start + high * QUARTER_HOUR, before, after };
 }
 
 /** A wall-clock time in some time zone. `month` is 1–12; `weekday` is 0 = Sunday … 6 = Saturday. */
