@@ -8,7 +8,7 @@ import type {
 } from '../events/types.js';
 import { MAX_COUNTER } from '../log/bounds.js';
 import { compareEvents } from '../log/order.js';
-import { isSharedBy, type SealedEntry } from '../progress/facts.js';
+import { answeredByOther, heldPrompt, isSharedBy, type SealedEntry } from '../progress/facts.js';
 import { promptKey, sealedPromptOf } from '../visibility/policy.js';
 import type { SealedAnswerRef } from '../visibility/types.js';
 import type { EngineContext } from './engine-context.js';
@@ -54,7 +54,7 @@ export function nextCheckInRound(
   exercise: string,
 ): string {
   let round = 1;
-  while (context.facts.sealedAnswers.get(`${exercise}|round-${round}`)?.has(partner)) round++;
+  while (heldPrompt(context.facts, exercise, `round-${round}`)?.answered.has(partner)) round++;
   return `round-${round}`;
 }
 
@@ -62,12 +62,8 @@ const isRevealed = (context: EngineContext, entry: SealedEntry) =>
   isSharedBy(context.facts, entry.id, entry.partner);
 
 /** Whether a partner other than the author answered the entry's prompt. */
-const otherAnswered = (context: EngineContext, entry: SealedEntry) => {
-  const answered = context.facts.sealedAnswers.get(`${entry.exercise}|${entry.prompt}`);
-  if (!answered) return false;
-  for (const partner of answered) if (partner !== entry.partner) return true;
-  return false;
-};
+const otherAnswered = (context: EngineContext, entry: SealedEntry) =>
+  answeredByOther(heldPrompt(context.facts, entry.exercise, entry.prompt), entry.partner);
 
 const refOf = (entry: SealedEntry): SealedAnswerRef => ({
   entry: entry.id,

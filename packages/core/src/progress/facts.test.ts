@@ -10,6 +10,7 @@ import {
   type Facts,
   type FoldContext,
   foldEvent,
+  heldPrompt,
   latestRestOf,
   restInEffect,
 } from './facts.js';
@@ -252,12 +253,12 @@ describe('foldEvent', () => {
         'sealed',
       ),
     ]);
-    expect(facts.sealedAnswers).toEqual(
-      new Map([
-        ['sealed-answers|fear', new Set(['ana', 'kai'])],
-        ['inner-world-quiz|recharge', new Set(['kai'])],
-      ]),
-    );
+    const answered = (exercise: string, prompt: string) =>
+      heldPrompt(facts, exercise, prompt)?.answered;
+    expect(answered('sealed-answers', 'fear')).toEqual(new Set(['ana', 'kai']));
+    expect(answered('inner-world-quiz', 'recharge')).toEqual(new Set(['kai']));
+    expect(answered('what-feels-safe', 'safe')).toBeUndefined();
+    expect([...facts.sealedPrompts.keys()].sort()).toEqual(['inner-world-quiz', 'sealed-answers']);
   });
 
   it('keeps pauses, resumes and who left', () => {
@@ -300,7 +301,9 @@ function summary(facts: Facts): unknown {
     pauses: ids(facts.pauses),
     left: [...facts.left].sort(),
     weeks: byKey(facts.weeks, (week) => [[...week.partners].sort(), week.together]),
-    sealedAnswers: byKey(facts.sealedAnswers, (set) => [...set].sort()),
+    sealedPrompts: byKey(facts.sealedPrompts, (prompts) =>
+      byKey(prompts, (at) => [...at.answered].sort()),
+    ),
     unknownTypes: byKey(facts.unknownTypes, (count) => count),
     unknownExercises: [...facts.unknownExercises].sort(),
     count: facts.count,

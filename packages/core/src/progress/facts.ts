@@ -25,6 +25,18 @@ export interface SealedEntry {
   readonly prompt: string;
 }
 
+/** One sealed prompt of an exercise: who answered it, and which answers held here wait. */
+export interface SealedPrompt {
+  /** Partners who answered it. */
+  readonly answered: Set<string>;
+  /**
+   * Sealed answers this device holds whole and their authors have not revealed, while no other
+   * partner answered the prompt yet: by author. Only their author's devices hold such answers; most
+   * leave soon, as they open once both answered.
+   */
+  readonly awaiting: Map<string, SealedEntry[]>;
+}
+
 /** One partner's check-in, kept for trends. */
 export interface CheckInFact {
   readonly event: AttuneEvent & { type: 'check-in-recorded' };
@@ -70,19 +82,14 @@ export interface Facts {
   /** Week index → which partners practised that week, and whether they did something together. */
   readonly weeks: Map<number, { partners: Set<string>; together: boolean }>;
   /**
-   * Sealed answers: `exercise|prompt` → partners who answered, from each answer's mark or from the
+   * Sealed prompts, by exercise, then prompt: who answered each, from each answer's mark or from the
    * answer itself, whichever a device holds (the other partner's devices hold only marks until an
-   * answer is revealed). A check-in's prompt is its round (`round-2`).
+   * answer is revealed), and the answers held here that wait. A check-in's prompt is its round
+   * (`round-2`). Read with {@link heldPrompt}.
    */
-  readonly sealedAnswers: Map<string, Set<string>>;
-  /**
-   * Sealed answers this device holds whole and their authors have not revealed, whose prompt no
-   * other partner answered yet: by `exercise|prompt`, then by author. Only their author's devices
-   * hold such answers; most leave these lists soon, as they open once both answered.
-   */
-  readonly awaitingOther: Map<string, Map<string, SealedEntry[]>>;
-  /** The `exercise|prompt` of each answer in {@link Facts.awaitingOther}, by its id. */
-  readonly awaitingKeys: Map<string, string>;
+  readonly sealedPrompts: Map<string, Map<string, SealedPrompt>>;
+  /** The prompt of each answer that waits in a {@link SealedPrompt.awaiting}, by the answer's id. */
+  readonly awaitingIds: Map<string, SealedPrompt>;
   /** The unrevealed ones the other partner answered too, by id: what waits to be revealed. */
   readonly revealable: Map<string, SealedEntry>;
   /**
@@ -128,9 +135,8 @@ export function createFacts(): Facts {
     skipped: [],
     left: new Set(),
     weeks: new Map(),
-    sealedAnswers: new Map(),
-    awaitingKeys: new Map(),
-    awaitingOther: new Map(),
+    sealedPrompts: new Map(),
+    awaitingIds: new Map(),
     revealable: new Map(),
     shares: new Map(),
     sharesAhead: new Map(),
@@ -260,21 +266,42 @@ function countOnce(facts: Facts, id: string, partner: string): boolean {
   return true;
 }
 
-/** Whether a partner other than `partner` answered the sealed prompt `key`. */
-function otherAnswered(facts: Facts, key: string, partner: string): boolean {
-  const answered = facts.sealedAnswers.get(key);
-  if (!answered) return false;
-  for (const each of answered) if (each !== partner) return true;
+/** The sealed prompt `prompt` of `exercise`, if anyone answered it. */
+export function heldPrompt(
+  facts: Facts,
+  exercise: string,
+  prompt: string,
+): SealedPrompt | undefined {
+  return facts.sealedPrompts.get(exercise)?.get(prompt);
+}
+
+/** Whether a partner other than `partner` answered a sealed prompt. */
+export function answeredByOther(at: SealedPrompt | undefined, partner: string): boolean {
+  if (!at) return false;
+  for (const each of at.answered) if (each !== partner) return true;
   return false;
 }
 
-/**
- * Notes a sealed answer this device holds whole, and whether it can be revealed yet. `key` is its
- * `exercise|prompt`.
- */
+// Two lookups by strings the events already hold, rather than one by a string joined for it: a
+// joined key is made, hashed and thrown away for every sealed answer, mark and reveal folded.
+function promptFor(facts: Facts, exercise: string, prompt: string): SealedPrompt {
+  let prompts = facts.sealedPrompts.get(exercise);
+  if (!prompts) {
+    prompts = new Map();
+    facts.sealedPrompts.set(exercise, prompts);
+  }
+  let at = prompts.get(prompt);
+  if (!at) {
+    at = { answered: new Set(), awaiting: new Map() };
+    prompts.set(prompt, at);
+  }
+  return at;
+}
+
+/** Notes a sealed answer this device holds whole, and whether it can be revealed yet. */
 function holdSealed(
   facts: Facts,
-  key: string,
+  at: SealedPrompt,
   id: string,
   partner: string,
   type: SealedEntry['type'],
@@ -285,19 +312,14 @@ function holdSealed(
   // (see `revealed`); only one folded first is among the shares ahead.
   if (facts.sharesAhead.get(partner)?.has(id)) return;
   const entry: SealedEntry = { id, partner, type, exercise, prompt };
-  if (otherAnswered(facts, key, partner)) {
+  if (answeredByOther(at, partner)) {
     facts.revealable.set(id, entry);
     return;
   }
-  let byAuthor = facts.awaitingOther.get(key);
-  if (!byAuthor) {
-    byAuthor = new Map();
-    facts.awaitingOther.set(key, byAuthor);
-  }
-  const waiting = byAuthor.get(partner);
+  const waiting = at.awaiting.get(partner);
   if (waiting) waiting.push(entry);
-  else byAuthor.set(partner, [entry]);
-  facts.awaitingKeys.set(id, key);
+  else at.awaiting.set(partner, [entry]);
+  facts.awaitingIds.set(id, at);
 }
 
 /** Whether `partner` shared the entry `id`. */
@@ -306,19 +328,17 @@ export function isSharedBy(facts: Facts, id: string, partner: string): boolean {
 }
 
 /** Notes that a partner answered a sealed prompt: the other partner's answers to it may open now. */
-function answeredSealed(facts: Facts, key: string, partner: string): void {
-  addTo(facts.sealedAnswers, key, partner);
-  const byAuthor = facts.awaitingOther.get(key);
-  if (!byAuthor) return;
-  for (const [author, waiting] of byAuthor) {
+function answeredSealed(facts: Facts, at: SealedPrompt, partner: string): void {
+  at.answered.add(partner);
+  if (at.awaiting.size === 0) return;
+  for (const [author, waiting] of at.awaiting) {
     if (author === partner) continue;
     for (const entry of waiting) {
       facts.revealable.set(entry.id, entry);
-      facts.awaitingKeys.delete(entry.id);
+      facts.awaitingIds.delete(entry.id);
     }
-    byAuthor.delete(author);
+    at.awaiting.delete(author);
   }
-  if (byAuthor.size === 0) facts.awaitingOther.delete(key);
 }
 
 /**
@@ -330,16 +350,15 @@ function revealed(facts: Facts, id: string, partner: string): void {
     facts.revealable.delete(id);
     return;
   }
-  const key = facts.awaitingKeys.get(id);
   // Revealed before the other partner answered, as a modified app may: rare, so found by a scan.
-  const waiting = key === undefined ? undefined : facts.awaitingOther.get(key)?.get(partner);
-  const at = waiting?.findIndex((entry) => entry.id === id) ?? -1;
-  if (!waiting || at < 0) {
+  const waiting = facts.awaitingIds.get(id)?.awaiting.get(partner);
+  const index = waiting?.findIndex((entry) => entry.id === id) ?? -1;
+  if (!waiting || index < 0) {
     addTo(facts.sharesAhead, partner, id);
     return;
   }
-  waiting.splice(at, 1);
-  facts.awaitingKeys.delete(id);
+  waiting.splice(index, 1);
+  facts.awaitingIds.delete(id);
 }
 
 /** Counts a partner's own completion of an exercise; true when it is the exercise's first. */
@@ -435,28 +454,28 @@ function foldChecked(facts: Facts, event: AnyEvent, context: FoldContext): void 
     case 'answer-recorded': {
       if (known.visibility === 'sealed') {
         const { exercise, prompt } = known.data;
-        const key = `${exercise}|${prompt}`;
-        answeredSealed(facts, key, known.partner);
-        holdSealed(facts, key, known.id, known.partner, known.type, exercise, prompt);
+        const at = promptFor(facts, exercise, prompt);
+        answeredSealed(facts, at, known.partner);
+        holdSealed(facts, at, known.id, known.partner, known.type, exercise, prompt);
       }
       return;
     }
     case 'quiz-answered': {
       const { exercise, question } = known.data;
-      const key = `${exercise}|${question}`;
-      answeredSealed(facts, key, known.partner);
-      holdSealed(facts, key, known.id, known.partner, known.type, exercise, question);
+      const at = promptFor(facts, exercise, question);
+      answeredSealed(facts, at, known.partner);
+      holdSealed(facts, at, known.id, known.partner, known.type, exercise, question);
       return;
     }
     case 'answer-sealed': {
       const { entry, answer, exercise, prompt } = known.data;
-      const key = `${exercise}|${prompt}`;
-      answeredSealed(facts, key, known.partner);
+      const at = promptFor(facts, exercise, prompt);
+      answeredSealed(facts, at, known.partner);
       if (answer === 'check-in-recorded') {
         // A check-in's prompt is its round, which only the mark knows: the author's devices hold
         // the check-in too, right before its mark.
         if (facts.sealedCheckIns.has(entry)) {
-          holdSealed(facts, key, entry, known.partner, answer, exercise, prompt);
+          holdSealed(facts, at, entry, known.partner, answer, exercise, prompt);
         }
         if (countOnce(facts, entry, known.partner)) {
           noteExercise(facts, exercise, context);
