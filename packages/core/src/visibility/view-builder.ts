@@ -52,6 +52,9 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
   let answered = new Set<string>();
   let opened = new Set<string>();
   let marked = new Set<string>();
+  // The other partner's marks, by `entry|author` of the answer each names: an answer that opens is
+  // shown by itself from then on, and none of its marks stands for it any more.
+  let marksOf = new Map<string, LoggedEvent[]>();
   // The other partner's sealed answers held whole, by prompt: what the viewer's answer may open.
   let othersSealed = new Map<string, LoggedEvent[]>();
   let context: AccessContext;
@@ -66,6 +69,7 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     answered = new Set();
     opened = new Set();
     marked = new Set();
+    marksOf = new Map();
     othersSealed = new Map();
     context = { shares, answered, authorOf: (id) => source.get(id)?.partner };
   };
@@ -140,22 +144,30 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     owned = true;
   };
 
+  /** Takes an event's entry out of the list, if it has one. */
+  const drop = (event: LoggedEvent) => {
+    const at = positionOf(event);
+    if (sources[at] !== event) return;
+    writable();
+    list.splice(at, 1);
+    sources.splice(at, 1);
+  };
+
+  /** Once the other partner's answer opened, its marks show nothing: it shows by itself. */
+  const dropMarksOf = (event: LoggedEvent) => {
+    if (!opened.has(event.id)) return;
+    for (const mark of marksOf.get(`${event.id}|${event.partner}`) ?? []) drop(mark);
+  };
+
   /** Judges an event already in the log again, now that a share or an answer may open it. */
   const rejudge = (event: LoggedEvent) => {
     const entry = entryOf(event, accessOf(event, viewer, context));
+    if (entry) dropMarksOf(event);
     const at = positionOf(event);
-    const there = sources[at];
-    const isMark =
-      there?.type === 'answer-sealed' &&
-      there.partner === event.partner &&
-      (there.data as AnswerSealedEvent['data']).entry === event.id;
-    if (there === event || isMark) {
-      if (entry) {
-        writable();
-        list[at] = entry;
-        sources[at] = event;
-      } else if (there === event) {
-        writable();
+    if (sources[at] === event) {
+      writable();
+      if (entry) list[at] = entry;
+      else {
         list.splice(at, 1);
         sources.splice(at, 1);
       }
@@ -183,16 +195,16 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     }
     if (event.type === 'answer-sealed' && !own) {
       const named = (event.data as AnswerSealedEvent['data']).entry;
-      marked.add(`${named}|${event.partner}`);
+      const key = `${named}|${event.partner}`;
+      marked.add(key);
+      const marks = marksOf.get(key);
+      if (marks) marks.push(event);
+      else marksOf.set(key, [event]);
       // The answer it marks showed as sealed by itself until now: from here the mark stands for it.
       const answer = source.get(named);
       if (answer?.partner === event.partner) {
         const at = positionOf(answer);
-        if (sources[at] === answer && list[at]?.sealed) {
-          writable();
-          list.splice(at, 1);
-          sources.splice(at, 1);
-        }
+        if (sources[at] === answer && list[at]?.sealed) drop(answer);
       }
     }
     const prompt =
@@ -215,6 +227,8 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     for (const target of reopen) rejudge(target);
     const entry = entryOf(event, accessOf(event, viewer, context));
     if (entry) {
+      // A mark that came before its answer (a clock set back) stood for it until now.
+      dropMarksOf(event);
       list.push(entry);
       sources.push(event);
     }
