@@ -319,6 +319,8 @@ export function createEngine(options: EngineOptions): Engine {
         }
       }
       rejected.sort((a, b) => a.index - b.index);
+      // A batch of a quarter of the log or more, as a restore brings, leaves it held at its length.
+      if (added > 1024 && 4 * added >= log.size) log.compact();
       if (added > 0) {
         // The other partner's answer may be what a sealed answer written here waited for.
         context.batch(() => {

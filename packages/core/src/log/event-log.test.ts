@@ -78,6 +78,21 @@ describe('EventLog', () => {
     );
   });
 
+  it('keeps every event, its order and its lookups when compacted, and grows on after it', () => {
+    const log = new EventLog();
+    for (let seq = 1; seq <= 40; seq++) log.append(event('a', seq, seq * 10));
+    const before = log.events;
+    log.compact();
+    expect(log.events).toEqual(before);
+    expect(log.events).not.toBe(before);
+    log.append(event('b', 1, 15));
+    expect(log.events.length).toBe(41);
+    expect(log.events[1]?.id).toBe('b:1');
+    expect(before.length).toBe(40);
+    expect(log.get('a:40')?.clock.wall).toBe(400);
+    expect(log.append(event('a', 40, 400))).toBe('duplicate');
+  });
+
   it('refuses an id loaded twice with different content', () => {
     const log = new EventLog();
     expect(() => log.load([event('a', 1, 10), event('a', 1, 20, 'other')])).toThrow(

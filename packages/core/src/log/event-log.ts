@@ -103,6 +103,7 @@ export class EventLog {
         if (!told.has(event.id)) added?.(event);
       }
     }
+    if (4 * taken.length >= this.#events.length) this.compact();
     return taken;
   }
 
@@ -141,6 +142,17 @@ export class EventLog {
     }
     if (this.#byDevice) this.#slot(this.#byDevice, event);
     return 'added';
+  }
+
+  /**
+   * Gives the list of events back the room that appending one at a time leaves at its end (an array
+   * grown by pushes keeps up to half as much again): after a large batch, such as a history restored
+   * or a first sync, a long log is held at its exact length. Costs one copy of the list, so call it
+   * only when the log grew by a share of its length. Earlier readers of `events` keep the list as it
+   * was.
+   */
+  compact(): void {
+    this.#events = this.#events.slice();
   }
 
   /** Where an event goes: the index of the first event after it, by binary search. */
