@@ -18,6 +18,9 @@ export class EventLog {
   // cannot be held yet — nearly every event, recorded or received — so it needs no lookup, and a
   // long log folded at start-up creates no garbage for the index.
   readonly #held = new Map<string, { marks: Uint8Array; count: number }>();
+  // The device marked last: a device records several events in a row, so most marks skip the map.
+  #lastDevice: string | undefined;
+  #lastHeld: { marks: Uint8Array; count: number } | undefined;
   // Event ids are `device:seq`, so a per-device array indexed by sequence finds an id without a
   // million-entry map. Built on first need, to read an event by id: a repeated event is found by its
   // clock instead, where it would go in the log.
@@ -86,6 +89,7 @@ export class EventLog {
         return this.#events;
       }
       this.#held.clear();
+      this.#lastDevice = undefined;
     }
     // Those told of already, before the events turned out not to be in order, are not told again.
     const told = new Set<string>();
@@ -174,12 +178,14 @@ export class EventLog {
    */
   #mark(event: LoggedEvent): 'new' | 'held' | 'unmarked' {
     const { device, seq } = event;
-    let held = this.#held.get(device);
+    let held = device === this.#lastDevice ? this.#lastHeld : this.#held.get(device);
     if (!held) {
       // One bit per sequence number: 1,024 of them to start with.
       held = { marks: new Uint8Array(128), count: 0 };
       this.#held.set(device, held);
     }
+    this.#lastDevice = device;
+    this.#lastHeld = held;
     if (seq >= held.marks.length * 8 || seq >>> 0 !== seq) {
       // Grown with the device's events, so a far-off sequence cannot make it huge; such an event,
       // like one whose sequence is not a small whole number, is looked up in the index instead.
