@@ -14,10 +14,12 @@ const e2e = setupE2E();
  * the text hooks and the app's frame and onboarding, and no engine, storage or sync: 93.9 kB
  * measured (a Vite + React + i18next hello world is 83.5 kB). A returning couple's first screen, the
  * path, adds the engine, the store and the hooks over them: 126.2 kB measured. It was one budget of
- * 130 kB for both, when the welcome screen loaded everything the path needs.
+ * 130 kB for both, when the welcome screen loaded everything the path needs. Raised from 127 kB
+ * (127.27 kB measured) by the engine's faster start for long histories and a fix to the kept view,
+ * which `.size-limit.js` lists beside the engine's budget.
  */
 const WELCOME_BUDGET = 95_000;
-const PATH_BUDGET = 127_000;
+const PATH_BUDGET = 127_750;
 
 /** The paths of the JavaScript files the page requests from now on. */
 function watchScripts(page: Page, origin: string): string[] {
@@ -39,7 +41,7 @@ function weigh(paths: readonly string[]) {
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 describe('the first screen’s weight', () => {
-  it('loads at most 95 kB of gzipped JavaScript for a new couple, and 127 kB for a returning one', async () => {
+  it('loads at most 95 kB of gzipped JavaScript for a new couple, and 127.75 kB for a returning one', async () => {
     const page = await e2e.newPage();
     const first = watchScripts(page, e2e.url);
     await page.goto(e2e.url);
