@@ -51,9 +51,8 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
   let shares = new Set<string>();
   let answered = new Set<string>();
   let opened = new Set<string>();
-  let marked = new Set<string>();
-  // The other partner's marks, by `entry|author` of the answer each names: an answer that opens is
-  // shown by itself from then on, and none of its marks stands for it any more.
+  // The other partner's marks, by `entry|author` of the answer each names: a marked answer shows
+  // by its mark until it opens, then by itself, and none of its marks shows any more.
   let marksOf = new Map<string, LoggedEvent[]>();
   // The other partner's sealed answers held whole, by prompt: what the viewer's answer may open.
   let othersSealed = new Map<string, LoggedEvent[]>();
@@ -68,7 +67,6 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     shares = new Set();
     answered = new Set();
     opened = new Set();
-    marked = new Set();
     marksOf = new Map();
     othersSealed = new Map();
     context = { shares, answered, authorOf: (id) => source.get(id)?.partner };
@@ -83,7 +81,7 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
       if (mark.answer === 'check-in-recorded' || opened.has(mark.entry)) return undefined;
       id = mark.entry;
       type = mark.answer;
-    } else if (marked.has(`${event.id}|${event.partner}`)) {
+    } else if (marksOf.has(`${event.id}|${event.partner}`)) {
       return undefined;
     }
     const prompt = sealedPromptOf(event) as { exercise: string; prompt: string };
@@ -196,7 +194,6 @@ export function createViewBuilder(source: ViewSource, viewer: string): ViewBuild
     if (event.type === 'answer-sealed' && !own) {
       const named = (event.data as AnswerSealedEvent['data']).entry;
       const key = `${named}|${event.partner}`;
-      marked.add(key);
       const marks = marksOf.get(key);
       if (marks) marks.push(event);
       else marksOf.set(key, [event]);
